@@ -1,0 +1,154 @@
+//! The sans-IO call driver: one operation, its attempts and its retries.
+
+use std::time::SystemTime;
+
+use bytes::Bytes;
+use http::{HeaderMap, Method, Request, Response, Uri};
+
+use crate::auth::Credentials;
+use crate::config::Config;
+use crate::error::{Error, TransportError};
+use crate::operation::{Operation, authorize};
+use crate::retry::{Failure, Jitter, RetryPolicy, retry_after};
+
+/// What the adapter does next.
+#[derive(Debug)]
+#[must_use]
+pub enum Step<T> {
+    /// The call succeeded.
+    Done(T),
+    /// Sleep this long, then call [`Call::next_request`] again.
+    Retry(std::time::Duration),
+    /// The call failed for good.
+    Failed(Error),
+}
+
+/// The sans-IO call driver: one operation, its attempts and its retries.
+///
+/// An adapter loops:
+///
+/// ```text
+/// let mut call = Call::new(&op, &config, policy)?;
+/// loop {
+///     let request = call.next_request(now())?;          // built once, signed per attempt
+///     let step = match send(request) {
+///         Ok(response) => call.on_response(response),
+///         Err(transport_error) => call.on_transport_error(transport_error),
+///     };
+///     match step {
+///         Step::Done(output) => return Ok(output),
+///         Step::Retry(delay) => sleep(delay),
+///         Step::Failed(error) => return Err(error),
+///     }
+/// }
+/// ```
+///
+/// The request body is built once and shared between attempts (`Bytes` clones are
+/// reference counts), and with AK/SK its SHA-256 is computed once: a retry of a 50 MB
+/// code upload costs a new signature, not a new copy or a new hash.
+pub struct Call<'a, O: Operation + ?Sized> {
+    operation: &'a O,
+    config: &'a Config,
+    policy: RetryPolicy,
+    jitter: Jitter,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+    body_sha256: Option<String>,
+    attempt: u32,
+    last_now: SystemTime,
+}
+
+impl<'a, O: Operation + ?Sized> Call<'a, O> {
+    /// Starts a call: builds the unsigned request once. Fails on invalid input.
+    pub fn new(operation: &'a O, config: &'a Config, policy: RetryPolicy) -> Result<Self, Error> {
+        let (parts, body) = operation.request(config)?.into_parts();
+        Ok(Call {
+            operation,
+            config,
+            jitter: Jitter::new(policy.get_seed()),
+            policy,
+            method: parts.method,
+            uri: parts.uri,
+            headers: parts.headers,
+            body: Bytes::from(body),
+            body_sha256: None,
+            attempt: 0,
+            last_now: SystemTime::UNIX_EPOCH,
+        })
+    }
+
+    /// The operation's Go SDK name.
+    pub fn name(&self) -> &'static str {
+        O::NAME
+    }
+
+    /// How many requests have been handed out so far.
+    pub fn attempts(&self) -> u32 {
+        self.attempt
+    }
+
+    /// The request for the next attempt, authorized for `now`.
+    pub fn next_request(&mut self, now: SystemTime) -> Result<Request<Bytes>, Error> {
+        self.attempt += 1;
+        self.last_now = now;
+        let mut uri = self.uri.clone();
+        let mut headers = self.headers.clone();
+        if matches!(self.config.credentials(), Credentials::AkSk(_))
+            && self.body_sha256.is_none()
+            && !self.body.is_empty()
+        {
+            self.body_sha256 = Some(crate::auth::sign::body_sha256_hex(&self.body));
+        }
+        authorize(
+            self.config,
+            &self.method,
+            &mut uri,
+            &mut headers,
+            &self.body,
+            self.body_sha256.as_deref(),
+            now,
+        )?;
+        let mut request = Request::new(self.body.clone());
+        *request.method_mut() = self.method.clone();
+        *request.uri_mut() = uri;
+        *request.headers_mut() = headers;
+        Ok(request)
+    }
+
+    /// Feeds back the response to the last request.
+    pub fn on_response<B: AsRef<[u8]>>(&mut self, response: Response<B>) -> Step<O::Output> {
+        let status = response.status();
+        if !status.is_success() {
+            let failure = Failure::Status {
+                status,
+                retry_after: retry_after(response.headers(), self.last_now),
+            };
+            if let Some(delay) = self.decide(&failure) {
+                return Step::Retry(delay);
+            }
+        }
+        match self.operation.response(response) {
+            Ok(output) => Step::Done(output),
+            Err(error) => Step::Failed(error),
+        }
+    }
+
+    /// Feeds back a transport failure of the last request.
+    pub fn on_transport_error(&mut self, error: TransportError) -> Step<O::Output> {
+        match self.decide(&Failure::Transport(&error)) {
+            Some(delay) => Step::Retry(delay),
+            None => Step::Failed(Error::Transport(error)),
+        }
+    }
+
+    fn decide(&mut self, failure: &Failure<'_>) -> Option<std::time::Duration> {
+        self.policy.decide(
+            self.attempt,
+            self.operation.idempotent(),
+            failure,
+            &mut self.jitter,
+        )
+    }
+}

@@ -1,0 +1,87 @@
+//! # fgs-proto — the sans-IO core of the FunctionGraph v2 SDK
+//!
+//! `fgs-proto` knows everything about Huawei Cloud FunctionGraph (API v2, service code
+//! `fgs`) and does no I/O. Give it an operation and a [`Config`], and it gives back an
+//! `http::Request`; give it the `http::Response` that came back, and it gives the typed
+//! output or a typed [`Error`].
+//!
+//! **In scope:** the 21 operations of the Go SDK (modules `functions` and
+//! `triggers`), their models, function URNs, IAM-token and AK/SK (`SDK-HMAC-SHA256`)
+//! authorization and its server-side verifier, the retry policy, marker paging, and
+//! request inspection for logs and snapshot tests.
+//!
+//! **Not in scope:** sockets, TLS, clocks, sleeping, threads and async. Time is an input
+//! (signing takes `now`), sleeping is a decision the [`Call`] driver returns, paging is a
+//! state the [`Pager`](paginate::Pager) advances. The adapters `fgs-ureq` (blocking) and
+//! `fgs-hyper` (async) run that loop over real connections; a transport of your own
+//! needs about twenty lines:
+//!
+//! ```
+//! use std::time::SystemTime;
+//! use fgs_proto::{Call, Config, Credentials, RetryPolicy, Step, functions::GetMetadata};
+//!
+//! let config = Config::new("http://127.0.0.1:8080", "p1", Credentials::ak_sk("AK", "SK"))?;
+//! let op = GetMetadata::new("urn:fss:cn-north-4:p1:function:default:hello:latest");
+//!
+//! // A stand-in transport: answers 503 once, then the function.
+//! let mut answers = vec![
+//!     (200, r#"{"func_name":"hello","runtime":"Python3.9"}"#),
+//!     (503, r#"{"error_code":"FSS.0503","error_msg":"busy"}"#),
+//! ];
+//! let mut send = |request: http::Request<bytes::Bytes>| {
+//!     assert!(request.headers().contains_key("authorization"));
+//!     let (status, body) = answers.pop().unwrap();
+//!     Ok::<_, fgs_proto::TransportError>(
+//!         http::Response::builder().status(status).body(body.as_bytes().to_vec()).unwrap(),
+//!     )
+//! };
+//!
+//! let mut call = Call::new(&op, &config, RetryPolicy::default())?;
+//! let function = loop {
+//!     let request = call.next_request(SystemTime::now())?;
+//!     let step = match send(request) {
+//!         Ok(response) => call.on_response(response),
+//!         Err(error) => call.on_transport_error(error),
+//!     };
+//!     match step {
+//!         Step::Done(output) => break output,
+//!         Step::Retry(_delay) => continue, // a real transport sleeps `_delay` here
+//!         Step::Failed(error) => return Err(error),
+//!     }
+//! };
+//! assert_eq!(function.func_name.as_deref(), Some("hello"));
+//! assert_eq!(call.attempts(), 2);
+//! # Ok::<(), fgs_proto::Error>(())
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+// Data from outside never reaches an unwrap: library code may not use them at all.
+#![warn(clippy::unwrap_used, clippy::expect_used)]
+
+pub mod auth;
+mod call;
+mod config;
+mod encoding;
+mod error;
+pub mod functions;
+pub mod inspect;
+pub mod model;
+mod operation;
+pub mod paginate;
+mod request;
+mod response;
+mod retry;
+mod secret;
+mod text;
+mod urn;
+
+pub use auth::Credentials;
+pub use call::{Call, Step};
+pub use config::{Config, DEFAULT_USER_AGENT, Endpoint};
+pub use error::{
+    DecodeError, Error, InvalidInput, ServiceError, TransportError, TransportErrorKind,
+};
+pub use operation::{Operation, X_AUTH_TOKEN, X_PROJECT_ID, X_SECURITY_TOKEN, prepare};
+pub use retry::{Failure, Jitter, RetryPolicy, retry_after};
+pub use secret::Secret;
+pub use urn::{FunctionUrn, Qualifier};

@@ -1,0 +1,324 @@
+//! Sub-objects shared by several operations, typed once (spec §6).
+//!
+//! Every type here is used both in requests and in responses: every field is optional,
+//! unknown fields are kept in `extra`, and constructors take what a request requires.
+
+use std::collections::BTreeMap;
+
+use super::macros::model;
+
+model! {
+    /// The code of a function (`func_code`).
+    pub struct FuncCode {
+        /// Base64 of the code: source text or zip for `inline`, a zip for `zip`, a jar for `jar`.
+        pub file: String,
+        /// Response only: OBS link of the stored package.
+        pub link: String,
+    }
+}
+
+impl FuncCode {
+    /// Code from an already base64-encoded value.
+    pub fn from_base64(file: impl Into<String>) -> Self {
+        FuncCode {
+            file: Some(file.into()),
+            ..Default::default()
+        }
+    }
+}
+
+model! {
+    /// VPC access of a function (`func_vpc`).
+    pub struct FuncVpc {
+        /// VPC id (required in requests).
+        pub vpc_id: String,
+        /// Subnet (network) id (required in requests).
+        pub subnet_id: String,
+        /// VPC name.
+        pub vpc_name: String,
+        /// Subnet name.
+        pub subnet_name: String,
+        /// Subnet CIDR.
+        pub cidr: String,
+        /// Subnet gateway.
+        pub gateway: String,
+        /// Response: account id.
+        pub domain_id: String,
+        /// Response: project id.
+        pub namespace: String,
+        /// Security group ids.
+        pub security_groups: Vec<String>,
+        /// Secure (VPCEP) access; cannot be turned off again.
+        pub is_safety: bool,
+    }
+}
+
+impl FuncVpc {
+    /// A VPC binding.
+    pub fn new(vpc_id: impl Into<String>, subnet_id: impl Into<String>) -> Self {
+        FuncVpc {
+            vpc_id: Some(vpc_id.into()),
+            subnet_id: Some(subnet_id.into()),
+            ..Default::default()
+        }
+    }
+}
+
+model! {
+    /// Concurrency limits (`strategy_config`).
+    pub struct StrategyConfig {
+        /// Maximum instances: -1 unlimited, 0 disabled.
+        pub concurrency: i64,
+        /// Requests per instance (v2 functions), 1–1000.
+        pub concurrent_num: i64,
+    }
+}
+
+impl StrategyConfig {
+    /// Limits with both values set.
+    pub fn new(concurrency: i64, concurrent_num: i64) -> Self {
+        StrategyConfig {
+            concurrency: Some(concurrency),
+            concurrent_num: Some(concurrent_num),
+            ..Default::default()
+        }
+    }
+}
+
+model! {
+    /// File system mounts (`mount_config`).
+    pub struct MountConfig {
+        /// The user the mounts are accessed as.
+        pub mount_user: MountUser,
+        /// The mounts (at most 5).
+        pub func_mounts: Vec<FuncMount>,
+    }
+}
+
+impl MountConfig {
+    /// A mount configuration.
+    pub fn new(mount_user: MountUser, func_mounts: Vec<FuncMount>) -> Self {
+        MountConfig {
+            mount_user: Some(mount_user),
+            func_mounts: Some(func_mounts),
+            ..Default::default()
+        }
+    }
+}
+
+model! {
+    /// User and group ids for mounts; `-1` means the default.
+    pub struct MountUser {
+        /// User id, -1…65534, non-zero.
+        pub user_id: i64,
+        /// Group id, -1…65534, non-zero.
+        pub user_group_id: i64,
+    }
+}
+
+impl MountUser {
+    /// A mount user.
+    pub fn new(user_id: i64, user_group_id: i64) -> Self {
+        MountUser {
+            user_id: Some(user_id),
+            user_group_id: Some(user_group_id),
+            ..Default::default()
+        }
+    }
+}
+
+model! {
+    /// One mount.
+    pub struct FuncMount {
+        /// `sfs`, `sfsTurbo` or `ecs`.
+        pub mount_type: String,
+        /// Id of the mounted resource.
+        pub mount_resource: String,
+        /// Remote path (required for `ecs`), e.g. `192.168.0.12:/data`.
+        pub mount_share_path: String,
+        /// Path inside the function.
+        pub local_mount_path: String,
+        /// Response: `ACTIVE` / `DISABLED`.
+        pub status: String,
+    }
+}
+
+impl FuncMount {
+    /// A mount of `mount_resource` at `local_mount_path`.
+    pub fn new(
+        mount_type: impl Into<String>,
+        mount_resource: impl Into<String>,
+        local_mount_path: impl Into<String>,
+    ) -> Self {
+        FuncMount {
+            mount_type: Some(mount_type.into()),
+            mount_resource: Some(mount_resource.into()),
+            local_mount_path: Some(local_mount_path.into()),
+            ..Default::default()
+        }
+    }
+}
+
+model! {
+    /// LTS log group and stream to bind (`log_config`, requests).
+    pub struct FuncLogConfig {
+        /// Log group name.
+        pub group_name: String,
+        /// Log group id.
+        pub group_id: String,
+        /// Log stream name.
+        pub stream_name: String,
+        /// Log stream id.
+        pub stream_id: String,
+    }
+}
+
+model! {
+    /// Network restrictions (`network_controller`).
+    pub struct NetworkControlConfig {
+        /// Forbid public network access.
+        pub disable_public_network: bool,
+        /// VPCs allowed to trigger the function.
+        pub trigger_access_vpcs: Vec<VpcConfig>,
+    }
+}
+
+model! {
+    /// A VPC allowed to trigger a function.
+    pub struct VpcConfig {
+        /// VPC id.
+        pub vpc_id: String,
+        /// VPC name.
+        pub vpc_name: String,
+    }
+}
+
+model! {
+    /// A container image function (`custom_image`).
+    pub struct CustomImage {
+        /// Whether the image is used.
+        pub enabled: bool,
+        /// SWR image URL.
+        pub image: String,
+        /// Start command.
+        pub command: String,
+        /// Command arguments.
+        pub args: String,
+        /// Working directory.
+        pub working_dir: String,
+        /// User id in the container.
+        pub uid: String,
+        /// Group id in the container.
+        pub gid: String,
+        /// Whether the image is public.
+        pub is_public: bool,
+    }
+}
+
+impl CustomImage {
+    /// An enabled image.
+    pub fn new(image: impl Into<String>) -> Self {
+        CustomImage {
+            enabled: Some(true),
+            image: Some(image.into()),
+            ..Default::default()
+        }
+    }
+}
+
+model! {
+    /// A dependency package (response item of `dependencies`).
+    pub struct Dependency {
+        /// Dependency version id.
+        pub id: String,
+        /// Dependency id.
+        pub dep_id: String,
+        /// Owner account id.
+        pub owner: String,
+        /// OBS link of the package.
+        pub link: String,
+        /// Runtime.
+        pub runtime: super::Runtime,
+        /// MD5 of the package.
+        pub etag: String,
+        /// Size in bytes.
+        pub size: i64,
+        /// Name.
+        pub name: String,
+        /// Description.
+        pub description: String,
+        /// File name, when uploaded as zip.
+        pub file_name: String,
+        /// Version number.
+        pub version: i64,
+        /// Last modification, epoch time.
+        pub last_modified: i64,
+    }
+}
+
+model! {
+    /// Asynchronous invocation settings of a version (`function_async_config`).
+    pub struct FunctionAsyncConfig {
+        /// Maximum event age, 60…86400 s.
+        pub max_async_event_age_in_seconds: i64,
+        /// Maximum retries, 0…8.
+        pub max_async_retry_attempts: i64,
+        /// Where results go.
+        pub destination_config: FuncAsyncDestinationConfig,
+        /// Creation time.
+        pub created_time: String,
+        /// Last modification time.
+        pub last_modified: String,
+    }
+}
+
+model! {
+    /// Destinations of asynchronous results.
+    pub struct FuncAsyncDestinationConfig {
+        /// On success.
+        pub on_success: FuncDestinationConfig,
+        /// On failure.
+        pub on_failure: FuncDestinationConfig,
+    }
+}
+
+model! {
+    /// One destination.
+    pub struct FuncDestinationConfig {
+        /// `OBS`, `SMN`, `DIS` or `FunctionGraph`.
+        pub destination: String,
+        /// Destination parameters, a JSON **string**.
+        pub param: String,
+    }
+}
+
+/// `lts_custom_tag`: free string tags.
+pub type Tags = BTreeMap<String, String>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_fields_are_kept_and_resent() {
+        let json = r#"{"vpc_id":"v","subnet_id":"s","future_field":{"a":[1,2]},"is_safety":null}"#;
+        let vpc: FuncVpc = serde_json::from_str(json).unwrap();
+        assert_eq!(vpc.vpc_id.as_deref(), Some("v"));
+        assert_eq!(vpc.is_safety, None);
+        assert_eq!(vpc.extra["future_field"], serde_json::json!({"a":[1,2]}));
+        let back = serde_json::to_value(&vpc).unwrap();
+        assert_eq!(
+            back,
+            serde_json::json!({"vpc_id":"v","subnet_id":"s","future_field":{"a":[1,2]}})
+        );
+    }
+
+    #[test]
+    fn wrong_types_are_errors_not_panics() {
+        assert!(serde_json::from_str::<StrategyConfig>(r#"{"concurrency":"x"}"#).is_err());
+        assert!(serde_json::from_str::<StrategyConfig>("[]").is_err());
+        assert!(serde_json::from_str::<StrategyConfig>("null").is_err());
+        let s: StrategyConfig = serde_json::from_str(r#"{"concurrency":0}"#).unwrap();
+        assert_eq!((s.concurrency, s.concurrent_num), (Some(0), None));
+    }
+}

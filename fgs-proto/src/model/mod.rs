@@ -1,0 +1,15 @@
+//! The data types of requests and responses.
+
+pub(crate) mod macros;
+
+mod common;
+mod enums;
+mod function;
+
+pub use common::{
+    CustomImage, Dependency, FuncAsyncDestinationConfig, FuncCode, FuncDestinationConfig,
+    FuncLogConfig, FuncMount, FuncVpc, FunctionAsyncConfig, MountConfig, MountUser,
+    NetworkControlConfig, StrategyConfig, Tags, VpcConfig,
+};
+pub use enums::{CodeType, FunctionType, Runtime, TriggerStatus, TriggerType};
+pub use function::Function;

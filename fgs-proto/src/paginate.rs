@@ -1,0 +1,174 @@
+//! Marker/maxitems paging as a pure state machine.
+//!
+//! FunctionGraph pages List and ListVersion with `marker` (the offset of the last record
+//! already read, `0` to start) and `maxitems`; each page answers `next_marker` and, in
+//! newer versions, `count` (the total). The service's stop rule is not documented, so
+//! the pager stops defensively at the first of: an empty page, a missing `next_marker`,
+//! a `next_marker` that does not advance, or `next_marker >= count`.
+
+use crate::operation::Operation;
+
+/// The paging facts of one page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageInfo {
+    /// Items on this page.
+    pub len: usize,
+    /// The marker for the next page, if the service sent one.
+    pub next_marker: Option<i64>,
+    /// Total matching records, if the service sent it.
+    pub count: Option<i64>,
+}
+
+/// An operation that returns one page of a marker-paged listing.
+pub trait Paginated: Operation + Clone {
+    /// One listed item.
+    type Item;
+
+    /// The marker this request starts at (`None`: the first page).
+    fn page_marker(&self) -> Option<&str>;
+
+    /// Sets the marker to start at.
+    fn set_page_marker(&mut self, marker: Option<String>);
+
+    /// The paging facts of a page.
+    fn page_info(output: &Self::Output) -> PageInfo;
+
+    /// The items of a page.
+    fn into_items(output: Self::Output) -> Vec<Self::Item>;
+}
+
+/// Walks the pages of a [`Paginated`] operation.
+///
+/// ```
+/// use fgs_proto::paginate::{Pager, Paginated};
+/// use fgs_proto::functions::{List, ListOutput};
+///
+/// let mut pager = Pager::new(List::new().maxitems(2));
+/// assert_eq!(pager.next_operation().and_then(|op| op.page_marker()), None);
+/// // ... send it, get a page with next_marker 2 of count 3:
+/// let page: ListOutput = serde_json::from_str(
+///     r#"{"functions":[{"func_name":"a"},{"func_name":"b"}],"next_marker":2,"count":3}"#,
+/// ).unwrap();
+/// pager.advance(&page);
+/// assert_eq!(pager.next_operation().and_then(|op| op.page_marker()), Some("2"));
+/// let last: ListOutput = serde_json::from_str(
+///     r#"{"functions":[{"func_name":"c"}],"next_marker":3,"count":3}"#,
+/// ).unwrap();
+/// pager.advance(&last);
+/// assert!(pager.next_operation().is_none());
+/// ```
+#[derive(Debug, Clone)]
+pub struct Pager<O> {
+    operation: O,
+    done: bool,
+    pages: u64,
+}
+
+impl<O: Paginated> Pager<O> {
+    /// Starts at `operation`'s marker.
+    pub fn new(operation: O) -> Self {
+        Pager {
+            operation,
+            done: false,
+            pages: 0,
+        }
+    }
+
+    /// The request for the next page, or `None` when the listing is complete.
+    pub fn next_operation(&self) -> Option<&O> {
+        (!self.done).then_some(&self.operation)
+    }
+
+    /// Pages seen so far.
+    pub fn pages(&self) -> u64 {
+        self.pages
+    }
+
+    /// Whether the listing is complete.
+    pub fn is_done(&self) -> bool {
+        self.done
+    }
+
+    /// Records a received page and moves the marker on (or finishes).
+    pub fn advance(&mut self, page: &O::Output) {
+        self.pages += 1;
+        let info = O::page_info(page);
+        let current = self
+            .operation
+            .page_marker()
+            .and_then(|m| m.trim().parse::<i64>().ok())
+            .unwrap_or(0);
+        match info.next_marker {
+            Some(next)
+                if info.len > 0
+                    && next > current
+                    && info.count.is_none_or(|count| next < count) =>
+            {
+                self.operation.set_page_marker(Some(next.to_string()));
+            }
+            _ => self.done = true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::functions::{List, ListOutput};
+
+    fn page(len: usize, next_marker: Option<i64>, count: Option<i64>) -> ListOutput {
+        ListOutput {
+            functions: Some(vec![Default::default(); len]),
+            next_marker,
+            count,
+            ..Default::default()
+        }
+    }
+
+    fn markers(pages: &[ListOutput]) -> (Vec<Option<String>>, bool) {
+        let mut pager = Pager::new(List::new().maxitems(2));
+        let mut seen = Vec::new();
+        for p in pages {
+            match pager.next_operation() {
+                Some(op) => seen.push(op.page_marker().map(str::to_owned)),
+                None => break,
+            }
+            pager.advance(p);
+        }
+        (seen, pager.is_done())
+    }
+
+    #[test]
+    fn walks_until_count() {
+        let (seen, done) = markers(&[
+            page(2, Some(2), Some(5)),
+            page(2, Some(4), Some(5)),
+            page(1, Some(5), Some(5)),
+        ]);
+        assert_eq!(seen, vec![None, Some("2".into()), Some("4".into())]);
+        assert!(done);
+    }
+
+    #[test]
+    fn stops_on_empty_page_missing_or_stuck_marker() {
+        assert_eq!(markers(&[page(0, Some(2), None)]).0.len(), 1);
+        assert!(markers(&[page(0, Some(2), None)]).1);
+        assert!(markers(&[page(2, None, None)]).1);
+        // next_marker that does not advance (service bug or a marker of 0): stop, no loop.
+        let (seen, done) = markers(&[
+            page(2, Some(2), None),
+            page(2, Some(2), None),
+            page(2, Some(9), None),
+        ]);
+        assert_eq!(seen.len(), 2);
+        assert!(done);
+        // Without count, keep going while pages are non-empty and markers advance.
+        let (seen, done) = markers(&[
+            page(2, Some(2), None),
+            page(2, Some(4), None),
+            page(0, Some(4), None),
+        ]);
+        assert_eq!(seen.len(), 3);
+        assert!(done);
+    }
+}

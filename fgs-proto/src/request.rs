@@ -1,0 +1,125 @@
+//! Building operation requests: the `{base}/v2/{project}/fgs/...` URI with encoded path
+//! parameters, the query, the headers every operation sends, and the JSON body.
+
+use http::header::{CONTENT_TYPE, USER_AGENT};
+use http::{HeaderMap, HeaderName, HeaderValue, Method, Request, Uri};
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::encoding::push_encoded;
+use crate::error::Error;
+
+/// Longest path parameter accepted. Real URNs are well under 300 bytes; anything near
+/// this is a caller bug, and servers answer 414 long before.
+const MAX_PATH_PARAM: usize = 1024;
+
+/// Builds one operation request. Path parameters are validated and percent-encoded, so
+/// no input can add, remove or change a path segment.
+pub(crate) struct RequestBuilder {
+    method: Method,
+    url: String,
+    has_query: bool,
+    headers: HeaderMap,
+    body: Vec<u8>,
+}
+
+#[allow(dead_code)] // `header`, `json`, `body`: for the operations that send them
+impl RequestBuilder {
+    /// A request to `{endpoint}/v2/{project_id}/fgs` with the headers every FunctionGraph
+    /// v2 operation sends: `Content-Type: application/json` (the official SDKs send it
+    /// even on GET and DELETE) and `User-Agent`.
+    pub(crate) fn new(config: &Config, method: Method) -> Self {
+        let mut url = String::with_capacity(config.base_url().len() + 160);
+        url.push_str(config.base_url());
+        let mut headers = HeaderMap::with_capacity(10);
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        headers.insert(USER_AGENT, config.user_agent().clone());
+        RequestBuilder {
+            method,
+            url,
+            has_query: false,
+            headers,
+            body: Vec::new(),
+        }
+    }
+
+    /// Appends literal path segments (`"functions"`, `"config"`).
+    pub(crate) fn path(&mut self, literal: &'static str) -> &mut Self {
+        debug_assert!(!self.has_query, "path after query");
+        self.url.push('/');
+        self.url.push_str(literal);
+        self
+    }
+
+    /// Appends one path parameter, percent-encoded as one segment.
+    pub(crate) fn param(&mut self, field: &'static str, value: &str) -> Result<&mut Self, Error> {
+        check_path_param(field, value)?;
+        self.url.push('/');
+        push_encoded(&mut self.url, value.as_bytes());
+        Ok(self)
+    }
+
+    /// Appends a query parameter. Call in ascending key order: the query is then already
+    /// canonical and signing does not have to rewrite the URI.
+    pub(crate) fn query(&mut self, key: &'static str, value: Option<&str>) -> &mut Self {
+        if let Some(value) = value {
+            self.url.push(if self.has_query { '&' } else { '?' });
+            self.has_query = true;
+            self.url.push_str(key);
+            self.url.push('=');
+            push_encoded(&mut self.url, value.as_bytes());
+        }
+        self
+    }
+
+    /// Sets a header.
+    pub(crate) fn header(&mut self, name: HeaderName, value: HeaderValue) -> &mut Self {
+        self.headers.insert(name, value);
+        self
+    }
+
+    /// Serialises `body` as the JSON body.
+    pub(crate) fn json<T: Serialize + ?Sized>(&mut self, body: &T) -> Result<&mut Self, Error> {
+        self.body = serde_json::to_vec(body)
+            .map_err(|e| Error::invalid_input("body", format!("cannot serialise: {e}")))?;
+        Ok(self)
+    }
+
+    /// Sets raw body bytes.
+    pub(crate) fn body(&mut self, body: Vec<u8>) -> &mut Self {
+        self.body = body;
+        self
+    }
+
+    /// The finished request.
+    pub(crate) fn build(&mut self) -> Result<Request<Vec<u8>>, Error> {
+        let uri = Uri::try_from(std::mem::take(&mut self.url))
+            .map_err(|e| Error::invalid_input("uri", e.to_string()))?;
+        let mut request = Request::new(std::mem::take(&mut self.body));
+        *request.method_mut() = self.method.clone();
+        *request.uri_mut() = uri;
+        *request.headers_mut() = std::mem::take(&mut self.headers);
+        Ok(request)
+    }
+}
+
+/// A path parameter must be non-empty, not a dot segment (`.`/`..` would be collapsed
+/// by URL normalisation and change the path), and of sane length.
+pub(crate) fn check_path_param(field: &'static str, value: &str) -> Result<(), Error> {
+    if value.is_empty() {
+        return Err(Error::invalid_input(field, "must not be empty"));
+    }
+    if value == "." || value == ".." {
+        return Err(Error::invalid_input(field, "must not be `.` or `..`"));
+    }
+    if value.len() > MAX_PATH_PARAM {
+        return Err(Error::invalid_input(
+            field,
+            format!(
+                "is {} bytes long; at most {MAX_PATH_PARAM} are accepted",
+                value.len()
+            ),
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,357 @@
+//! The call driver end to end with one real operation (GetMetadata), a closure
+//! transport and a fake clock: success, API error, retry then success, give-up.
+
+use std::time::{Duration, SystemTime};
+
+use bytes::Bytes;
+use fgs_proto::auth::verify::Verifier;
+use fgs_proto::functions::GetMetadata;
+use fgs_proto::{
+    Call, Config, Credentials, Error, Operation, RetryPolicy, Secret, Step, TransportError,
+    TransportErrorKind,
+};
+use http::{Request, Response};
+
+const PID: &str = "0123456789abcdef0123456789abcdef";
+const URN: &str =
+    "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello:latest";
+
+fn config() -> Config {
+    Config::new(
+        "http://127.0.0.1:18765",
+        PID,
+        Credentials::ak_sk("AK", "SK"),
+    )
+    .unwrap()
+}
+
+fn start() -> SystemTime {
+    SystemTime::UNIX_EPOCH + Duration::from_secs(1_705_307_400)
+}
+
+type Answer = Result<Response<Vec<u8>>, TransportError>;
+
+fn answer(status: u16, headers: &[(&str, &str)], body: &str) -> Answer {
+    let mut b = Response::builder().status(status);
+    for (k, v) in headers {
+        b = b.header(*k, *v);
+    }
+    Ok(b.body(body.as_bytes().to_vec()).unwrap())
+}
+
+/// What a driven call did: the result, the requests it sent (with the fake time of
+/// each), and the sleeps it asked for.
+struct Run<T> {
+    result: Result<T, Error>,
+    sent: Vec<(SystemTime, Request<Bytes>)>,
+    sleeps: Vec<Duration>,
+}
+
+/// The adapter loop, with a fake clock that advances only by the sleeps.
+fn drive<O: Operation>(op: &O, policy: RetryPolicy, mut answers: Vec<Answer>) -> Run<O::Output> {
+    answers.reverse();
+    let config = config();
+    let mut clock = start();
+    let mut sent = Vec::new();
+    let mut sleeps = Vec::new();
+    let mut call = Call::new(op, &config, policy).unwrap();
+    let result = loop {
+        let request = match call.next_request(clock) {
+            Ok(r) => r,
+            Err(e) => break Err(e),
+        };
+        sent.push((clock, request));
+        let reply = answers
+            .pop()
+            .expect("the driver sent more requests than scripted");
+        let step = match reply {
+            Ok(response) => call.on_response(response),
+            Err(error) => call.on_transport_error(error),
+        };
+        match step {
+            Step::Done(output) => break Ok(output),
+            Step::Retry(delay) => {
+                sleeps.push(delay);
+                clock += delay;
+            }
+            Step::Failed(error) => break Err(error),
+        }
+    };
+    assert_eq!(call.attempts() as usize, sent.len());
+    assert!(
+        answers.is_empty(),
+        "{} scripted answers unused",
+        answers.len()
+    );
+    Run {
+        result,
+        sent,
+        sleeps,
+    }
+}
+
+fn verify_signature(time: SystemTime, request: &Request<Bytes>) {
+    Verifier::new(time)
+        .verify_request(request, |ak| (ak == "AK").then(|| Secret::new("SK")))
+        .expect("every attempt carries a valid signature for its own time");
+}
+
+#[test]
+fn success() {
+    let body = r#"{"func_urn":"urn:x:latest","func_name":"hello","memory_size":256,"runtime":"Python3.9"}"#;
+    let run = drive(
+        &GetMetadata::new(URN),
+        RetryPolicy::default(),
+        vec![answer(200, &[], body)],
+    );
+    let f = run.result.unwrap();
+    assert_eq!(f.func_name.as_deref(), Some("hello"));
+    assert_eq!(f.memory_size, Some(256));
+    assert!(run.sleeps.is_empty());
+    let (time, request) = &run.sent[0];
+    assert_eq!(request.method(), "GET");
+    assert_eq!(
+        request.uri().to_string(),
+        format!(
+            "http://127.0.0.1:18765/v2/{PID}/fgs/functions/urn%3Afss%3Acn-north-4%3A{PID}%3Afunction%3Adefault%3Ahello%3Alatest/config"
+        )
+    );
+    assert_eq!(request.headers()["x-sdk-date"], "20240115T083000Z");
+    assert_eq!(request.headers()["x-project-id"], PID);
+    assert_eq!(request.headers()["host"], "127.0.0.1:18765");
+    verify_signature(*time, request);
+}
+
+#[test]
+fn api_error_is_typed_and_not_retried() {
+    let run = drive(
+        &GetMetadata::new(URN),
+        RetryPolicy::default(),
+        vec![answer(
+            404,
+            &[("x-request-id", "req-404")],
+            r#"{"error_code":"FSS.1051","error_msg":"Not found the function"}"#,
+        )],
+    );
+    let e = run.result.unwrap_err();
+    assert!(e.is_not_found());
+    assert_eq!(e.code(), Some("FSS.1051"));
+    assert_eq!(e.message(), Some("Not found the function"));
+    assert_eq!(e.request_id(), Some("req-404"));
+    assert!(!e.is_retryable());
+    assert_eq!(run.sent.len(), 1);
+    assert_eq!(
+        e.to_string(),
+        "FSS.1051: Not found the function (HTTP 404 Not Found, request id req-404)"
+    );
+}
+
+#[test]
+fn retry_then_success_resigns_each_attempt() {
+    let run = drive(
+        &GetMetadata::new(URN),
+        RetryPolicy::default()
+            .seed(3)
+            .base_delay(Duration::from_secs(1)),
+        vec![
+            answer(503, &[], r#"{"error_code":"FSS.0503","error_msg":"busy"}"#),
+            Err(TransportError::new(
+                TransportErrorKind::Io,
+                true,
+                "connection reset",
+            )),
+            answer(200, &[], r#"{"func_name":"hello"}"#),
+        ],
+    );
+    assert_eq!(run.result.unwrap().func_name.as_deref(), Some("hello"));
+    assert_eq!(run.sent.len(), 3);
+    assert_eq!(run.sleeps.len(), 2);
+    // 1 s base, equal jitter: [0.5, 1] s, then [1, 2] s.
+    assert!(
+        run.sleeps[0] >= Duration::from_millis(500) && run.sleeps[0] <= Duration::from_secs(1),
+        "{:?}",
+        run.sleeps
+    );
+    assert!(
+        run.sleeps[1] >= Duration::from_secs(1) && run.sleeps[1] <= Duration::from_secs(2),
+        "{:?}",
+        run.sleeps
+    );
+    // Each attempt is signed for its own (later) time, and verifies.
+    for (time, request) in &run.sent {
+        verify_signature(*time, request);
+    }
+    // The third attempt is at least 1.5 s later: a new X-Sdk-Date, a new signature.
+    assert_ne!(
+        run.sent[0].1.headers()["x-sdk-date"],
+        run.sent[2].1.headers()["x-sdk-date"]
+    );
+    assert_ne!(
+        run.sent[0].1.headers()["authorization"],
+        run.sent[2].1.headers()["authorization"]
+    );
+}
+
+#[test]
+fn retry_after_is_honoured() {
+    let run = drive(
+        &GetMetadata::new(URN),
+        RetryPolicy::default(),
+        vec![
+            answer(
+                429,
+                &[("retry-after", "2")],
+                r#"{"error_code":"FSS.0429","error_msg":"slow down"}"#,
+            ),
+            answer(200, &[], "{}"),
+        ],
+    );
+    assert!(run.result.is_ok());
+    assert_eq!(run.sleeps, vec![Duration::from_secs(2)]);
+}
+
+#[test]
+fn gives_up_after_max_attempts_with_the_last_error() {
+    let run = drive(
+        &GetMetadata::new(URN),
+        RetryPolicy::default().max_attempts(3),
+        vec![
+            answer(500, &[], r#"{"error_code":"FSS.0500","error_msg":"one"}"#),
+            answer(502, &[], "<html><title>502 Bad Gateway</title></html>"),
+            answer(503, &[], r#"{"error_code":"FSS.0503","error_msg":"three"}"#),
+        ],
+    );
+    let e = run.result.unwrap_err();
+    assert_eq!(e.code(), Some("FSS.0503"));
+    assert_eq!(e.status().map(|s| s.as_u16()), Some(503));
+    assert!(e.is_retryable());
+    assert_eq!(run.sent.len(), 3);
+    assert_eq!(run.sleeps.len(), 2);
+
+    let transport = drive(
+        &GetMetadata::new(URN),
+        RetryPolicy::default().max_attempts(2),
+        vec![
+            Err(TransportError::new(
+                TransportErrorKind::Timeout,
+                true,
+                "read timed out",
+            )),
+            Err(TransportError::new(
+                TransportErrorKind::Timeout,
+                true,
+                "read timed out",
+            )),
+        ],
+    );
+    let e = transport.result.unwrap_err();
+    assert!(matches!(&e, Error::Transport(t) if t.kind() == TransportErrorKind::Timeout));
+    assert_eq!(e.to_string(), "timed out: read timed out");
+}
+
+#[test]
+fn decode_failure_on_success_is_not_retried() {
+    let run = drive(
+        &GetMetadata::new(URN),
+        RetryPolicy::default(),
+        vec![answer(
+            200,
+            &[("x-request-id", "r1")],
+            r#"{"memory_size":"lots"}"#,
+        )],
+    );
+    match run.result.unwrap_err() {
+        Error::Decode(d) => {
+            assert_eq!(d.path(), "memory_size");
+            assert_eq!(d.status().as_u16(), 200);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn invalid_input_fails_before_anything_is_sent() {
+    let config = config();
+    for bad in ["", ".", ".."] {
+        let op = GetMetadata::new(bad);
+        match Call::new(&op, &config, RetryPolicy::default()) {
+            Err(Error::InvalidInput(i)) => assert_eq!(i.field(), "function_urn"),
+            other => panic!("{bad:?}: {:?}", other.err()),
+        }
+    }
+}
+
+/// A user-defined, non-idempotent operation: the trait is open for extension.
+struct Touch;
+
+impl Operation for Touch {
+    type Output = ();
+    const NAME: &'static str = "Touch";
+    fn idempotent(&self) -> bool {
+        false
+    }
+    fn request(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+        let mut r = GetMetadata::new("f").request(config)?;
+        *r.method_mut() = http::Method::POST;
+        Ok(r)
+    }
+    fn response<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<(), Error> {
+        if response.status().is_success() {
+            Ok(())
+        } else {
+            Err(Error::invalid_input("status", "not 2xx"))
+        }
+    }
+}
+
+#[test]
+fn non_idempotent_is_not_resent_after_the_server_may_have_acted() {
+    // Reset after sending: the server may have acted, so no retry.
+    let run = drive(
+        &Touch,
+        RetryPolicy::default(),
+        vec![Err(TransportError::new(
+            TransportErrorKind::Io,
+            true,
+            "reset",
+        ))],
+    );
+    assert!(matches!(run.result, Err(Error::Transport(_))));
+    assert_eq!(run.sent.len(), 1);
+    // 5xx: the server may have acted too.
+    let run = drive(&Touch, RetryPolicy::default(), vec![answer(500, &[], "")]);
+    assert!(run.result.is_err());
+    assert_eq!(run.sent.len(), 1);
+    // Connection refused and 429: the server did not act, so retrying is safe.
+    let run = drive(
+        &Touch,
+        RetryPolicy::default(),
+        vec![
+            Err(TransportError::new(
+                TransportErrorKind::Connect,
+                false,
+                "refused",
+            )),
+            answer(429, &[], ""),
+            answer(204, &[], ""),
+        ],
+    );
+    assert!(run.result.is_ok());
+    assert_eq!(run.sent.len(), 3);
+}
+
+#[test]
+fn token_auth_sends_the_token_and_no_signature() {
+    let config = Config::new("http://127.0.0.1:18765", PID, Credentials::token("TOKEN-1")).unwrap();
+    let op = GetMetadata::new(URN);
+    let mut call = Call::new(&op, &config, RetryPolicy::none()).unwrap();
+    let request = call.next_request(start()).unwrap();
+    assert_eq!(request.headers()["x-auth-token"], "TOKEN-1");
+    assert!(request.headers()["x-auth-token"].is_sensitive());
+    assert!(!request.headers().contains_key("authorization"));
+    assert!(!request.headers().contains_key("x-sdk-date"));
+    assert!(matches!(
+        call.on_response(Response::new(b"{}".to_vec())),
+        Step::Done(_)
+    ));
+}

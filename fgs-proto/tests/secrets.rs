@@ -1,0 +1,68 @@
+//! Secrets never appear in `Debug`/`Display` output, rendered requests or errors.
+
+use std::time::{Duration, SystemTime};
+
+use fgs_proto::functions::GetMetadata;
+use fgs_proto::{Call, Config, Credentials, RetryPolicy, Step, inspect};
+
+const SK: &str = "SENTINEL-SK-7f3a";
+const TOKEN: &str = "SENTINEL-TOKEN-91c2";
+const SECURITY_TOKEN: &str = "SENTINEL-ST-55d0";
+
+fn assert_clean(what: &str, text: &str) {
+    for sentinel in [SK, TOKEN, SECURITY_TOKEN] {
+        assert!(!text.contains(sentinel), "{what} leaks {sentinel}:\n{text}");
+    }
+}
+
+#[test]
+fn no_secret_in_any_rendering() {
+    let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+    let configs = [
+        Config::new(
+            "http://127.0.0.1:9",
+            "p1",
+            Credentials::temporary_ak_sk("AK", SK, SECURITY_TOKEN),
+        )
+        .unwrap(),
+        Config::new("http://127.0.0.1:9", "p1", Credentials::token(TOKEN)).unwrap(),
+    ];
+    for config in &configs {
+        assert_clean("Config Debug", &format!("{config:?}"));
+        assert_clean("Credentials Debug", &format!("{:?}", config.credentials()));
+        let op = GetMetadata::new("default:f");
+        let request = fgs_proto::prepare(&op, config, now).unwrap();
+        assert_clean("Request Debug", &format!("{request:?}"));
+        assert_clean("inspect::http", &inspect::http(&request));
+        assert_clean("inspect::curl", &inspect::curl(&request));
+        assert_clean(
+            "inspect::http revealing the signature",
+            &inspect::Render::new().reveal_signature(true).http(&request),
+        );
+
+        // Errors built from a response that echoes the request's headers back.
+        let mut call = Call::new(&op, config, RetryPolicy::none()).unwrap();
+        let request = call.next_request(now).unwrap();
+        let echoed = format!("{:?}", request.headers());
+        assert_clean("echoed headers", &echoed);
+        let response = http::Response::builder()
+            .status(401)
+            .body(echoed.into_bytes())
+            .unwrap();
+        match call.on_response(response) {
+            Step::Failed(e) => {
+                assert_clean("Error Display", &e.to_string());
+                assert_clean("Error Debug", &format!("{e:?}"));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}
+
+#[test]
+fn invalid_credentials_errors_do_not_echo_the_value() {
+    let bad_token = format!("{TOKEN}\n");
+    let e = Config::new("http://h", "p1", Credentials::token(bad_token.as_str())).unwrap_err();
+    assert_clean("Error Display", &e.to_string());
+    assert_clean("Error Debug", &format!("{e:?}"));
+}
