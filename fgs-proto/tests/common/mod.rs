@@ -35,3 +35,71 @@ pub fn decode(text: &str) -> Vec<u8> {
     }
     out
 }
+
+use std::time::{Duration, SystemTime};
+
+use fgs_proto::inspect::Render;
+use fgs_proto::{Config, Credentials, Operation};
+
+/// The project id used by request snapshots.
+pub const PROJECT: &str = "0123456789abcdef0123456789abcdef";
+/// A full URN used by request snapshots.
+pub const URN: &str =
+    "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello:latest";
+
+/// The fixed signing time of request snapshots: 2024-01-15T08:30:00Z.
+pub fn fixed_now() -> SystemTime {
+    SystemTime::UNIX_EPOCH + Duration::from_secs(1_705_307_400)
+}
+
+/// AK/SK config for snapshots (the signing vectors' key pair, public endpoint).
+pub fn aksk_config() -> Config {
+    Config::for_region(
+        "cn-north-4",
+        PROJECT,
+        Credentials::ak_sk(
+            "HPUAEXAMPLEAK0000001",
+            "ExampleSecretKey0123456789abcdefghijklmnop",
+        ),
+    )
+    .unwrap()
+}
+
+/// Token config for snapshots (the token is redacted in the rendering).
+pub fn token_config() -> Config {
+    Config::for_region(
+        "cn-north-4",
+        PROJECT,
+        Credentials::token("MIIDexampletoken"),
+    )
+    .unwrap()
+}
+
+/// The request `op` sends with `config` at [`fixed_now`], rendered as HTTP/1.1 text with
+/// the signature shown: what the request snapshots store.
+pub fn render<O: Operation>(op: &O, config: &Config) -> String {
+    let request = fgs_proto::prepare(op, config, fixed_now()).unwrap();
+    Render::new().reveal_signature(true).http(&request)
+}
+
+/// A response with `status`, `headers` and `body`.
+pub fn response(status: u16, headers: &[(&str, &str)], body: &str) -> http::Response<Vec<u8>> {
+    let mut b = http::Response::builder().status(status);
+    for (k, v) in headers {
+        b = b.header(*k, *v);
+    }
+    b.body(body.as_bytes().to_vec()).unwrap()
+}
+
+/// The success example of operation `name`'s OAS file (`shared/spec/oas/{name}.json`,
+/// copied to `tests/data/oas/`), as JSON text.
+pub fn oas_example(name: &str, status: &str) -> String {
+    let path = format!("{}/tests/data/oas/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let (_, methods) = doc["paths"].as_object().unwrap().iter().next().unwrap();
+    let (_, op) = methods.as_object().unwrap().iter().next().unwrap();
+    let example = &op["responses"][status]["examples"]["application/json"];
+    assert!(!example.is_null(), "{name} has no {status} example");
+    example.to_string()
+}
