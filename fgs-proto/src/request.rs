@@ -123,3 +123,65 @@ pub(crate) fn check_path_param(field: &'static str, value: &str) -> Result<(), E
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::Credentials;
+    use proptest::prelude::*;
+
+    fn config() -> Config {
+        Config::new("http://127.0.0.1:9/prefix", "p1", Credentials::token("t")).unwrap()
+    }
+
+    proptest! {
+        /// Whatever strings are used as URN, alias name or trigger id, each stays exactly
+        /// one path segment and decodes back to itself.
+        #[test]
+        fn params_are_exactly_one_segment_each(
+            urn in any::<String>(), alias in any::<String>(), id in any::<String>(),
+        ) {
+            let mut b = RequestBuilder::new(&config(), Method::GET);
+            b.path("triggers");
+            let built = b
+                .param("function_urn", &urn)
+                .and_then(|b| b.param("alias_name", &alias))
+                .and_then(|b| b.param("trigger_id", &id))
+                .and_then(|b| b.build());
+            let invalid = |s: &str| s.is_empty() || s == "." || s == ".." || s.len() > MAX_PATH_PARAM;
+            match built {
+                Ok(request) => {
+                    prop_assert!(!invalid(&urn) && !invalid(&alias) && !invalid(&id));
+                    let segments: Vec<&str> = request.uri().path().split('/').collect();
+                    prop_assert_eq!(segments.len(), 9, "{}", request.uri());
+                    prop_assert_eq!(&segments[..6], &["", "prefix", "v2", "p1", "fgs", "triggers"]);
+                    for (segment, input) in segments[6..].iter().zip([&urn, &alias, &id]) {
+                        prop_assert_eq!(crate::encoding::decode(segment), input.as_bytes().to_vec());
+                    }
+                }
+                Err(Error::InvalidInput(_)) => {
+                    prop_assert!(invalid(&urn) || invalid(&alias) || invalid(&id));
+                }
+                Err(other) => prop_assert!(false, "{}", other),
+            }
+        }
+    }
+
+    #[test]
+    fn dot_segments_and_empty_values_are_rejected() {
+        for bad in ["", ".", ".."] {
+            let mut b = RequestBuilder::new(&config(), Method::GET);
+            assert!(b.param("alias_name", bad).is_err(), "{bad:?}");
+        }
+        let long = "a".repeat(MAX_PATH_PARAM + 1);
+        assert!(
+            RequestBuilder::new(&config(), Method::GET)
+                .param("trigger_id", &long)
+                .is_err()
+        );
+        // `..` inside a longer value is harmless and kept.
+        let mut b = RequestBuilder::new(&config(), Method::GET);
+        b.param("function_urn", "a..b").unwrap();
+        assert!(b.build().unwrap().uri().path().ends_with("/a..b"));
+    }
+}
