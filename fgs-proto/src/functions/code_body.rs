@@ -43,8 +43,8 @@ pub(crate) fn json_with_package<T: Serialize>(
     let comma = fields.len() > 1;
     let digits = base64::encoded_len(package.len(), true)
         .ok_or_else(|| Error::invalid_input("func_code", "the code package is too large"))?;
-    let total = fields.len() + usize::from(comma) + FUNC_CODE_OPEN.len() + digits
-        + FUNC_CODE_CLOSE.len();
+    let total =
+        fields.len() + usize::from(comma) + FUNC_CODE_OPEN.len() + digits + FUNC_CODE_CLOSE.len();
 
     let mut out = Vec::new();
     // An allocation failure becomes an error instead of aborting the process.
@@ -91,9 +91,17 @@ mod tests {
 
     #[test]
     fn splices_into_an_empty_object_without_a_comma() {
-        for (bytes, expected) in [(&b""[..], ""), (b"a", "YQ=="), (b"ab", "YWI="), (b"abc", "YWJj")] {
-            let out = json_with_package(&serde_json::json!({}), Some(&CodePackage::new(bytes.to_vec())))
-                .unwrap();
+        for (bytes, expected) in [
+            (&b""[..], ""),
+            (b"a", "YQ=="),
+            (b"ab", "YWI="),
+            (b"abc", "YWJj"),
+        ] {
+            let out = json_with_package(
+                &serde_json::json!({}),
+                Some(&CodePackage::new(bytes.to_vec())),
+            )
+            .unwrap();
             assert_eq!(
                 String::from_utf8(out).unwrap(),
                 format!(r#"{{"func_code":{{"file":"{expected}"}}}}"#)

@@ -165,7 +165,11 @@ impl Create {
             timeout: Some(timeout),
             ..Default::default()
         };
-        Create { body, package: None }.code(code)
+        Create {
+            body,
+            package: None,
+        }
+        .code(code)
     }
 
     /// A function that runs a container image: runtime `Custom Image`, handler `-`,
