@@ -2,10 +2,12 @@
 
 pub(crate) mod macros;
 
+mod alias;
 mod common;
 mod enums;
 mod function;
 
+pub use alias::{Alias, VersionStrategy, VersionStrategyRule};
 pub use common::{
     CustomImage, Dependency, FuncAsyncDestinationConfig, FuncCode, FuncDestinationConfig,
     FuncLogConfig, FuncMount, FuncVpc, FunctionAsyncConfig, MountConfig, MountUser,
