@@ -5,8 +5,8 @@
 //! `http::Request`; give it the `http::Response` that came back, and it gives the typed
 //! output or a typed [`Error`].
 //!
-//! **In scope:** the 21 operations of the Go SDK (modules `functions` and
-//! `triggers`), their models, function URNs, IAM-token and AK/SK (`SDK-HMAC-SHA256`)
+//! **In scope:** the 21 operations of the Go SDK (modules [`functions`] and
+//! [`triggers`]), their models, function URNs, IAM-token and AK/SK (`SDK-HMAC-SHA256`)
 //! authorization and its server-side verifier, the retry policy, marker paging, and
 //! request inspection for logs and snapshot tests.
 //!
@@ -74,6 +74,7 @@ mod retry;
 mod secret;
 mod text;
 pub mod transport;
+pub mod triggers;
 mod urn;
 
 pub use auth::Credentials;

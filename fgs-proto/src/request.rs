@@ -23,7 +23,6 @@ pub(crate) struct RequestBuilder {
     body: Vec<u8>,
 }
 
-#[allow(dead_code)] // `header`, `json`, `body`: for the operations that send them
 impl RequestBuilder {
     /// A request to `{endpoint}/v2/{project_id}/fgs` with the headers every FunctionGraph
     /// v2 operation sends: `Content-Type: application/json` (the official SDKs send it

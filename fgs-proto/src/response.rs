@@ -16,14 +16,20 @@ const REQUEST_ID_HEADERS: [&str; 3] = ["x-request-id", "x-cff-request-id", "x-ap
 
 /// The request id from the headers, if any.
 pub(crate) fn request_id(headers: &HeaderMap) -> Option<String> {
-    REQUEST_ID_HEADERS.iter().find_map(|name| {
-        headers
-            .get(*name)
-            .and_then(|v| v.to_str().ok())
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-            .map(str::to_owned)
-    })
+    REQUEST_ID_HEADERS
+        .iter()
+        .find_map(|name| header_text(headers, name))
+        .map(str::to_owned)
+}
+
+/// The value of header `name` as trimmed text; `None` if absent, empty or not visible
+/// ASCII.
+pub(crate) fn header_text<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
 }
 
 /// `Ok(())` for any 2xx status; otherwise the body read as a [`ServiceError`].
@@ -70,7 +76,7 @@ pub(crate) fn service_error(status: StatusCode, headers: &HeaderMap, body: &[u8]
 }
 
 /// The first of `keys` whose value is a non-empty string or a number, as text.
-fn first_text(map: &serde_json::Map<String, Value>, keys: &[&str]) -> Option<String> {
+pub(crate) fn first_text(map: &serde_json::Map<String, Value>, keys: &[&str]) -> Option<String> {
     keys.iter().find_map(|key| match map.get(*key) {
         Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
         Some(Value::Number(n)) => Some(n.to_string()),
@@ -130,7 +136,6 @@ pub(crate) fn json<T: DeserializeOwned, B: AsRef<[u8]>>(
 }
 
 /// [`check_status`] for operations whose success has no body to read (deletes).
-#[allow(dead_code)] // for the delete operations
 pub(crate) fn empty<B: AsRef<[u8]>>(response: &Response<B>) -> Result<(), Error> {
     check_status(response)
 }

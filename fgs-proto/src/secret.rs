@@ -53,6 +53,21 @@ impl fmt::Display for Secret {
     }
 }
 
+/// Serialises as the plain string: a secret that is part of a request body (a Kafka or
+/// database password in trigger event data) has to reach the wire. Only `Debug` and
+/// `Display` hide it.
+impl serde::Serialize for Secret {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.expose())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Secret {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Secret::new)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,5 +78,14 @@ mod tests {
         assert_eq!(format!("{s:?}"), "Secret(***)");
         assert_eq!(format!("{s}"), "***");
         assert_eq!(s.expose(), "SENTINEL-SK-123");
+    }
+
+    #[test]
+    fn serde_carries_the_value_but_debug_does_not() {
+        let s: Secret = serde_json::from_str("\"pw-1\"").unwrap();
+        assert_eq!(s.expose(), "pw-1");
+        assert_eq!(format!("{s:?}"), "Secret(***)");
+        assert_eq!(serde_json::to_string(&s).unwrap(), "\"pw-1\"");
+        assert!(serde_json::from_str::<Secret>("1").is_err());
     }
 }

@@ -5,6 +5,7 @@
 //! direct access to every field of the body model. Code uploads go through [`Code`]
 //! and [`CodePackage`].
 
+mod async_invoke;
 mod code;
 mod code_body;
 mod code_package;
@@ -16,14 +17,18 @@ mod delete_alias;
 mod get_alias;
 mod get_code;
 mod get_metadata;
+mod invoke;
+pub mod invoke_headers;
 mod list;
 mod list_alias;
 mod list_version;
+mod payload;
 mod setters;
 mod update_alias;
 mod update_code;
 mod update_metadata;
 
+pub use async_invoke::{AsyncInvoke, AsyncInvokeOutput};
 pub use code::Code;
 pub use code_package::{
     CodePackage, MAX_INLINE_LEN, MAX_PACKAGE_LEN, ZipBuilder, check_inline_len, check_package_len,
@@ -36,6 +41,7 @@ pub use delete_alias::DeleteAlias;
 pub use get_alias::GetAlias;
 pub use get_code::GetCode;
 pub use get_metadata::GetMetadata;
+pub use invoke::{FunctionError, Invoke, InvokeOutput};
 pub use list::{List, ListOutput};
 pub use list_alias::ListAlias;
 pub use list_version::{ListVersion, ListVersionOutput};

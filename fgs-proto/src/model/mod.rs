@@ -5,7 +5,10 @@ pub(crate) mod macros;
 mod alias;
 mod common;
 mod enums;
+mod event_data;
 mod function;
+mod invocation;
+mod trigger;
 
 pub use alias::{Alias, VersionStrategy, VersionStrategyRule};
 pub use common::{
@@ -14,4 +17,12 @@ pub use common::{
     NetworkControlConfig, StrategyConfig, Tags, VpcConfig,
 };
 pub use enums::{CodeType, FunctionType, Runtime, TriggerStatus, TriggerType};
+pub use event_data::{
+    ApigAuth, ApigBackendType, ApigEventData, ApigMatchMode, ApigProtocol, ApigRequestMethod,
+    ApigTriggerFuncInfo, CtsEventData, DEFAULT_ENVIRONMENT_RELEASE_ID, DisEventData, DmsEventData,
+    EventData, InvocationType, KafkaEventData, LtsEventData, ObsEventData, PollingUnit,
+    ScheduleType, ShardIteratorType, SmnEventData, TimerEventData, TypedEventData,
+};
 pub use function::Function;
+pub use invocation::{InvokeEnvelope, InvokeSummary, ResponseVersion};
+pub use trigger::Trigger;
