@@ -103,3 +103,38 @@ pub fn oas_example(name: &str, status: &str) -> String {
     assert!(!example.is_null(), "{name} has no {status} example");
     example.to_string()
 }
+
+/// A value for `schema` with every property set: the first enum value, `sample-<name>`
+/// strings, 7 for integers, `true` for booleans, one-element arrays and maps.
+pub fn oas_sample(
+    schema: &serde_json::Value,
+    defs: &serde_json::Value,
+    name: &str,
+) -> serde_json::Value {
+    if let Some(reference) = schema["$ref"].as_str() {
+        let def = reference.trim_start_matches("#/definitions/");
+        return oas_sample(&defs[def], defs, def);
+    }
+    if let Some(values) = schema["enum"].as_array() {
+        return values[0].clone();
+    }
+    if let Some(properties) = schema["properties"].as_object().filter(|p| !p.is_empty()) {
+        return properties
+            .iter()
+            .map(|(key, prop)| (key.clone(), oas_sample(prop, defs, key)))
+            .collect::<serde_json::Map<_, _>>()
+            .into();
+    }
+    match schema["type"].as_str() {
+        Some("string") => serde_json::json!(format!("sample-{name}")),
+        Some("integer") => serde_json::json!(7),
+        Some("number") => serde_json::json!(7.5),
+        Some("boolean") => serde_json::json!(true),
+        Some("array") => serde_json::json!([oas_sample(&schema["items"], defs, name)]),
+        Some("object") => match schema.get("additionalProperties") {
+            Some(inner) => serde_json::json!({ "key": oas_sample(inner, defs, name) }),
+            None => serde_json::json!({}),
+        },
+        other => panic!("{name}: no sample for type {other:?}"),
+    }
+}
