@@ -28,7 +28,7 @@ pub const DEFAULT_MAX_RESPONSE_SIZE: u64 = 80 * 1024 * 1024;
 ///     .timeout(Duration::from_secs(30))
 ///     .max_response_size(8 * 1024 * 1024)
 ///     .retry_policy(RetryPolicy::default().max_attempts(5))
-///     .build();
+///     .build()?;
 /// assert_eq!(client.config().project_id(), "p1");
 /// # Ok::<(), fgs_ureq::Error>(())
 /// ```
@@ -39,7 +39,8 @@ pub struct ClientBuilder {
     timeout: Duration,
     max_response_size: u64,
     retry_policy: RetryPolicy,
-    extra_roots: Vec<Certificate<'static>>,
+    /// DER certificates, checked in `build`.
+    extra_roots: Vec<Vec<u8>>,
     built_in_roots: bool,
     clock: Clock,
 }
@@ -92,9 +93,10 @@ impl ClientBuilder {
     /// Trusts one more root certificate (DER), e.g. a private cloud's CA, in addition to
     /// the built-in Mozilla roots. Certificates are always verified; there is no
     /// "insecure" switch.
+    ///
+    /// The certificate is checked by [`Self::build`].
     pub fn add_root_certificate(mut self, der: impl Into<Vec<u8>>) -> Self {
-        self.extra_roots
-            .push(Certificate::from_der(&der.into()).to_owned());
+        self.extra_roots.push(der.into());
         self
     }
 
@@ -105,7 +107,7 @@ impl ClientBuilder {
         for item in ureq::tls::parse_pem(pem) {
             let item = item.map_err(|e| Error::invalid_input("root_certificate", e.to_string()))?;
             if let ureq::tls::PemItem::Certificate(cert) = item {
-                self.extra_roots.push(cert);
+                self.extra_roots.push(cert.der().to_vec());
             }
         }
         if self.extra_roots.len() == before {
@@ -131,8 +133,14 @@ impl ClientBuilder {
         self
     }
 
-    /// Builds the client. TLS settings are checked on the first https request.
-    pub fn build(self) -> Client {
+    /// Builds the client. Fails if an added root certificate is not a valid X.509
+    /// certificate.
+    pub fn build(self) -> Result<Client, Error> {
+        let mut extra = Vec::with_capacity(self.extra_roots.len());
+        for der in &self.extra_roots {
+            check_root_certificate(der)?;
+            extra.push(Certificate::from_der(der).to_owned());
+        }
         let agent = ureq::Agent::new_with_config(
             ureq::Agent::config_builder()
                 .http_status_as_error(false)
@@ -140,18 +148,25 @@ impl ClientBuilder {
                 .max_redirects_will_error(false)
                 .timeout_connect(Some(self.connect_timeout))
                 .timeout_global(Some(self.timeout))
-                .tls_config(tls_config(self.extra_roots, self.built_in_roots))
+                .tls_config(tls_config(extra, self.built_in_roots))
                 .build(),
         );
-        Client::from_inner(Inner {
+        Ok(Client::from_inner(Inner {
             config: self.config,
             backend: Backend::Agent(agent),
-            policy: self.retry_policy.clone(),
+            policy: self.retry_policy,
             seed: client_seed(),
             max_response_size: self.max_response_size,
             clock: self.clock,
-        })
+        }))
     }
+}
+
+/// ureq would silently skip a certificate it cannot parse; say so instead.
+fn check_root_certificate(der: &[u8]) -> Result<(), Error> {
+    rustls::RootCertStore::empty()
+        .add(rustls::pki_types::CertificateDer::from(der))
+        .map_err(|e| Error::invalid_input("root_certificate", e.to_string()))
 }
 
 /// Mozilla's roots (as DER certificates, so that extra roots can be added to the same

@@ -56,8 +56,15 @@ pub(crate) enum Backend {
 impl Client {
     /// A client with default settings (connect timeout 10 s, 60 s per attempt, 80 MiB
     /// response limit, 3 attempts, Mozilla roots).
+    ///
+    /// # Panics
+    /// Only if the TLS library cannot be set up with its default settings, which does
+    /// not happen; [`ClientBuilder::build`] reports every failure as an error.
     pub fn new(config: Config) -> Client {
-        ClientBuilder::new(config).build()
+        match ClientBuilder::new(config).build() {
+            Ok(client) => client,
+            Err(error) => panic!("default client settings were rejected: {error}"),
+        }
     }
 
     /// A client configured from the process environment; see

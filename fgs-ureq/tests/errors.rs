@@ -20,6 +20,7 @@ fn client(server: &TestServer, policy: RetryPolicy) -> Client {
         .retry_policy(policy)
         .timeout(Duration::from_secs(5))
         .build()
+        .unwrap()
 }
 
 fn transport_error(error: &Error) -> &fgs_ureq::TransportError {
@@ -89,7 +90,8 @@ fn connection_refused_is_a_connect_error_before_sending() {
     let url = closed_port_url();
     let client = Client::builder(aksk_config(&url))
         .retry_policy(fast_retries(2))
-        .build();
+        .build()
+        .unwrap();
     // Even the non-idempotent operation is retried: nothing can have reached a server.
     let started = Instant::now();
     let error = client.send(&Poke::new(1)).unwrap_err();
@@ -122,7 +124,8 @@ fn a_slow_server_hits_the_timeout() {
     let client = Client::builder(aksk_config(&server.url()))
         .timeout(Duration::from_millis(300))
         .retry_policy(RetryPolicy::none())
-        .build();
+        .build()
+        .unwrap();
     let started = Instant::now();
     let error = client.send(&GetMetadata::new(URN)).unwrap_err();
     let elapsed = started.elapsed();
@@ -174,7 +177,8 @@ fn a_body_above_the_limit_is_refused() {
     let client = Client::builder(aksk_config(&server.url()))
         .max_response_size(1024)
         .retry_policy(fast_retries(3))
-        .build();
+        .build()
+        .unwrap();
     let error = client.send(&GetMetadata::new(URN)).unwrap_err();
     let transport = transport_error(&error);
     assert_eq!(transport.kind(), TransportErrorKind::BodyTooLarge);
@@ -242,7 +246,9 @@ fn redirects_are_not_followed() {
     let server = TestServer::start(scripted(vec![
         Reply::bytes(302, Vec::new()).header("location", "http://127.0.0.1:9/elsewhere"),
     ]));
-    let client = Client::builder(token_config(&server.url())).build();
+    let client = Client::builder(token_config(&server.url()))
+        .build()
+        .unwrap();
     let error = client.send(&GetMetadata::new(URN)).unwrap_err();
     assert_eq!(error.status().map(|s| s.as_u16()), Some(302));
     assert_eq!(server.request_count(), 1);

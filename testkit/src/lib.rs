@@ -15,10 +15,12 @@ mod fixtures;
 mod http1;
 mod reply;
 mod server;
+mod trace_log;
 
 pub use fixtures::{Poke, aksk_config, token_config};
 pub use reply::Reply;
 pub use server::{Received, TestServer, closed_port_url, scripted};
+pub use trace_log::TraceLog;
 
 /// The project id the test configs use.
 pub const PROJECT: &str = "0123456789abcdef0123456789abcdef";
