@@ -20,7 +20,8 @@ fn a_retried_call_is_traced_without_secrets() {
     let (log, _guard) = TraceLog::install();
     let aksk = Client::builder(aksk_config(&server.url()))
         .retry_policy(policy)
-        .build();
+        .build()
+        .unwrap();
     aksk.send(&GetMetadata::new(URN)).unwrap();
     let token = Client::builder(token_config(&server.url()))
         .build()
