@@ -12,7 +12,7 @@
 //! and what the service or transport said. Latencies are measured by the transport and
 //! passed in; this module reads no clock.
 
-use std::cell::Cell;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use http::{Request, StatusCode};
@@ -37,7 +37,9 @@ use crate::error::{Error, TransportError};
 pub struct CallTrace {
     #[cfg(feature = "tracing")]
     span: tracing::Span,
-    attempt: Cell<u32>,
+    // Atomic rather than `Cell` so that `&CallTrace` is `Send`: async transports hold it
+    // across `.await`s in futures that must be `Send`.
+    attempt: AtomicU32,
 }
 
 impl CallTrace {
@@ -55,7 +57,7 @@ impl CallTrace {
                 path = tracing::field::Empty,
                 attempt = 0u32,
             ),
-            attempt: Cell::new(0),
+            attempt: AtomicU32::new(0),
         }
     }
 
@@ -67,16 +69,16 @@ impl CallTrace {
 
     /// Attempts reported so far.
     pub fn attempts(&self) -> u32 {
-        self.attempt.get()
+        self.attempt.load(Ordering::Relaxed)
     }
 
     /// A request is about to be sent.
     #[inline]
     pub fn attempt<B>(&self, request: &Request<B>) {
-        let attempt = self.attempt.get() + 1;
-        self.attempt.set(attempt);
+        let _attempt = self.attempt.fetch_add(1, Ordering::Relaxed) + 1;
         #[cfg(feature = "tracing")]
         {
+            let attempt = _attempt;
             let method = request.method().as_str();
             let path = request.uri().path();
             self.span.record("method", method);
@@ -94,7 +96,7 @@ impl CallTrace {
         #[cfg(feature = "tracing")]
         tracing::info!(
             parent: &self.span,
-            attempt = self.attempt.get(),
+            attempt = self.attempts(),
             status = status.as_u16(),
             latency_ms = millis(latency),
             "fgs.response"
@@ -109,7 +111,7 @@ impl CallTrace {
         #[cfg(feature = "tracing")]
         tracing::warn!(
             parent: &self.span,
-            attempt = self.attempt.get(),
+            attempt = self.attempts(),
             kind = ?error.kind(),
             request_sent = error.request_sent(),
             latency_ms = millis(latency),
@@ -126,7 +128,7 @@ impl CallTrace {
         #[cfg(feature = "tracing")]
         tracing::info!(
             parent: &self.span,
-            attempt = self.attempt.get(),
+            attempt = self.attempts(),
             delay_ms = millis(delay),
             "fgs.retry"
         );
@@ -139,10 +141,10 @@ impl CallTrace {
     pub fn finish<T>(&self, result: &Result<T, Error>) {
         #[cfg(feature = "tracing")]
         match result {
-            Ok(_) => tracing::debug!(parent: &self.span, attempts = self.attempt.get(), "fgs.done"),
+            Ok(_) => tracing::debug!(parent: &self.span, attempts = self.attempts(), "fgs.done"),
             Err(error) => tracing::warn!(
                 parent: &self.span,
-                attempts = self.attempt.get(),
+                attempts = self.attempts(),
                 status = error.status().map(|s| s.as_u16()),
                 code = error.code(),
                 request_id = error.request_id(),

@@ -15,11 +15,13 @@ mod fixtures;
 mod http1;
 mod reply;
 mod server;
+mod tls;
 mod trace_log;
 
 pub use fixtures::{Poke, aksk_config, token_config};
 pub use reply::Reply;
 pub use server::{Received, TestServer, closed_port_url, scripted};
+pub use tls::TestCa;
 pub use trace_log::TraceLog;
 
 /// The project id the test configs use.

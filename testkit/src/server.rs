@@ -1,6 +1,6 @@
 //! The scripted loopback server.
 
-use std::io::{self, BufReader, Write};
+use std::io::{self, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -133,27 +133,46 @@ struct Shared {
 pub struct TestServer {
     addr: SocketAddr,
     shared: Arc<Shared>,
+    https: bool,
 }
 
 impl TestServer {
     /// Starts a server that answers every request with `handler(request)`.
     pub fn start(handler: impl Fn(&Received) -> Reply + Send + Sync + 'static) -> TestServer {
+        TestServer::launch(Box::new(handler), None)
+    }
+
+    /// Starts an https server presenting `ca`'s certificate for `127.0.0.1`.
+    pub fn start_tls(
+        ca: &crate::TestCa,
+        handler: impl Fn(&Received) -> Reply + Send + Sync + 'static,
+    ) -> TestServer {
+        TestServer::launch(Box::new(handler), Some(Arc::clone(&ca.server)))
+    }
+
+    fn launch(handler: Box<Handler>, tls: Option<Arc<rustls::ServerConfig>>) -> TestServer {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
         let addr = listener.local_addr().expect("local addr");
         let shared = Arc::new(Shared {
-            handler: Box::new(handler),
+            handler,
             requests: Mutex::new(Vec::new()),
             connections: AtomicUsize::new(0),
             stop: AtomicBool::new(false),
         });
         let accept_shared = Arc::clone(&shared);
-        thread::spawn(move || accept_loop(&listener, &accept_shared));
-        TestServer { addr, shared }
+        let https = tls.is_some();
+        thread::spawn(move || accept_loop(&listener, &accept_shared, tls));
+        TestServer {
+            addr,
+            shared,
+            https,
+        }
     }
 
-    /// `http://127.0.0.1:{port}`.
+    /// `http://127.0.0.1:{port}` (`https://` for a TLS server).
     pub fn url(&self) -> String {
-        format!("http://{}", self.addr)
+        let scheme = if self.https { "https" } else { "http" };
+        format!("{scheme}://{}", self.addr)
     }
 
     /// Connections accepted so far.
@@ -202,7 +221,11 @@ pub fn closed_port_url() -> String {
     format!("http://{addr}")
 }
 
-fn accept_loop(listener: &TcpListener, shared: &Arc<Shared>) {
+fn accept_loop(
+    listener: &TcpListener,
+    shared: &Arc<Shared>,
+    tls: Option<Arc<rustls::ServerConfig>>,
+) {
     for stream in listener.incoming() {
         if shared.stop.load(Ordering::SeqCst) {
             return;
@@ -210,18 +233,45 @@ fn accept_loop(listener: &TcpListener, shared: &Arc<Shared>) {
         let Ok(stream) = stream else { continue };
         let connection = shared.connections.fetch_add(1, Ordering::SeqCst);
         let shared = Arc::clone(shared);
+        let tls = tls.clone();
         thread::spawn(move || {
-            let _ = serve(stream, connection, &shared);
+            let _ = serve_connection(stream, connection, &shared, tls);
         });
     }
 }
 
-/// Serves requests on one connection until the client closes it or a reply ends it.
-fn serve(stream: TcpStream, connection: usize, shared: &Shared) -> io::Result<()> {
+fn serve_connection(
+    stream: TcpStream,
+    connection: usize,
+    shared: &Shared,
+    tls: Option<Arc<rustls::ServerConfig>>,
+) -> io::Result<()> {
     // Idle keep-alive connections must not pin threads forever.
     stream.set_read_timeout(Some(Duration::from_secs(20)))?;
     stream.set_nodelay(true)?;
-    let mut writer = stream.try_clone()?;
+    let socket = stream.try_clone()?;
+    match tls {
+        None => serve(stream, &socket, connection, shared),
+        Some(config) => {
+            let session = rustls::ServerConnection::new(config).map_err(io::Error::other)?;
+            serve(
+                rustls::StreamOwned::new(session, stream),
+                &socket,
+                connection,
+                shared,
+            )
+        }
+    }
+}
+
+/// Serves requests on one connection until the client closes it or a reply ends it.
+/// `socket` is the underlying TCP socket (for resets).
+fn serve(
+    stream: impl Read + Write,
+    socket: &TcpStream,
+    connection: usize,
+    shared: &Shared,
+) -> io::Result<()> {
     let mut reader = BufReader::new(stream);
     while let Some(raw) = http1::read_request(&mut reader)? {
         let close = raw.wants_close();
@@ -243,6 +293,7 @@ fn serve(stream: TcpStream, connection: usize, shared: &Shared) -> io::Result<()
             ),
             _ => (shared.handler)(&received),
         };
+        let writer = reader.get_mut();
         match reply {
             Reply::Respond {
                 status,
@@ -261,11 +312,13 @@ fn serve(stream: TcpStream, connection: usize, shared: &Shared) -> io::Result<()
             }
             Reply::Drop => return Ok(()),
             Reply::ResetMidBody { declared, sent } => {
-                http1::write_head(&mut writer, 200, &[], declared)?;
-                writer.write_all(&sent)?;
+                let mut out = Vec::new();
+                http1::write_head(&mut out, 200, &[], declared)?;
+                out.extend_from_slice(&sent);
+                writer.write_all(&out)?;
                 writer.flush()?;
                 // Linger 0: close() sends RST instead of FIN.
-                socket2::SockRef::from(&writer).set_linger(Some(Duration::ZERO))?;
+                socket2::SockRef::from(socket).set_linger(Some(Duration::ZERO))?;
                 return Ok(());
             }
         }
