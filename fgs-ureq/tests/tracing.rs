@@ -1,5 +1,5 @@
-//! With the `tracing` feature: a span per call, events per attempt, no secrets.
-#![cfg(feature = "tracing")]
+//! Tracing (the `tracing` feature, which forwards to `fgs-proto/tracing`; the
+//! dev-dependencies turn it on): a span per call, events per attempt, no secrets.
 
 use std::time::Duration;
 
