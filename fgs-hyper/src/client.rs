@@ -142,8 +142,8 @@ impl Client {
     /// }
     /// # Ok(()) }
     /// ```
-    pub fn pages<O: Paginated + Sync>(&self, operation: O) -> Pages<'_, O> {
-        Pages::new(self, Pager::new(operation))
+    pub fn pages<O: Paginated + Sync>(&self, operation: O) -> Pages<O> {
+        Pages::new(self.clone(), Pager::new(operation))
     }
 }
 

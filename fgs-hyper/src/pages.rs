@@ -8,14 +8,16 @@ use crate::client::Client;
 /// The pages of a listing, fetched one per [`Pages::next`]; see [`Client::pages`].
 ///
 /// Ends after the last page, or right after yielding an error.
-pub struct Pages<'c, O: Paginated> {
-    client: &'c Client,
+pub struct Pages<O: Paginated> {
+    /// A clone: the pager owns its client handle and can be moved to another thread
+    /// or task.
+    client: Client,
     /// `None` once an error was yielded.
     pager: Option<Pager<O>>,
 }
 
-impl<'c, O: Paginated + Sync> Pages<'c, O> {
-    pub(crate) fn new(client: &'c Client, pager: Pager<O>) -> Self {
+impl<O: Paginated + Sync> Pages<O> {
+    pub(crate) fn new(client: Client, pager: Pager<O>) -> Self {
         Pages {
             client,
             pager: Some(pager),
@@ -40,7 +42,7 @@ impl<'c, O: Paginated + Sync> Pages<'c, O> {
     }
 
     /// The items of every page, in order.
-    pub fn items(self) -> Items<'c, O> {
+    pub fn items(self) -> Items<O> {
         Items {
             pages: self,
             current: Vec::new().into_iter(),
@@ -49,12 +51,12 @@ impl<'c, O: Paginated + Sync> Pages<'c, O> {
 }
 
 /// The items of a paged listing, fetching pages as needed; see [`Pages::items`].
-pub struct Items<'c, O: Paginated> {
-    pages: Pages<'c, O>,
+pub struct Items<O: Paginated> {
+    pages: Pages<O>,
     current: std::vec::IntoIter<O::Item>,
 }
 
-impl<O: Paginated + Sync> Items<'_, O> {
+impl<O: Paginated + Sync> Items<O> {
     /// The next item, or `None` when the listing is complete (or an error was
     /// returned).
     pub async fn next(&mut self) -> Option<Result<O::Item, Error>> {

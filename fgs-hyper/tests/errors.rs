@@ -262,3 +262,29 @@ async fn redirects_are_not_followed() {
     assert_eq!(error.status().map(|s| s.as_u16()), Some(302));
     assert_eq!(server.request_count(), 1);
 }
+
+#[tokio::test]
+async fn a_connect_timeout_is_reported_as_such_and_allows_retrying_anything() {
+    let unresponsive = fgs_testkit::Unresponsive::new();
+    let client = Client::builder(aksk_config(unresponsive.url()))
+        .connect_timeout(Duration::from_millis(200))
+        .retry_policy(fast_retries(2))
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    // Non-idempotent, yet retried: the request never left.
+    let error = client.send(&Poke::new(1)).await.unwrap_err();
+    let elapsed = started.elapsed();
+    let transport = transport_error(&error);
+    assert_eq!(transport.kind(), TransportErrorKind::Timeout, "{transport}");
+    assert!(!transport.request_sent());
+    assert_eq!(
+        error.to_string(),
+        "timed out: no connection within 200ms (connect timeout)"
+    );
+    assert!(
+        elapsed >= Duration::from_millis(400),
+        "two attempts: {elapsed:?}"
+    );
+    assert!(elapsed < Duration::from_millis(1500), "{elapsed:?}");
+}

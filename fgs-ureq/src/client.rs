@@ -208,8 +208,8 @@ impl Client {
     /// }
     /// # Ok::<(), fgs_ureq::Error>(())
     /// ```
-    pub fn pages<O: Paginated>(&self, operation: O) -> Pages<'_, O> {
-        Pages::new(self, Pager::new(operation))
+    pub fn pages<O: Paginated>(&self, operation: O) -> Pages<O> {
+        Pages::new(self.clone(), Pager::new(operation))
     }
 }
 

@@ -10,14 +10,16 @@ use crate::client::Client;
 /// The pages of a listing, fetched one per [`Iterator::next`]; see [`Client::pages`].
 ///
 /// Ends after the last page, or right after yielding an error.
-pub struct Pages<'c, O: Paginated> {
-    client: &'c Client,
+pub struct Pages<O: Paginated> {
+    /// A clone: the pager owns its client handle and can be moved to another thread
+    /// or task.
+    client: Client,
     /// `None` once an error was yielded.
     pager: Option<Pager<O>>,
 }
 
-impl<'c, O: Paginated> Pages<'c, O> {
-    pub(crate) fn new(client: &'c Client, pager: Pager<O>) -> Self {
+impl<O: Paginated> Pages<O> {
+    pub(crate) fn new(client: Client, pager: Pager<O>) -> Self {
         Pages {
             client,
             pager: Some(pager),
@@ -25,7 +27,7 @@ impl<'c, O: Paginated> Pages<'c, O> {
     }
 
     /// The items of every page, in order.
-    pub fn items(self) -> Items<'c, O> {
+    pub fn items(self) -> Items<O> {
         Items {
             pages: self,
             current: Vec::new().into_iter(),
@@ -33,7 +35,7 @@ impl<'c, O: Paginated> Pages<'c, O> {
     }
 }
 
-impl<O: Paginated> Iterator for Pages<'_, O> {
+impl<O: Paginated> Iterator for Pages<O> {
     type Item = Result<O::Output, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
@@ -52,15 +54,15 @@ impl<O: Paginated> Iterator for Pages<'_, O> {
     }
 }
 
-impl<O: Paginated> FusedIterator for Pages<'_, O> {}
+impl<O: Paginated> FusedIterator for Pages<O> {}
 
 /// The items of a paged listing, fetching pages as needed; see [`Pages::items`].
-pub struct Items<'c, O: Paginated> {
-    pages: Pages<'c, O>,
+pub struct Items<O: Paginated> {
+    pages: Pages<O>,
     current: std::vec::IntoIter<O::Item>,
 }
 
-impl<O: Paginated> Iterator for Items<'_, O> {
+impl<O: Paginated> Iterator for Items<O> {
     type Item = Result<O::Item, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
@@ -76,4 +78,4 @@ impl<O: Paginated> Iterator for Items<'_, O> {
     }
 }
 
-impl<O: Paginated> FusedIterator for Items<'_, O> {}
+impl<O: Paginated> FusedIterator for Items<O> {}

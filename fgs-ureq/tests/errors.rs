@@ -267,3 +267,29 @@ fn a_users_agent_still_reads_error_statuses_as_responses() {
     assert_eq!(error.code(), Some("FSS.1061"));
     assert_eq!(error.request_id(), Some("req-409"));
 }
+
+#[test]
+fn a_connect_timeout_is_reported_as_such_and_allows_retrying_anything() {
+    let unresponsive = fgs_testkit::Unresponsive::new();
+    let client = Client::builder(aksk_config(unresponsive.url()))
+        .connect_timeout(Duration::from_millis(200))
+        .retry_policy(fast_retries(2))
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    // Non-idempotent, yet retried: the request never left.
+    let error = client.send(&Poke::new(1)).unwrap_err();
+    let elapsed = started.elapsed();
+    let transport = transport_error(&error);
+    assert_eq!(transport.kind(), TransportErrorKind::Timeout, "{transport}");
+    assert!(!transport.request_sent());
+    assert_eq!(
+        error.to_string(),
+        "timed out: no connection within 200ms (connect timeout)"
+    );
+    assert!(
+        elapsed >= Duration::from_millis(400),
+        "two attempts: {elapsed:?}"
+    );
+    assert!(elapsed < Duration::from_millis(1500), "{elapsed:?}");
+}

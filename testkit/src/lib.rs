@@ -20,7 +20,7 @@ mod trace_log;
 
 pub use fixtures::{Poke, aksk_config, token_config};
 pub use reply::Reply;
-pub use server::{Received, TestServer, closed_port_url, scripted};
+pub use server::{Received, TestServer, Unresponsive, closed_port_url, scripted};
 pub use tls::TestCa;
 pub use trace_log::TraceLog;
 

@@ -221,6 +221,50 @@ pub fn closed_port_url() -> String {
     format!("http://{addr}")
 }
 
+/// A loopback listener that never accepts and whose accept queue is full, so new
+/// connections hang in the handshake: a connect timeout on loopback. Keep the value
+/// alive while the test runs.
+pub struct Unresponsive {
+    url: String,
+    _listener: socket2::Socket,
+    _queued: Vec<TcpStream>,
+}
+
+impl Unresponsive {
+    /// Binds, listens with a backlog of 1, and fills the queue.
+    pub fn new() -> Unresponsive {
+        use socket2::{Domain, Socket, Type};
+        let socket = Socket::new(Domain::IPV4, Type::STREAM, None).expect("socket");
+        let any: SocketAddr = "127.0.0.1:0".parse().expect("address");
+        socket.bind(&any.into()).expect("bind");
+        socket.listen(1).expect("listen");
+        let addr = socket
+            .local_addr()
+            .expect("local addr")
+            .as_socket()
+            .expect("inet address");
+        let queued = (0..4)
+            .filter_map(|_| TcpStream::connect_timeout(&addr, Duration::from_millis(100)).ok())
+            .collect();
+        Unresponsive {
+            url: format!("http://{addr}"),
+            _listener: socket,
+            _queued: queued,
+        }
+    }
+
+    /// `http://127.0.0.1:{port}`.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+}
+
+impl Default for Unresponsive {
+    fn default() -> Self {
+        Unresponsive::new()
+    }
+}
+
 fn accept_loop(
     listener: &TcpListener,
     shared: &Arc<Shared>,
