@@ -363,6 +363,54 @@ impl TransportError {
         }
     }
 
+    /// The connect timeout fired: no connection was established within `after`, so no
+    /// byte of the request was sent.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let e = fgs_proto::TransportError::connect_timeout(Duration::from_secs(2));
+    /// assert_eq!(e.to_string(), "timed out: no connection within 2s (connect timeout)");
+    /// assert!(!e.request_sent());
+    /// ```
+    pub fn connect_timeout(after: std::time::Duration) -> Self {
+        TransportError::new(
+            TransportErrorKind::Timeout,
+            false,
+            format!("no connection within {after:?} (connect timeout)"),
+        )
+    }
+
+    /// The request timeout fired: no complete response within `after`. The request may
+    /// have reached the server.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let e = fgs_proto::TransportError::request_timeout(Duration::from_millis(300));
+    /// assert_eq!(e.to_string(), "timed out: no complete response within 300ms (request timeout)");
+    /// assert!(e.request_sent());
+    /// ```
+    pub fn request_timeout(after: std::time::Duration) -> Self {
+        TransportError::new(
+            TransportErrorKind::Timeout,
+            true,
+            format!("no complete response within {after:?} (request timeout)"),
+        )
+    }
+
+    /// The response body was longer than `limit` bytes.
+    ///
+    /// ```
+    /// let e = fgs_proto::TransportError::body_too_large(1024);
+    /// assert_eq!(e.to_string(), "response body too large: more than 1024 bytes (the configured limit)");
+    /// ```
+    pub fn body_too_large(limit: u64) -> Self {
+        TransportError::new(
+            TransportErrorKind::BodyTooLarge,
+            true,
+            format!("more than {limit} bytes (the configured limit)"),
+        )
+    }
+
     /// Attaches the underlying error.
     pub fn with_source(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Self {
         self.source = Some(Box::new(source));

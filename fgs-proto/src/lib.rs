@@ -73,6 +73,7 @@ mod response;
 mod retry;
 mod secret;
 mod text;
+pub mod trace;
 pub mod transport;
 pub mod triggers;
 mod urn;

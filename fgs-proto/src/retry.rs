@@ -88,6 +88,23 @@ impl RetryPolicy {
         self
     }
 
+    /// Sets `seed` unless a seed other than the default was already chosen. Adapters
+    /// give each client its own seed this way (so that clients do not retry in
+    /// lockstep) while keeping a seed the user set on purpose.
+    ///
+    /// ```
+    /// use fgs_proto::RetryPolicy;
+    /// assert_eq!(RetryPolicy::default().seed_if_unset(7).get_seed(), 7);
+    /// assert_eq!(RetryPolicy::default().seed(1).seed_if_unset(7).get_seed(), 1);
+    /// ```
+    pub fn seed_if_unset(self, seed: u64) -> Self {
+        if self.seed == RetryPolicy::default().seed {
+            self.seed(seed)
+        } else {
+            self
+        }
+    }
+
     /// The configured number of attempts.
     pub fn get_max_attempts(&self) -> u32 {
         self.max_attempts

@@ -46,6 +46,48 @@ where
     }
 }
 
+/// Per-request overrides of a client's settings, taken by the adapters' `send_with`.
+///
+/// ```
+/// use std::time::Duration;
+/// use fgs_proto::{RetryPolicy, transport::RequestOptions};
+///
+/// let options = RequestOptions::new()
+///     .timeout(Duration::from_secs(120))
+///     .retry_policy(RetryPolicy::none());
+/// assert_eq!(options.timeout, Some(Duration::from_secs(120)));
+/// // Or as a literal:
+/// let options = RequestOptions { timeout: Some(Duration::from_secs(5)), ..Default::default() };
+/// assert!(options.retry_policy.is_none());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RequestOptions {
+    /// The timeout of each attempt (connecting, sending, and receiving the whole
+    /// response), instead of the client's.
+    pub timeout: Option<Duration>,
+    /// The retry policy, instead of the client's.
+    pub retry_policy: Option<RetryPolicy>,
+}
+
+impl RequestOptions {
+    /// No overrides.
+    pub fn new() -> Self {
+        RequestOptions::default()
+    }
+
+    /// Overrides the per-attempt timeout.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Overrides the retry policy.
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry_policy = Some(policy);
+        self
+    }
+}
+
 /// Runs `operation` over `transport` with retries: the whole blocking call.
 ///
 /// `now` is asked for the time before each attempt (the signature is dated with it);

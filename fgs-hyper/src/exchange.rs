@@ -1,0 +1,122 @@
+//! One attempt: send the request, read the whole response within the timeout and the
+//! size limit, and say what went wrong in [`TransportError`] terms.
+
+use std::error::Error as StdError;
+use std::io;
+use std::time::Duration;
+
+use bytes::Bytes;
+use fgs_proto::{TransportError, TransportErrorKind};
+use http::{Request, Response};
+use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
+use hyper_util::client::legacy;
+
+use crate::connector::Connector;
+
+pub(crate) type HttpClient = legacy::Client<Connector, Full<Bytes>>;
+
+/// The limits of one attempt.
+pub(crate) struct Limits {
+    pub(crate) timeout: Duration,
+    pub(crate) connect_timeout: Duration,
+    pub(crate) max_response_size: u64,
+}
+
+pub(crate) async fn exchange(
+    http: &HttpClient,
+    request: Request<Bytes>,
+    limits: &Limits,
+) -> Result<Response<Bytes>, TransportError> {
+    #[cfg(not(feature = "rustls"))]
+    if request.uri().scheme() == Some(&http::uri::Scheme::HTTPS) {
+        return Err(TransportError::new(
+            TransportErrorKind::Tls,
+            false,
+            "https needs the `rustls` feature of fgs-hyper",
+        ));
+    }
+    let attempt = async {
+        // `Full<Bytes>` shares the call's body buffer: no copy per attempt.
+        let response = http
+            .request(request.map(Full::new))
+            .await
+            .map_err(|e| classify(e, limits.connect_timeout))?;
+        let (parts, body) = response.into_parts();
+        let limit = usize::try_from(limits.max_response_size).unwrap_or(usize::MAX);
+        let body = Limited::new(body, limit)
+            .collect()
+            .await
+            .map_err(|e| classify_body(e, limits.max_response_size))?
+            .to_bytes();
+        Ok(Response::from_parts(parts, body))
+    };
+    match tokio::time::timeout(limits.timeout, attempt).await {
+        Ok(result) => result,
+        Err(_elapsed) => Err(TransportError::request_timeout(limits.timeout)),
+    }
+}
+
+/// Maps a client error. Connect errors (DNS, TCP, TLS handshake) happen before any
+/// byte of the request is written; anything else may have reached the server.
+fn classify(error: legacy::Error, connect_timeout: Duration) -> TransportError {
+    let message = chain_text(&error);
+    if error.is_connect() {
+        if find::<io::Error>(&error).is_some_and(|io| io.kind() == io::ErrorKind::TimedOut) {
+            return TransportError::connect_timeout(connect_timeout).with_source(error);
+        }
+        #[cfg(feature = "rustls")]
+        if find::<rustls::Error>(&error).is_some() {
+            return TransportError::new(TransportErrorKind::Tls, false, message).with_source(error);
+        }
+        return TransportError::new(TransportErrorKind::Connect, false, message).with_source(error);
+    }
+    let kind = match find::<hyper::Error>(&error) {
+        Some(h) if h.is_parse() || h.is_parse_status() => TransportErrorKind::Protocol,
+        Some(h) if h.is_timeout() => TransportErrorKind::Timeout,
+        _ => TransportErrorKind::Io,
+    };
+    TransportError::new(kind, true, message).with_source(error)
+}
+
+/// Maps a failure while reading the response body.
+fn classify_body(error: Box<dyn StdError + Send + Sync>, limit: u64) -> TransportError {
+    if error.downcast_ref::<LengthLimitError>().is_some() {
+        return TransportError::body_too_large(limit);
+    }
+    let message = chain_text(&*error);
+    TransportError::new(TransportErrorKind::Io, true, message)
+}
+
+/// The first error of type `T` in the chain. `io::Error::source` skips the error it
+/// wraps, so wrapped errors are looked at explicitly.
+fn find<'a, T: StdError + 'static>(error: &'a (dyn StdError + 'static)) -> Option<&'a T> {
+    let mut next = Some(error);
+    while let Some(current) = next {
+        if let Some(found) = current.downcast_ref::<T>() {
+            return Some(found);
+        }
+        next = match current
+            .downcast_ref::<io::Error>()
+            .and_then(io::Error::get_ref)
+        {
+            Some(inner) => Some(inner as &(dyn StdError + 'static)),
+            None => current.source(),
+        };
+    }
+    None
+}
+
+/// `outer: inner: innermost`, without repeating a message a wrapper copied.
+fn chain_text(error: &(dyn StdError + 'static)) -> String {
+    let mut text = error.to_string();
+    let mut next = error.source();
+    while let Some(current) = next {
+        let part = current.to_string();
+        if !text.contains(&part) {
+            text.push_str(": ");
+            text.push_str(&part);
+        }
+        next = current.source();
+    }
+    text
+}

@@ -1,0 +1,141 @@
+//! What goes on the wire: signatures that verify, headers nobody rewrote, reused
+//! connections.
+
+use std::time::Duration;
+
+use fgs_hyper::{Client, RetryPolicy};
+use fgs_proto::functions::{GetMetadata, List};
+use fgs_testkit::{
+    ACCESS_KEY, PROJECT, Poke, Reply, TOKEN, TestServer, URN, aksk_config, scripted, token_config,
+};
+
+#[tokio::test]
+async fn signed_requests_verify_on_the_server_as_received() {
+    let server = TestServer::start(|request| {
+        if request.method == "POST" {
+            Reply::json(200, r#"{"func_name":"poked"}"#)
+        } else if request.path().ends_with("/functions") {
+            Reply::json(200, r#"{"functions":[],"next_marker":0,"count":0}"#)
+        } else {
+            Reply::json(200, r#"{"func_name":"hello"}"#)
+        }
+    });
+    let client = Client::new(aksk_config(&server.url()));
+    client.send(&GetMetadata::new(URN)).await.unwrap();
+    client
+        .send(&List::new().maxitems(10).marker("5").func_name("a b&c"))
+        .await
+        .unwrap();
+    client.send(&Poke::new(3)).await.unwrap();
+
+    let requests = server.requests();
+    assert_eq!(requests.len(), 3);
+    for request in &requests {
+        assert_eq!(
+            request.signature,
+            Some(Ok(ACCESS_KEY.to_owned())),
+            "{}",
+            request.request_line()
+        );
+        // Signed before sending, and sent as signed.
+        let signed = request.signed_header_names();
+        for name in ["host", "user-agent", "x-project-id", "x-sdk-date"] {
+            assert!(signed.iter().any(|s| s == name), "{name} not in {signed:?}");
+        }
+        assert_eq!(
+            request.header("user-agent"),
+            Some(fgs_proto::DEFAULT_USER_AGENT)
+        );
+        assert_eq!(request.header("x-project-id"), Some(PROJECT));
+        assert_eq!(request.headers.get_all("host").iter().count(), 1);
+        assert_eq!(request.headers.get_all("user-agent").iter().count(), 1);
+    }
+    assert_eq!(
+        requests[0].path(),
+        format!(
+            "/v2/{PROJECT}/fgs/functions/{}/config",
+            URN.replace(':', "%3A")
+        )
+    );
+    assert_eq!(
+        requests[1].query(),
+        Some("func_name=a%20b%26c&marker=5&maxitems=10")
+    );
+    assert_eq!(requests[2].body, br#"{"n":3}"#);
+}
+
+#[tokio::test]
+async fn token_requests_carry_the_token_and_a_host() {
+    let server = TestServer::start(scripted(vec![Reply::json(200, r#"{"func_name":"f"}"#)]));
+    let client = Client::new(token_config(&server.url()));
+    client.send(&GetMetadata::new(URN)).await.unwrap();
+    let request = &server.requests()[0];
+    assert_eq!(request.header("x-auth-token"), Some(TOKEN));
+    assert_eq!(request.signature, None);
+    let authority = server.url().trim_start_matches("http://").to_owned();
+    assert_eq!(request.header("host"), Some(authority.as_str()));
+    assert_eq!(
+        request.header("user-agent"),
+        Some(fgs_proto::DEFAULT_USER_AGENT)
+    );
+}
+
+#[tokio::test]
+async fn a_thousand_sequential_calls_reuse_connections() {
+    let server = TestServer::start(scripted(vec![Reply::json(200, r#"{"func_name":"f"}"#)]));
+    let client = Client::builder(aksk_config(&server.url()))
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .unwrap();
+    for _ in 0..1000 {
+        client.send(&GetMetadata::new(URN)).await.unwrap();
+    }
+    assert_eq!(server.request_count(), 1000);
+    assert!(
+        server.connections() <= 2,
+        "{} connections",
+        server.connections()
+    );
+}
+
+#[tokio::test]
+async fn clones_share_the_pool() {
+    let server = TestServer::start(scripted(vec![Reply::json(200, r#"{"func_name":"f"}"#)]));
+    let client = Client::builder(token_config(&server.url()))
+        .timeout(Duration::from_secs(5))
+        .build()
+        .unwrap();
+    let clone = client.clone();
+    for _ in 0..10 {
+        client.send(&GetMetadata::new(URN)).await.unwrap();
+        clone.send(&GetMetadata::new(URN)).await.unwrap();
+    }
+    assert_eq!(server.connections(), 1);
+}
+
+#[test]
+fn calls_are_send_futures() {
+    fn assert_send<T: Send>(_: T) {}
+    let client = Client::new(token_config("http://127.0.0.1:9"));
+    let op = GetMetadata::new(URN);
+    assert_send(client.send(&op));
+    assert_send(client.pages(List::new()).items());
+    let mut pages = client.pages(List::new());
+    assert_send(pages.next());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn clones_work_from_spawned_tasks() {
+    let server = TestServer::start(scripted(vec![Reply::json(200, r#"{"func_name":"f"}"#)]));
+    let client = Client::new(token_config(&server.url()));
+    let tasks: Vec<_> = (0..8)
+        .map(|_| {
+            let client = client.clone();
+            tokio::spawn(async move { client.send(&GetMetadata::new(URN)).await })
+        })
+        .collect();
+    for task in tasks {
+        assert_eq!(task.await.unwrap().unwrap().func_name.as_deref(), Some("f"));
+    }
+    assert_eq!(server.request_count(), 8);
+}

@@ -1,0 +1,61 @@
+//! Configs and a test-only operation shared by the adapter suites.
+
+use fgs_proto::functions::GetMetadata;
+use fgs_proto::model::Function;
+use fgs_proto::{Config, Credentials, Error, Operation};
+use http::{Request, Response};
+
+use crate::{ACCESS_KEY, PROJECT, SECRET_KEY, TOKEN};
+
+/// An AK/SK config (sentinel secret key) for `url`.
+pub fn aksk_config(url: &str) -> Config {
+    Config::new(url, PROJECT, Credentials::ak_sk(ACCESS_KEY, SECRET_KEY)).expect("valid config")
+}
+
+/// An IAM-token config (sentinel token) for `url`.
+pub fn token_config(url: &str) -> Config {
+    Config::new(url, PROJECT, Credentials::token(TOKEN)).expect("valid config")
+}
+
+/// A non-idempotent operation (`POST .../fgs/test/poke` with a JSON body), standing in
+/// for Create/Invoke in transport tests. Its answer is read like GetMetadata's.
+#[derive(Debug, Clone)]
+pub struct Poke {
+    /// The JSON body sent.
+    pub body: String,
+}
+
+impl Poke {
+    /// A poke carrying `{"n":n}`.
+    pub fn new(n: u32) -> Poke {
+        Poke {
+            body: format!(r#"{{"n":{n}}}"#),
+        }
+    }
+}
+
+impl Operation for Poke {
+    type Output = Function;
+    const NAME: &'static str = "Poke";
+
+    fn idempotent(&self) -> bool {
+        false
+    }
+
+    fn request(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+        let uri = format!(
+            "{}/v2/{}/fgs/test/poke",
+            config.endpoint(),
+            config.project_id()
+        );
+        Request::post(uri)
+            .header("content-type", "application/json")
+            .header("user-agent", config.user_agent())
+            .body(self.body.clone().into_bytes())
+            .map_err(|e| Error::invalid_input("uri", e.to_string()))
+    }
+
+    fn response<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Function, Error> {
+        GetMetadata::new("poke").response(response)
+    }
+}

@@ -1,0 +1,41 @@
+//! Test-only HTTP/1.1 servers for the fgs adapter test suites.
+//!
+//! [`TestServer`] listens on `127.0.0.1:0`, reads HTTP/1.1 requests with a hand-written
+//! parser (so it sees the bytes exactly as a client sent them), records each one, and
+//! answers with whatever [`Reply`] the test's handler returns: a response (optionally
+//! late), a dropped connection, or a response cut off by a TCP reset. It counts accepted
+//! connections, and it checks the `SDK-HMAC-SHA256` signature of every signed request
+//! with fgs-proto's verifier over the raw request line and headers as received,
+//! answering 401 when the signature does not hold.
+//!
+//! Both adapters' suites use this one implementation, so a scenario means the same
+//! thing for the blocking and the async client.
+
+mod fixtures;
+mod http1;
+mod reply;
+mod server;
+mod tls;
+mod trace_log;
+
+pub use fixtures::{Poke, aksk_config, token_config};
+pub use reply::Reply;
+pub use server::{Received, TestServer, Unresponsive, closed_port_url, scripted};
+pub use tls::TestCa;
+pub use trace_log::TraceLog;
+
+/// The project id the test configs use.
+pub const PROJECT: &str = "0123456789abcdef0123456789abcdef";
+
+/// A full function URN in [`PROJECT`].
+pub const URN: &str =
+    "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello:latest";
+
+/// The access key test servers accept by default.
+pub const ACCESS_KEY: &str = "TESTAK0123456789";
+
+/// The secret key of [`ACCESS_KEY`]. A sentinel: a test can grep logs for it.
+pub const SECRET_KEY: &str = "SENTINEL-SECRET-KEY-5f0c1e";
+
+/// An IAM token sentinel for token-auth tests.
+pub const TOKEN: &str = "SENTINEL-IAM-TOKEN-9a7b3d";
