@@ -164,6 +164,13 @@ impl EmulatorBuilder {
             Some(_) => return Err(invalid("domain_id must be letters, digits, `-`, `_` or `.`")),
             None => hex::encode(&Sha256::digest(format!("domain:{}", self.project_id))[..16]),
         };
+        if self
+            .tokens
+            .iter()
+            .any(|t| t.is_empty() || http::HeaderValue::from_str(t.expose()).is_err())
+        {
+            return Err(invalid("a token must be a non-empty, printable header value"));
+        }
         for (access_key, _) in &self.keys {
             if access_key.is_empty() || access_key.contains([',', ' ', '=']) {
                 return Err(invalid("an access key must be non-empty, without `,`, ` ` or `=`"));
