@@ -67,11 +67,15 @@ impl Auth {
                 Err(ApiError::unauthorized("the X-Auth-Token is not valid"))
             };
         }
-        Err(ApiError::unauthorized(match (self.keys.is_empty(), self.tokens.is_empty()) {
-            (false, false) => "missing credentials: sign the request (SDK-HMAC-SHA256) or send X-Auth-Token",
-            (false, true) => "missing credentials: sign the request (SDK-HMAC-SHA256)",
-            _ => "missing credentials: send X-Auth-Token",
-        }))
+        Err(ApiError::unauthorized(
+            match (self.keys.is_empty(), self.tokens.is_empty()) {
+                (false, false) => {
+                    "missing credentials: sign the request (SDK-HMAC-SHA256) or send X-Auth-Token"
+                }
+                (false, true) => "missing credentials: sign the request (SDK-HMAC-SHA256)",
+                _ => "missing credentials: send X-Auth-Token",
+            },
+        ))
     }
 
     fn secret_for(&self, access_key: &str) -> Option<Secret> {
@@ -86,7 +90,10 @@ impl Auth {
 /// hashed to fixed-size digests, which are compared without an early exit.
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     let (a, b) = (Sha256::digest(a), Sha256::digest(b));
-    a.iter().zip(b.iter()).fold(0u8, |diff, (x, y)| diff | (x ^ y)) == 0
+    a.iter()
+        .zip(b.iter())
+        .fold(0u8, |diff, (x, y)| diff | (x ^ y))
+        == 0
 }
 
 #[cfg(test)]
@@ -118,12 +125,20 @@ mod tests {
             project_id: "p1".into(),
         };
         let now = SystemTime::now();
-        assert!(auth.check(&parts(&[("x-auth-token", "T2")]), b"", now).is_ok());
-        let e = auth.check(&parts(&[("x-auth-token", "T3")]), b"", now).unwrap_err();
+        assert!(
+            auth.check(&parts(&[("x-auth-token", "T2")]), b"", now)
+                .is_ok()
+        );
+        let e = auth
+            .check(&parts(&[("x-auth-token", "T3")]), b"", now)
+            .unwrap_err();
         assert_eq!((e.status.as_u16(), e.code), (401, "FSS.0401"));
         let e = auth.check(&parts(&[]), b"", now).unwrap_err();
         assert_eq!(e.message, "missing credentials: send X-Auth-Token");
-        let open = Auth { tokens: vec![], ..auth };
+        let open = Auth {
+            tokens: vec![],
+            ..auth
+        };
         assert!(open.check(&parts(&[]), b"", now).is_ok());
     }
 }

@@ -161,7 +161,11 @@ impl EmulatorBuilder {
         }
         let domain_id = match &self.domain_id {
             Some(id) if urn_safe(id) => id.clone(),
-            Some(_) => return Err(invalid("domain_id must be letters, digits, `-`, `_` or `.`")),
+            Some(_) => {
+                return Err(invalid(
+                    "domain_id must be letters, digits, `-`, `_` or `.`",
+                ));
+            }
             None => hex::encode(&Sha256::digest(format!("domain:{}", self.project_id))[..16]),
         };
         if self
@@ -169,11 +173,15 @@ impl EmulatorBuilder {
             .iter()
             .any(|t| t.is_empty() || http::HeaderValue::from_str(t.expose()).is_err())
         {
-            return Err(invalid("a token must be a non-empty, printable header value"));
+            return Err(invalid(
+                "a token must be a non-empty, printable header value",
+            ));
         }
         for (access_key, _) in &self.keys {
             if access_key.is_empty() || access_key.contains([',', ' ', '=']) {
-                return Err(invalid("an access key must be non-empty, without `,`, ` ` or `=`"));
+                return Err(invalid(
+                    "an access key must be non-empty, without `,`, ` ` or `=`",
+                ));
             }
         }
         let site = Site {
@@ -207,7 +215,10 @@ impl fmt::Debug for EmulatorBuilder {
         f.debug_struct("EmulatorBuilder")
             .field("project_id", &self.project_id)
             .field("region", &self.region)
-            .field("access_keys", &self.keys.iter().map(|(ak, _)| ak).collect::<Vec<_>>())
+            .field(
+                "access_keys",
+                &self.keys.iter().map(|(ak, _)| ak).collect::<Vec<_>>(),
+            )
             .field("tokens", &self.tokens.len())
             .field("listen", &self.listen)
             .field("max_skew", &self.max_skew)

@@ -74,7 +74,12 @@ impl Emulator {
     pub(crate) fn start_with(builder: EmulatorBuilder) -> io::Result<Emulator> {
         let (site, auth) = builder.validate()?;
         let credentials = builder.client_credentials()?;
-        let shared = Arc::new(Shared::new(site, auth, builder.limits, builder.log_requests));
+        let shared = Arc::new(Shared::new(
+            site,
+            auth,
+            builder.limits,
+            builder.log_requests,
+        ));
         let (ready_tx, ready_rx) = mpsc::channel();
         let (stop_tx, stop_rx) = oneshot::channel();
         let listen = builder.listen;
@@ -120,10 +125,15 @@ impl Emulator {
             }
             Err(_) => {
                 let _ = thread.join();
-                return Err(io::Error::other("the emulator thread ended before listening"));
+                return Err(io::Error::other(
+                    "the emulator thread ended before listening",
+                ));
             }
         };
-        let endpoint = format!("http://{}", SocketAddr::new(reachable_ip(addr.ip()), addr.port()));
+        let endpoint = format!(
+            "http://{}",
+            SocketAddr::new(reachable_ip(addr.ip()), addr.port())
+        );
         let config = Config::new(&endpoint, shared.site.project_id.clone(), credentials)
             .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e.to_string()))?
             .with_region(shared.site.region.clone());
@@ -183,7 +193,8 @@ impl Emulator {
     /// # Ok::<(), std::io::Error>(())
     /// ```
     pub fn register_handler(&self, function_name: impl Into<String>, handler: impl Handler) {
-        self.shared.register(function_name.into(), Arc::new(handler));
+        self.shared
+            .register(function_name.into(), Arc::new(handler));
     }
 
     /// Every asynchronous invocation so far, in order of arrival.

@@ -184,7 +184,10 @@ mod tests {
         queue.push(Fault::status(500).times(0));
         assert_eq!(queue.pending(), 3);
         // A List request skips the GetMetadata fault and takes the catch-all one.
-        assert_eq!(queue.take(Some(Route::List)).unwrap().action, FaultAction::DropConnection);
+        assert_eq!(
+            queue.take(Some(Route::List)).unwrap().action,
+            FaultAction::DropConnection
+        );
         for _ in 0..2 {
             let fired = queue.take(Some(Route::GetMetadata)).unwrap();
             assert!(matches!(fired.action, FaultAction::Respond { status, .. } if status == 503));
@@ -195,7 +198,10 @@ mod tests {
 
     #[test]
     fn builders() {
-        let f = Fault::status(429).retry_after_secs(3).body("x").after(Duration::from_millis(5));
+        let f = Fault::status(429)
+            .retry_after_secs(3)
+            .body("x")
+            .after(Duration::from_millis(5));
         assert_eq!(
             f.action,
             FaultAction::Respond {
@@ -205,8 +211,13 @@ mod tests {
             }
         );
         assert_eq!(f.delay, Duration::from_millis(5));
-        assert!(matches!(Fault::status(7).action, FaultAction::Respond { status, .. } if status == 500));
+        assert!(
+            matches!(Fault::status(7).action, FaultAction::Respond { status, .. } if status == 500)
+        );
         let d = Fault::delay(Duration::from_secs(1)).retry_after("ignored");
-        assert_eq!((d.action, d.delay), (FaultAction::Proceed, Duration::from_secs(1)));
+        assert_eq!(
+            (d.action, d.delay),
+            (FaultAction::Proceed, Duration::from_secs(1))
+        );
     }
 }

@@ -229,11 +229,17 @@ mod tests {
         };
         assert_eq!(ctx.env("PASSWORD"), Some("hunter2"));
         let debug = format!("{ctx:?}");
-        assert!(debug.contains("PASSWORD") && !debug.contains("hunter2"), "{debug}");
+        assert!(
+            debug.contains("PASSWORD") && !debug.contains("hunter2"),
+            "{debug}"
+        );
         ctx.log("one");
         assert_eq!(ctx.log_lines(), vec!["one".to_owned()]);
         let e = FunctionError::from("boom");
         assert_eq!(e.to_string(), "Error: boom");
-        assert_eq!(e.body(), json!({"errorMessage": "boom", "errorType": "Error"}));
+        assert_eq!(
+            e.body(),
+            json!({"errorMessage": "boom", "errorType": "Error"})
+        );
     }
 }

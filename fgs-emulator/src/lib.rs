@@ -28,13 +28,23 @@
 //! let create = agent
 //!     .post(format!("{base}/functions"))
 //!     .header("X-Auth-Token", "TOKEN")
-//!     .send_json(serde_json::json!({
-//!         "func_name": "hello", "package": "default", "runtime": "Python3.9",
-//!         "handler": "index.handler", "memory_size": 128, "timeout": 30,
-//!         "code_type": "inline", "func_code": {"file": "cHJpbnQoMSk="},
-//!     }))
+//!     .send(
+//!         serde_json::json!({
+//!             "func_name": "hello", "package": "default", "runtime": "Python3.9",
+//!             "handler": "index.handler", "memory_size": 128, "timeout": 30,
+//!             "code_type": "inline", "func_code": {"file": "cHJpbnQoMSk="},
+//!         })
+//!         .to_string(),
+//!     )
 //!     .expect("sent");
 //! assert_eq!(create.status(), 200);
+//! // The injected fault answers the first GetMetadata.
+//! let config = format!("{base}/functions/default:hello/config");
+//! let busy = agent.get(&config).header("X-Auth-Token", "TOKEN").call().expect("sent");
+//! assert_eq!(busy.status(), 503);
+//! assert_eq!(busy.headers()["retry-after"], "1");
+//! let ok = agent.get(&config).header("X-Auth-Token", "TOKEN").call().expect("sent");
+//! assert_eq!(ok.status(), 200);
 //! let mut invoked = agent
 //!     .post(format!("{base}/functions/default:hello/invocations"))
 //!     .header("X-Auth-Token", "TOKEN")

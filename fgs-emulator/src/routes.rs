@@ -122,7 +122,10 @@ pub(crate) fn route(method: &Method, raw_path: &str) -> Result<Matched, RouteErr
                     (Method::GET, Route::GetMetadata),
                     (Method::PUT, Route::UpdateMetadata),
                 ],
-                "code" => &[(Method::GET, Route::GetCode), (Method::PUT, Route::UpdateCode)],
+                "code" => &[
+                    (Method::GET, Route::GetCode),
+                    (Method::PUT, Route::UpdateCode),
+                ],
                 "versions" => &[
                     (Method::GET, Route::ListVersion),
                     (Method::POST, Route::CreateVersion),
@@ -234,7 +237,11 @@ mod tests {
             (Method::PUT, "/functions/f/aliases/a", Route::UpdateAlias),
             (Method::DELETE, "/functions/f/aliases/a", Route::DeleteAlias),
             (Method::POST, "/functions/f/invocations", Route::Invoke),
-            (Method::POST, "/functions/f/invocations-async", Route::AsyncInvoke),
+            (
+                Method::POST,
+                "/functions/f/invocations-async",
+                Route::AsyncInvoke,
+            ),
             (Method::GET, "/triggers/f", Route::ListTriggers),
             (Method::POST, "/triggers/f", Route::CreateTrigger),
             (Method::DELETE, "/triggers/f", Route::DeleteAllTriggers),
@@ -252,7 +259,11 @@ mod tests {
     fn decodes_segments_after_splitting() {
         let m = route(&Method::GET, "/v2/p1/fgs/functions/a%2Fb%3Ac/config").unwrap();
         assert_eq!(m.function_urn.as_deref(), Some("a/b:c"));
-        let m = route(&Method::GET, "/v2/p1/fgs/functions/p1:default:f:!dev/config/").unwrap();
+        let m = route(
+            &Method::GET,
+            "/v2/p1/fgs/functions/p1:default:f:!dev/config/",
+        )
+        .unwrap();
         assert_eq!(m.function_urn.as_deref(), Some("p1:default:f:!dev"));
         let m = route(&Method::DELETE, "/v2/p1/fgs/triggers/f/TIMER/x%20y").unwrap();
         assert_eq!(
@@ -276,11 +287,18 @@ mod tests {
             "/v2/p1/fgs/other",
             "/v2/p1/fgs/functions/f/aliases/a/b",
         ] {
-            assert_eq!(route(&Method::GET, path), Err(RouteError::NotFound), "{path}");
+            assert_eq!(
+                route(&Method::GET, path),
+                Err(RouteError::NotFound),
+                "{path}"
+            );
         }
         assert_eq!(
             route(&Method::PATCH, "/v2/p1/fgs/functions"),
-            Err(RouteError::MethodNotAllowed(vec![Method::GET, Method::POST]))
+            Err(RouteError::MethodNotAllowed(vec![
+                Method::GET,
+                Method::POST
+            ]))
         );
         assert_eq!(
             route(&Method::GET, "/v2/p1/fgs/functions/%FF/config"),

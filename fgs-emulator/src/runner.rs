@@ -45,10 +45,7 @@ pub(crate) async fn execute(
     });
     let result = match tokio::time::timeout(context.timeout, task).await {
         Ok(Ok(result)) => result,
-        Ok(Err(join_error)) => Err(FunctionError::new(
-            "Panic",
-            panic_message(join_error),
-        )),
+        Ok(Err(join_error)) => Err(FunctionError::new("Panic", panic_message(join_error))),
         Err(_) => Err(FunctionError::new(
             "TimeoutError",
             format!(
@@ -94,7 +91,11 @@ fn render_log(
         log.push_str(&line);
         log.push('\n');
     }
-    let outcome = if execution.result.is_ok() { "Success" } else { "Failed" };
+    let outcome = if execution.result.is_ok() {
+        "Success"
+    } else {
+        "Failed"
+    };
     log.push_str(&format!(
         "{} Finish invoke request '{id}'(invoke {outcome}), duration: {:.3}ms, billing duration: {}ms, memory used: {:.3}MB, billing memory: {}MB\n",
         rfc3339(now()),

@@ -23,11 +23,18 @@ const GRACE: Duration = Duration::from_secs(5);
 const ACCEPT_BACKOFF: Duration = Duration::from_millis(20);
 
 /// Serves until `stop` fires (or its sender is dropped).
-pub(crate) async fn serve(listener: TcpListener, shared: Arc<Shared>, mut stop: oneshot::Receiver<()>) {
+pub(crate) async fn serve(
+    listener: TcpListener,
+    shared: Arc<Shared>,
+    mut stop: oneshot::Receiver<()>,
+) {
     let graceful = GracefulShutdown::new();
     let mut http = http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(HEADER_READ_TIMEOUT)
+        // A client that shuts down its write side after the request still gets the
+        // answer (without this, hyper may close as soon as it reads the EOF).
+        .half_close(true)
         .keep_alive(true);
     loop {
         tokio::select! {

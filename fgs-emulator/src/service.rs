@@ -62,7 +62,8 @@ pub(crate) async fn handle(
             } => {
                 let body = body.unwrap_or_else(|| {
                     let code = format!("FSS.{:04}", status.as_u16());
-                    let error = serde_json::json!({"error_code": code, "error_msg": "injected fault"});
+                    let error =
+                        serde_json::json!({"error_code": code, "error_msg": "injected fault"});
                     Bytes::from(error.to_string())
                 });
                 let mut reply = Reply::bytes(status, crate::reply::APPLICATION_JSON, body);
@@ -102,7 +103,11 @@ async fn process(
             let reply: Reply = ApiError::new(
                 StatusCode::METHOD_NOT_ALLOWED,
                 code::METHOD_NOT_ALLOWED,
-                format!("{} is not allowed here; use {}", parts.method, allow.join(", ")),
+                format!(
+                    "{} is not allowed here; use {}",
+                    parts.method,
+                    allow.join(", ")
+                ),
             )
             .into();
             return reply.header(ALLOW.as_str(), &allow.join(", "));

@@ -47,7 +47,10 @@ impl Target {
         let parsed: FunctionUrn = urn.parse().map_err(|e: fgs_proto::Error| {
             ApiError::bad_request(
                 code::INVALID_PARAMETER,
-                format!("invalid function URN: {}", e.message().unwrap_or("malformed")),
+                format!(
+                    "invalid function URN: {}",
+                    e.message().unwrap_or("malformed")
+                ),
             )
         })?;
         if let Some(project) = parsed.project_id()
@@ -109,7 +112,10 @@ mod tests {
         assert_eq!(t("f").unwrap(), plain);
         assert_eq!(t("default:f").unwrap(), plain);
         assert_eq!(t("p1:default:f").unwrap(), plain);
-        assert_eq!(t("urn:fss:any-region:p1:function:default:f").unwrap(), plain);
+        assert_eq!(
+            t("urn:fss:any-region:p1:function:default:f").unwrap(),
+            plain
+        );
         let alias = t("p1:pkg:f:!dev").unwrap();
         assert_eq!(alias.package, "pkg");
         assert_eq!(alias.qualifier, Some(Qualifier::Alias("dev".into())));

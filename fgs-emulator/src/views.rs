@@ -67,14 +67,19 @@ pub(crate) fn function_json(
     set(&mut out, "digest", json!(version.code.digest));
     set(&mut out, "version", json!(version.name));
     set(&mut out, "image_name", json!(version.image_name));
-    set(&mut out, "last_modified", json!(rfc3339(version.last_modified)));
+    set(
+        &mut out,
+        "last_modified",
+        json!(rfc3339(version.last_modified)),
+    );
     set(
         &mut out,
         "last_modified_utc",
         json!(version.last_modified.unix_timestamp()),
     );
     set(&mut out, "func_code", json!({}));
-    out.entry("strategy_config").or_insert_with(default_strategy);
+    out.entry("strategy_config")
+        .or_insert_with(default_strategy);
     out.entry("type").or_insert_with(|| json!("v2"));
     let resource_id = format!("{}:{}", function.func_id, function.name);
     let vpc_id = out

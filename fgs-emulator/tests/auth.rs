@@ -26,7 +26,9 @@ fn vector() -> Value {
 /// Sends raw bytes and returns (status, body).
 fn raw_exchange(emu: &Emulator, request: &str) -> (u16, Value) {
     let mut stream = TcpStream::connect(emu.addr()).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
     stream.write_all(request.as_bytes()).unwrap();
     let mut response = Vec::new();
     stream.read_to_end(&mut response).unwrap();
@@ -41,7 +43,11 @@ fn raw_exchange(emu: &Emulator, request: &str) -> (u16, Value) {
 fn vector_request(v: &Value, path: &str, authorization: &str) -> String {
     let mut request = format!("{} {path} HTTP/1.1\r\n", v["method"].as_str().unwrap());
     for (name, value) in v["expected"]["headers_out"].as_object().unwrap() {
-        let value = if name == "Authorization" { authorization } else { value.as_str().unwrap() };
+        let value = if name == "Authorization" {
+            authorization
+        } else {
+            value.as_str().unwrap()
+        };
         request.push_str(&format!("{name}: {value}\r\n"));
     }
     request.push_str("Connection: close\r\n\r\n");
@@ -64,7 +70,11 @@ fn the_official_vector_is_accepted_and_tampering_is_not() {
 
     // Accepted: the signature is fine and the function simply does not exist.
     let (status, body) = raw_exchange(&emu, &vector_request(&v, path, authorization));
-    assert_eq!((status, body["error_code"].as_str()), (404, Some("FSS.1051")), "{body}");
+    assert_eq!(
+        (status, body["error_code"].as_str()),
+        (404, Some("FSS.1051")),
+        "{body}"
+    );
 
     // One character of the signature flipped.
     let signature = v["expected"]["signature"].as_str().unwrap();
@@ -72,15 +82,24 @@ fn the_official_vector_is_accepted_and_tampering_is_not() {
     let flipped = format!("{}{flipped_char}", &signature[..signature.len() - 1]);
     let tampered = authorization.replace(signature, &flipped);
     let (status, body) = raw_exchange(&emu, &vector_request(&v, path, &tampered));
-    assert_eq!((status, body["error_code"].as_str()), (401, Some("FSS.0401")));
+    assert_eq!(
+        (status, body["error_code"].as_str()),
+        (401, Some("FSS.0401"))
+    );
     let message = body["error_msg"].as_str().unwrap();
     assert!(message.contains("signature does not match"), "{message}");
-    assert!(!message.contains(signature) && !message.contains(&flipped), "{message}");
+    assert!(
+        !message.contains(signature) && !message.contains(&flipped),
+        "{message}"
+    );
 
     // One character of the path changed (hello → hellp).
     let other_path = path.replace("hello", "hellp");
     let (status, body) = raw_exchange(&emu, &vector_request(&v, &other_path, authorization));
-    assert_eq!((status, body["error_code"].as_str()), (401, Some("FSS.0401")));
+    assert_eq!(
+        (status, body["error_code"].as_str()),
+        (401, Some("FSS.0401"))
+    );
 }
 
 #[test]
@@ -92,7 +111,11 @@ fn bad_credentials_are_rejected_with_a_reason() {
     let token = Client::token(&emu);
     assert_eq!(token.raw("GET", &path, &[], Vec::new()).status, 200);
 
-    let reason = |client: &Client| client.raw("GET", &path, &[], Vec::new()).assert_error(401, "FSS.0401");
+    let reason = |client: &Client| {
+        client
+            .raw("GET", &path, &[], Vec::new())
+            .assert_error(401, "FSS.0401")
+    };
     let wrong_sk = Client::new(&emu, Auth::Signed(AK.into(), "not-the-secret".into()));
     assert!(reason(&wrong_sk).contains("signature does not match"));
     let unknown_ak = Client::new(&emu, Auth::Signed("OTHERAK".into(), SK.into()));
@@ -109,7 +132,12 @@ fn bad_credentials_are_rejected_with_a_reason() {
         .header("content-type", "application/json")
         .body(Vec::new())
         .unwrap();
-    sign_request(&mut stale, &SigningKey::new(AK, SK), SystemTime::now() - Duration::from_secs(20 * 60)).unwrap();
+    sign_request(
+        &mut stale,
+        &SigningKey::new(AK, SK),
+        SystemTime::now() - Duration::from_secs(20 * 60),
+    )
+    .unwrap();
     let message = nothing.send(stale).assert_error(401, "FSS.0401");
     assert!(message.contains("outside the allowed skew"), "{message}");
 
@@ -133,10 +161,25 @@ fn bad_credentials_are_rejected_with_a_reason() {
         .header("x-project-id", "ffffffffffffffffffffffffffffffff")
         .body(Vec::new())
         .unwrap();
-    sign_request(&mut other_project, &SigningKey::new(AK, SK), SystemTime::now()).unwrap();
-    assert!(nothing.send(other_project).assert_error(401, "FSS.0401").contains("X-Project-Id"));
+    sign_request(
+        &mut other_project,
+        &SigningKey::new(AK, SK),
+        SystemTime::now(),
+    )
+    .unwrap();
+    assert!(
+        nothing
+            .send(other_project)
+            .assert_error(401, "FSS.0401")
+            .contains("X-Project-Id")
+    );
     token
-        .raw("GET", "/v2/ffffffffffffffffffffffffffffffff/fgs/functions", &[], Vec::new())
+        .raw(
+            "GET",
+            "/v2/ffffffffffffffffffffffffffffffff/fgs/functions",
+            &[],
+            Vec::new(),
+        )
         .assert_error(403, "FSS.0403");
     assert!(emu.snapshot().function("default", "swapped").is_none());
 }
@@ -147,20 +190,49 @@ fn auth_modes_follow_the_configuration() {
     let tokens = Emulator::builder().token("T1").token("T2").start().unwrap();
     let path = format!("/v2/{}/fgs/functions", tokens.project_id());
     let signed = Client::new(&tokens, Auth::Signed(AK.into(), SK.into()));
-    assert!(signed.raw("GET", &path, &[], Vec::new()).assert_error(401, "FSS.0401").contains("X-Auth-Token"));
-    assert_eq!(Client::new(&tokens, Auth::Token("T2".into())).raw("GET", &path, &[], Vec::new()).status, 200);
+    assert!(
+        signed
+            .raw("GET", &path, &[], Vec::new())
+            .assert_error(401, "FSS.0401")
+            .contains("X-Auth-Token")
+    );
+    assert_eq!(
+        Client::new(&tokens, Auth::Token("T2".into()))
+            .raw("GET", &path, &[], Vec::new())
+            .status,
+        200
+    );
 
     // AK/SK only: several keys, a token is not a credential.
-    let keys = Emulator::builder().ak_sk("AK1", "SK1").ak_sk("AK2", "SK2").start().unwrap();
+    let keys = Emulator::builder()
+        .ak_sk("AK1", "SK1")
+        .ak_sk("AK2", "SK2")
+        .start()
+        .unwrap();
     let path = format!("/v2/{}/fgs/functions", keys.project_id());
-    assert_eq!(Client::new(&keys, Auth::Signed("AK2".into(), "SK2".into())).raw("GET", &path, &[], Vec::new()).status, 200);
+    assert_eq!(
+        Client::new(&keys, Auth::Signed("AK2".into(), "SK2".into()))
+            .raw("GET", &path, &[], Vec::new())
+            .status,
+        200
+    );
     let token = Client::new(&keys, Auth::Token("T1".into()));
-    assert!(token.raw("GET", &path, &[], Vec::new()).assert_error(401, "FSS.0401").contains("sign the request"));
+    assert!(
+        token
+            .raw("GET", &path, &[], Vec::new())
+            .assert_error(401, "FSS.0401")
+            .contains("sign the request")
+    );
 
     // Neither: open.
     let open = Emulator::start().unwrap();
     let path = format!("/v2/{}/fgs/functions", open.project_id());
-    assert_eq!(Client::new(&open, Auth::None).raw("GET", &path, &[], Vec::new()).status, 200);
+    assert_eq!(
+        Client::new(&open, Auth::None)
+            .raw("GET", &path, &[], Vec::new())
+            .status,
+        200
+    );
 
     // `config()` carries credentials the emulator accepts, and hides the secret.
     let config = keys.config();
@@ -168,7 +240,15 @@ fn auth_modes_follow_the_configuration() {
     assert_eq!(config.project_id(), keys.project_id());
     assert_eq!(config.region(), Some("cn-north-4"));
     assert!(!format!("{config:?}").contains("SK1"));
-    assert!(!format!("{:?}", Emulator::builder().ak_sk("A", "SENTINEL-SECRET").token("SENTINEL-TOKEN")).contains("SENTINEL"));
+    assert!(
+        !format!(
+            "{:?}",
+            Emulator::builder()
+                .ak_sk("A", "SENTINEL-SECRET")
+                .token("SENTINEL-TOKEN")
+        )
+        .contains("SENTINEL")
+    );
     let op = fgs_proto::functions::List::new();
     let request = fgs_proto::prepare(&op, &config, SystemTime::now()).unwrap();
     let answer = Client::new(&keys, Auth::None).send(request);
@@ -191,6 +271,9 @@ fn builder_rejects_unusable_settings() {
         assert_eq!(error.kind(), std::io::ErrorKind::InvalidInput, "{error}");
     }
     let taken = Emulator::start().unwrap();
-    let error = Emulator::builder().listen(taken.addr()).start().unwrap_err();
+    let error = Emulator::builder()
+        .listen(taken.addr())
+        .start()
+        .unwrap_err();
     assert_eq!(error.kind(), std::io::ErrorKind::AddrInUse);
 }

@@ -16,12 +16,20 @@ fn status_faults_answer_with_retry_after_on_their_route_only() {
     let emu = emulator();
     let client = Client::token(&emu);
     client.create_function("hello");
-    emu.inject(Fault::status(503).retry_after_secs(1).times(2).on(Route::GetMetadata));
+    emu.inject(
+        Fault::status(503)
+            .retry_after_secs(1)
+            .times(2)
+            .on(Route::GetMetadata),
+    );
     assert_eq!(emu.pending_faults(), 2);
 
     let first = client.get("/functions/hello/config");
     let body = first.expect(503);
-    assert_eq!(body, json!({"error_code": "FSS.0503", "error_msg": "injected fault"}));
+    assert_eq!(
+        body,
+        json!({"error_code": "FSS.0503", "error_msg": "injected fault"})
+    );
     assert_eq!(first.header("retry-after"), Some("1"));
     assert!(is_uuid(first.header("x-request-id").unwrap()));
     // Other operations are not affected.
@@ -31,10 +39,17 @@ fn status_faults_answer_with_retry_after_on_their_route_only() {
     let after = client.get("/functions/hello/config");
     assert_eq!((after.status, after.header("retry-after")), (200, None));
 
-    emu.inject(Fault::status(429).body(r#"{"error_code":"APIGW.0308","error_msg":"throttled"}"#).retry_after("Wed, 21 Oct 2015 07:28:00 GMT"));
+    emu.inject(
+        Fault::status(429)
+            .body(r#"{"error_code":"APIGW.0308","error_msg":"throttled"}"#)
+            .retry_after("Wed, 21 Oct 2015 07:28:00 GMT"),
+    );
     let throttled = client.get("/functions");
     throttled.assert_error(429, "APIGW.0308");
-    assert_eq!(throttled.header("retry-after"), Some("Wed, 21 Oct 2015 07:28:00 GMT"));
+    assert_eq!(
+        throttled.header("retry-after"),
+        Some("Wed, 21 Oct 2015 07:28:00 GMT")
+    );
 
     // A fault on any route also hits paths that name no operation; clear drops the rest.
     emu.inject(Fault::status(502).times(5));
@@ -47,7 +62,10 @@ fn status_faults_answer_with_retry_after_on_their_route_only() {
 fn raw_get(emu: &Emulator, path: &str) -> std::io::Result<Vec<u8>> {
     let mut stream = TcpStream::connect(emu.addr())?;
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\nX-Auth-Token: {TOKEN}\r\nConnection: close\r\n\r\n")?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nX-Auth-Token: {TOKEN}\r\nConnection: close\r\n\r\n"
+    )?;
     let mut response = Vec::new();
     stream.read_to_end(&mut response)?;
     Ok(response)
@@ -91,7 +109,10 @@ fn delays_hold_the_answer() {
 
     let started = Instant::now();
     assert_eq!(client.get("/functions").status, 200);
-    assert!(started.elapsed() < Duration::from_millis(200), "no fault left");
+    assert!(
+        started.elapsed() < Duration::from_millis(200),
+        "no fault left"
+    );
 }
 
 #[test]
@@ -129,7 +150,10 @@ fn keep_alive_reuses_one_connection() {
     // A dropped connection forces a new one.
     emu.inject(Fault::drop_connection());
     let path = format!("{}/v2/{PROJECT}/fgs/functions", emu.endpoint());
-    let request = http::Request::get(path).header("x-auth-token", TOKEN).body(()).unwrap();
+    let request = http::Request::get(path)
+        .header("x-auth-token", TOKEN)
+        .body(())
+        .unwrap();
     assert!(client.agent.run(request).is_err());
     assert_eq!(client.get("/functions").status, 200);
     assert_eq!(emu.connections_accepted() - before, 2);

@@ -19,7 +19,9 @@ fn exchange(emu: &Emulator, bytes: &[u8]) -> Vec<u8> {
 /// Writes raw bytes (then half-closes if asked) and reads until the server closes.
 fn exchange_with(emu: &Emulator, bytes: &[u8], half_close: bool) -> Vec<u8> {
     let mut stream = TcpStream::connect(emu.addr()).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
     // The server may answer and close before taking all the bytes.
     let _ = stream.write_all(bytes);
     if half_close {
@@ -52,7 +54,11 @@ fn bodies_over_the_limit_get_413() {
     let mut padded = serde_json::to_vec(&json!({"pad": "x".repeat(60 * 1024)})).unwrap();
     padded.truncate(64 * 1024);
     assert_eq!(client.raw("POST", &path, &[], padded).status, 400);
-    assert_eq!(client.get("/functions").status, 200, "the server keeps serving");
+    assert_eq!(
+        client.get("/functions").status,
+        200,
+        "the server keeps serving"
+    );
 
     // A chunked body that grows past the limit.
     let chunk = vec![b'a'; 40 * 1024];
@@ -71,7 +77,10 @@ fn bodies_over_the_limit_get_413() {
     // A declared length far beyond anything is refused without reading it, and the
     // connection is closed.
     let huge = format!("POST {path} HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000000\r\n\r\n{{");
-    assert_eq!(status_of(&exchange_with(&emu, huge.as_bytes(), false)), Some(413));
+    assert_eq!(
+        status_of(&exchange_with(&emu, huge.as_bytes(), false)),
+        Some(413)
+    );
 }
 
 #[test]
@@ -80,11 +89,15 @@ fn signed_bodies_are_limited_to_12_mb() {
     let client = Client::signed(&emu);
     let path = format!("/v2/{PROJECT}/fgs/functions");
     let over = vec![b' '; 12 * 1024 * 1024 + 1];
-    client.raw("POST", &path, &[], over).assert_error(413, "FSS.0413");
+    client
+        .raw("POST", &path, &[], over)
+        .assert_error(413, "FSS.0413");
     // 11 MB signed is read, verified and processed: a JSON object without fields.
     let mut under = serde_json::to_vec(&json!({"pad": "x".repeat(11 * 1024 * 1024)})).unwrap();
     under.shrink_to_fit();
-    let message = client.raw("POST", &path, &[], under).assert_error(400, "FSS.0400");
+    let message = client
+        .raw("POST", &path, &[], under)
+        .assert_error(400, "FSS.0400");
     assert!(message.contains("func_name"), "{message}");
 }
 
@@ -106,20 +119,32 @@ fn garbage_on_the_wire_does_not_hurt_the_server() {
     for input in &inputs {
         let response = exchange(&emu, input);
         if let Some(status) = status_of(&response) {
-            assert!((400..500).contains(&status), "{status} for {:?}", String::from_utf8_lossy(&input[..input.len().min(60)]));
+            assert!(
+                (400..500).contains(&status),
+                "{status} for {:?}",
+                String::from_utf8_lossy(&input[..input.len().min(60)])
+            );
         }
-        assert_eq!(Client::token(&emu).get("/functions").status, 200, "still serving");
+        assert_eq!(
+            Client::token(&emu).get("/functions").status,
+            200,
+            "still serving"
+        );
     }
     // A bad-UTF-8 header value with valid credentials is simply an unknown value.
     let client = Client::token(&emu);
-    let mut request = http::Request::get(format!("{}/v2/{PROJECT}/fgs/functions/x/invocations", emu.endpoint()))
-        .header("x-auth-token", TOKEN)
-        .body(Vec::new())
-        .unwrap();
+    let mut request = http::Request::get(format!(
+        "{}/v2/{PROJECT}/fgs/functions/x/invocations",
+        emu.endpoint()
+    ))
+    .header("x-auth-token", TOKEN)
+    .body(Vec::new())
+    .unwrap();
     *request.method_mut() = http::Method::POST;
-    request
-        .headers_mut()
-        .insert("x-cff-request-version", http::HeaderValue::from_bytes(b"\xff").unwrap());
+    request.headers_mut().insert(
+        "x-cff-request-version",
+        http::HeaderValue::from_bytes(b"\xff").unwrap(),
+    );
     assert!(client.send(request).status < 500);
 }
 
@@ -133,19 +158,53 @@ fn unknown_paths_and_methods() {
         ("GET", "/v2"),
         ("GET", format!("/v1.0/{PROJECT}/fss/functions").leak()),
         ("GET", format!("/v2/{PROJECT}/fgs/nothing").leak()),
-        ("GET", format!("/v2/{PROJECT}/fgs/functions/hello/unknown").leak()),
+        (
+            "GET",
+            format!("/v2/{PROJECT}/fgs/functions/hello/unknown").leak(),
+        ),
         ("GET", format!("/v2/{PROJECT}/fgs/functions//config").leak()),
     ];
     for (method, path) in cases {
-        client.raw(method, path, &[], Vec::new()).assert_error(404, "FSS.0404");
+        client
+            .raw(method, path, &[], Vec::new())
+            .assert_error(404, "FSS.0404");
     }
-    let wrong = client.raw("PATCH", &format!("/v2/{PROJECT}/fgs/functions/hello/config"), &[], Vec::new());
+    let wrong = client.raw(
+        "PATCH",
+        &format!("/v2/{PROJECT}/fgs/functions/hello/config"),
+        &[],
+        Vec::new(),
+    );
     wrong.assert_error(405, "FSS.0405");
     assert_eq!(wrong.header("allow"), Some("GET, PUT"));
-    client.raw("GET", &format!("/v2/{PROJECT}/fgs/functions/hello/invocations"), &[], Vec::new()).assert_error(405, "FSS.0405");
-    client.raw("GET", &format!("/v2/{PROJECT}/fgs/functions/%C3%28/config"), &[], Vec::new()).assert_error(400, "FSS.0400");
+    client
+        .raw(
+            "GET",
+            &format!("/v2/{PROJECT}/fgs/functions/hello/invocations"),
+            &[],
+            Vec::new(),
+        )
+        .assert_error(405, "FSS.0405");
+    client
+        .raw(
+            "GET",
+            &format!("/v2/{PROJECT}/fgs/functions/%C3%28/config"),
+            &[],
+            Vec::new(),
+        )
+        .assert_error(400, "FSS.0400");
     // One trailing slash is tolerated.
-    assert_eq!(client.raw("GET", &format!("/v2/{PROJECT}/fgs/functions/hello/config/"), &[], Vec::new()).status, 200);
+    assert_eq!(
+        client
+            .raw(
+                "GET",
+                &format!("/v2/{PROJECT}/fgs/functions/hello/config/"),
+                &[],
+                Vec::new()
+            )
+            .status,
+        200
+    );
 }
 
 #[test]
@@ -153,9 +212,19 @@ fn odd_bodies_on_every_route_never_cause_a_5xx() {
     let emu = emulator();
     let client = Client::signed(&emu);
     client.create_function("f");
-    client.post("/functions/f/versions", &json!({"version": "v1"})).expect(200);
-    client.post("/functions/f/aliases", &json!({"name": "a", "version": "v1"})).expect(200);
-    let id = client.post("/triggers/f", &timer_body("t")).expect(201)["trigger_id"].as_str().unwrap().to_owned();
+    client
+        .post("/functions/f/versions", &json!({"version": "v1"}))
+        .expect(200);
+    client
+        .post(
+            "/functions/f/aliases",
+            &json!({"name": "a", "version": "v1"}),
+        )
+        .expect(200);
+    let id = client.post("/triggers/f", &timer_body("t")).expect(201)["trigger_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let routes = [
         ("POST", "/functions".to_owned()),
         ("PUT", "/functions/f/code".to_owned()),
@@ -176,7 +245,8 @@ fn odd_bodies_on_every_route_never_cause_a_5xx() {
         b"12".to_vec(),
         b"{\"func_name\": {\"nested\": [1, {}]}, \"timeout\": 1e400}".to_vec(),
         b"{\"version\": 5, \"name\": false, \"code_type\": [], \"runtime\": null}".to_vec(),
-        b"{\"trigger_type_code\": \"TIMER\", \"event_data\": {\"name\": [], \"schedule\": {}}}".to_vec(),
+        b"{\"trigger_type_code\": \"TIMER\", \"event_data\": {\"name\": [], \"schedule\": {}}}"
+            .to_vec(),
         b"{\"additional_version_weights\": {\"v1\": 1.5}, \"version\": \"v1\"}".to_vec(),
         b"{\"event_data\": {\"func_info\": 7}, \"trigger_type_code\": \"APIG\"}".to_vec(),
         b"{\"func_code\": {\"file\": 42}, \"code_type\": \"zip\"}".to_vec(),
@@ -186,7 +256,12 @@ fn odd_bodies_on_every_route_never_cause_a_5xx() {
     ];
     for (method, path) in &routes {
         for body in &bodies {
-            let answer = client.raw(method, &format!("/v2/{PROJECT}/fgs{path}"), &[], body.clone());
+            let answer = client.raw(
+                method,
+                &format!("/v2/{PROJECT}/fgs{path}"),
+                &[],
+                body.clone(),
+            );
             assert!(
                 answer.status < 500,
                 "{method} {path} with {:?}: {} {}",

@@ -41,7 +41,10 @@ pub(crate) fn create(state: &mut State, ctx: &Ctx<'_>, body: &[u8]) -> Result<Re
     if state.get(&input.package, &input.name).is_some() {
         return Err(ApiError::conflict(
             code::FUNCTION_EXISTS,
-            format!("the function `{}:{}` already exists", input.package, input.name),
+            format!(
+                "the function `{}:{}` already exists",
+                input.package, input.name
+            ),
         ));
     }
     metadata.remove("func_code");
@@ -62,7 +65,13 @@ pub(crate) fn create(state: &mut State, ctx: &Ctx<'_>, body: &[u8]) -> Result<Re
         aliases: Vec::new(),
         triggers: Vec::new(),
     };
-    let answer = function_json(ctx.site, &function, &function.latest, Some(LATEST), Shape::Full);
+    let answer = function_json(
+        ctx.site,
+        &function,
+        &function.latest,
+        Some(LATEST),
+        Shape::Full,
+    );
     state.insert(function);
     Ok(Reply::ok(&answer))
 }

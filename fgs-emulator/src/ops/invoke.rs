@@ -111,7 +111,11 @@ fn prepare(
         .version(&version)
         .ok_or_else(|| ApiError::version_not_found(&version))?;
     let memory_size = memory
-        .or_else(|| record.int("memory_size").and_then(|m| u32::try_from(m).ok()))
+        .or_else(|| {
+            record
+                .int("memory_size")
+                .and_then(|m| u32::try_from(m).ok())
+        })
         .unwrap_or(128);
     let timeout = record
         .int("timeout")
@@ -194,8 +198,14 @@ fn sync_reply(request_id: &str, execution: &Execution, options: Options) -> Repl
     let reply = reply
         .header("x-cff-request-id", request_id)
         .header("x-cff-invoke-summary", &summary.to_string())
-        .header("x-cff-billing-duration", &execution.billing_ms().to_string())
-        .header("x-cff-response-version", if options.v1 { "v1" } else { "v0" })
+        .header(
+            "x-cff-billing-duration",
+            &execution.billing_ms().to_string(),
+        )
+        .header(
+            "x-cff-response-version",
+            if options.v1 { "v1" } else { "v0" },
+        )
         .header(
             "x-func-err-code",
             if failed { FUNCTION_ERROR_CODE } else { "0" },

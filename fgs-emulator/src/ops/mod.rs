@@ -39,7 +39,10 @@ pub(crate) struct Request<'a> {
 }
 
 /// Runs the operation a request routed to.
-pub(crate) async fn dispatch(shared: &Arc<Shared>, request: Request<'_>) -> Result<Reply, ApiError> {
+pub(crate) async fn dispatch(
+    shared: &Arc<Shared>,
+    request: Request<'_>,
+) -> Result<Reply, ApiError> {
     let matched = request.matched;
     let target = matched
         .function_urn

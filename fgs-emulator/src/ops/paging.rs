@@ -82,15 +82,27 @@ mod tests {
     use super::*;
 
     fn q(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(k, v)| ((*k).into(), (*v).into())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).into(), (*v).into()))
+            .collect()
     }
 
     #[test]
     fn parses_and_rejects() {
-        assert_eq!(Page::from_query(&q(&[])).unwrap(), Page { marker: 0, maxitems: 400 });
+        assert_eq!(
+            Page::from_query(&q(&[])).unwrap(),
+            Page {
+                marker: 0,
+                maxitems: 400
+            }
+        );
         assert_eq!(
             Page::from_query(&q(&[("marker", "5"), ("maxitems", "2")])).unwrap(),
-            Page { marker: 5, maxitems: 2 }
+            Page {
+                marker: 5,
+                maxitems: 2
+            }
         );
         for bad in [
             [("maxitems", "0")],
@@ -101,20 +113,40 @@ mod tests {
             [("marker", "a")],
         ] {
             let e = Page::from_query(&q(&bad)).unwrap_err();
-            assert_eq!((e.status.as_u16(), e.code), (400, code::QUERY_PARAMETER), "{bad:?}");
+            assert_eq!(
+                (e.status.as_u16(), e.code),
+                (400, code::QUERY_PARAMETER),
+                "{bad:?}"
+            );
         }
     }
 
     #[test]
     fn pages() {
         let items = [1, 2, 3, 4, 5];
-        let p = Page { marker: 1, maxitems: 3 }.apply(&items);
+        let p = Page {
+            marker: 1,
+            maxitems: 3,
+        }
+        .apply(&items);
         assert_eq!((p.items, p.next_marker, p.count), (&[2, 3, 4][..], 4, 5));
-        let p = Page { marker: 4, maxitems: 3 }.apply(&items);
+        let p = Page {
+            marker: 4,
+            maxitems: 3,
+        }
+        .apply(&items);
         assert_eq!((p.items, p.next_marker), (&[5][..], 5));
-        let p = Page { marker: 9, maxitems: 3 }.apply(&items);
+        let p = Page {
+            marker: 9,
+            maxitems: 3,
+        }
+        .apply(&items);
         assert_eq!((p.items.len(), p.next_marker, p.count), (0, 9, 5));
-        let p = Page { marker: usize::MAX, maxitems: 400 }.apply(&items);
+        let p = Page {
+            marker: usize::MAX,
+            maxitems: 400,
+        }
+        .apply(&items);
         assert_eq!(p.next_marker, usize::MAX);
     }
 }

@@ -56,7 +56,14 @@ pub(crate) fn create(
         uuid::Uuid::new_v4().to_string()
     };
     let mut event_data = input.event_data;
-    add_server_fields(&mut event_data, &input.type_code, &id, ctx.site, function, &qualifier);
+    add_server_fields(
+        &mut event_data,
+        &input.type_code,
+        &id,
+        ctx.site,
+        function,
+        &qualifier,
+    );
     let trigger = TriggerRecord {
         id,
         type_code: input.type_code,
@@ -75,7 +82,8 @@ pub(crate) fn create(
 /// A timer name is unique per function (409 `FSS.1141`); an APIG group, path and
 /// method are unique per project (409 `FSS.1147`).
 fn check_unique(state: &State, target: &Target, input: &TriggerInput) -> Result<(), ApiError> {
-    let text = |event: &Object, key: &str| event.get(key).and_then(Value::as_str).map(str::to_owned);
+    let text =
+        |event: &Object, key: &str| event.get(key).and_then(Value::as_str).map(str::to_owned);
     if input.type_code == "TIMER" {
         let name = text(&input.event_data, "name");
         let function = function(state, target)?;
@@ -94,13 +102,7 @@ fn check_unique(state: &State, target: &Target, input: &TriggerInput) -> Result<
         }
     }
     if is_apig(&input.type_code) {
-        let key = |e: &Object| {
-            (
-                text(e, "group_id"),
-                text(e, "path"),
-                text(e, "req_method"),
-            )
-        };
+        let key = |e: &Object| (text(e, "group_id"), text(e, "path"), text(e, "req_method"));
         let wanted = key(&input.event_data);
         let taken = state
             .functions()
@@ -158,7 +160,8 @@ fn add_server_fields(
             info.entry("function_urn")
                 .or_insert_with(|| json!(site.urn(&function.package, &function.name)));
             info.entry("version").or_insert_with(|| json!(qualifier));
-            info.entry("invocation_type").or_insert_with(|| json!("sync"));
+            info.entry("invocation_type")
+                .or_insert_with(|| json!("sync"));
         }
     }
     if type_code == "SMN" {
@@ -177,7 +180,9 @@ fn find<'f>(
     function
         .triggers
         .iter()
-        .find(|t| t.id == trigger.id && t.type_code == trigger.type_code && t.qualifier == qualifier)
+        .find(|t| {
+            t.id == trigger.id && t.type_code == trigger.type_code && t.qualifier == qualifier
+        })
         .ok_or_else(|| ApiError::trigger_not_found(&trigger.type_code, &trigger.id))
 }
 
@@ -185,7 +190,9 @@ fn find<'f>(
 pub(crate) fn get(state: &State, target: &Target, trigger: &TriggerRef) -> Result<Reply, ApiError> {
     let function = function(state, target)?;
     let qualifier = qualifier(function, target)?;
-    Ok(Reply::ok(&trigger_json(find(function, &qualifier, trigger)?)))
+    Ok(Reply::ok(&trigger_json(find(
+        function, &qualifier, trigger,
+    )?)))
 }
 
 /// `DELETE /triggers/{urn}/{type}/{id}` → 204.

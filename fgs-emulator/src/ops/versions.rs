@@ -92,7 +92,13 @@ pub(crate) fn list(
         .iter()
         .map(|v| {
             let qualifier = (v.name != LATEST).then_some(v.name.as_str());
-            function_json(ctx.site, function, v, qualifier.or(Some(LATEST)), Shape::Version)
+            function_json(
+                ctx.site,
+                function,
+                v,
+                qualifier.or(Some(LATEST)),
+                Shape::Version,
+            )
         })
         .collect();
     Ok(Reply::ok(&json!({

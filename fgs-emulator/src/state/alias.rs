@@ -147,8 +147,18 @@ mod tests {
         let strategy = VersionStrategy {
             any: false,
             rules: vec![
-                Rule { source: RuleSource::Header, param: "x-user".into(), one_of: true, value: "ann, bob".into() },
-                Rule { source: RuleSource::Cookie, param: "beta".into(), one_of: false, value: "1".into() },
+                Rule {
+                    source: RuleSource::Header,
+                    param: "x-user".into(),
+                    one_of: true,
+                    value: "ann, bob".into(),
+                },
+                Rule {
+                    source: RuleSource::Cookie,
+                    param: "beta".into(),
+                    one_of: false,
+                    value: "1".into(),
+                },
             ],
         };
         a.strategy = Some((Object::new(), BTreeMap::from([("v2".to_owned(), strategy)])));

@@ -143,7 +143,11 @@ fn check_strategy(version: &str, raw: &Value, primary: &str) -> Result<VersionSt
     let any = match strategy.get("combine_type").and_then(Value::as_str) {
         None | Some("and") => false,
         Some("or") => true,
-        Some(other) => return Err(invalid(format!("combine_type `{other}` is not `and` or `or`"))),
+        Some(other) => {
+            return Err(invalid(format!(
+                "combine_type `{other}` is not `and` or `or`"
+            )));
+        }
     };
     let rules = strategy
         .get("rules")
@@ -164,7 +168,11 @@ fn check_strategy(version: &str, raw: &Value, primary: &str) -> Result<VersionSt
             let source = match text("rule_type")?.to_ascii_lowercase().as_str() {
                 "header" => RuleSource::Header,
                 "cookie" => RuleSource::Cookie,
-                other => return Err(invalid(format!("rule_type `{other}` is not header or cookie"))),
+                other => {
+                    return Err(invalid(format!(
+                        "rule_type `{other}` is not header or cookie"
+                    )));
+                }
             };
             let param = text("param")?;
             if param.is_empty()
@@ -172,7 +180,9 @@ fn check_strategy(version: &str, raw: &Value, primary: &str) -> Result<VersionSt
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
             {
-                return Err(invalid("rule.param must be letters, digits, `_` or `-`".into()));
+                return Err(invalid(
+                    "rule.param must be letters, digits, `_` or `-`".into(),
+                ));
             }
             let one_of = match text("op")? {
                 "=" => false,
@@ -203,20 +213,28 @@ mod tests {
     fn weights() {
         let a = check(json!({"version": "v1", "additional_version_weights": {"v2": 30}})).unwrap();
         assert_eq!(a.weights, BTreeMap::from([("v2".to_owned(), 30)]));
-        for bad in [json!({"v2": 101}), json!({"v2": -1}), json!({"v2": "5"}), json!({"v2": 60, "v3": 50})] {
+        for bad in [
+            json!({"v2": 101}),
+            json!({"v2": -1}),
+            json!({"v2": "5"}),
+            json!({"v2": 60, "v3": 50}),
+        ] {
             let e = check(json!({"version": "v1", "additional_version_weights": bad})).unwrap_err();
             assert_eq!(e.code, code::CANARY_WEIGHTS);
         }
-        let e = check(json!({"version": "v1", "additional_version_weights": {"v1": 5}})).unwrap_err();
+        let e =
+            check(json!({"version": "v1", "additional_version_weights": {"v1": 5}})).unwrap_err();
         assert_eq!(e.code, code::CANARY_VERSION);
     }
 
     #[test]
     fn strategies() {
-        let a = check(json!({"version": "v1", "additional_version_strategy": {"v2": {
-            "combine_type": "or",
-            "rules": [{"rule_type": "Header", "param": "x-user", "op": "in", "value": "a,b"}]
-        }}}))
+        let a = check(
+            json!({"version": "v1", "additional_version_strategy": {"v2": {
+                "combine_type": "or",
+                "rules": [{"rule_type": "Header", "param": "x-user", "op": "in", "value": "a,b"}]
+            }}}),
+        )
         .unwrap();
         let (_, parsed) = a.strategy.unwrap();
         assert_eq!(
@@ -238,16 +256,22 @@ mod tests {
             json!({"rules": [{"rule_type": "header", "param": "p q", "op": "=", "value": "v"}]}),
             json!({"rules": [{"rule_type": "header", "param": "p", "op": "!=", "value": "v"}]}),
         ] {
-            let e = check(json!({"version": "v1", "additional_version_strategy": {"v2": bad}})).unwrap_err();
+            let e = check(json!({"version": "v1", "additional_version_strategy": {"v2": bad}}))
+                .unwrap_err();
             assert_eq!(e.code, code::CANARY_STRATEGY);
         }
     }
 
     #[test]
     fn names() {
-        assert_eq!(check_name(json!({"name": "dev"}).as_object().unwrap()).unwrap(), "dev");
         assert_eq!(
-            check_name(json!({"name": "!dev"}).as_object().unwrap()).unwrap_err().code,
+            check_name(json!({"name": "dev"}).as_object().unwrap()).unwrap(),
+            "dev"
+        );
+        assert_eq!(
+            check_name(json!({"name": "!dev"}).as_object().unwrap())
+                .unwrap_err()
+                .code,
             code::ALIAS_NAME
         );
     }

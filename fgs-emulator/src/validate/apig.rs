@@ -6,7 +6,9 @@ use super::{Object, field};
 use crate::api_error::{ApiError, code};
 
 const REQUIRED_TEXT: [&str; 4] = ["name", "group_id", "env_id", "env_name"];
-const METHODS: [&str; 8] = ["GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS", "ANY"];
+const METHODS: [&str; 8] = [
+    "GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS", "ANY",
+];
 
 /// Validates an APIG trigger's `event_data`; every problem is 400 `FSS.1107`.
 pub(crate) fn check_apig(event: &Object) -> Result<(), ApiError> {
@@ -30,9 +32,13 @@ pub(crate) fn check_apig(event: &Object) -> Result<(), ApiError> {
         _ => return Err(invalid("type must be 1 (public) or 2 (private)".into())),
     }
     if let Some(domain) = field(event, "sl_domain") {
-        let ok = domain.as_str().is_some_and(|d| (1..=255).contains(&d.len()));
+        let ok = domain
+            .as_str()
+            .is_some_and(|d| (1..=255).contains(&d.len()));
         if !ok {
-            return Err(invalid("sl_domain must be a string of 1-255 characters".into()));
+            return Err(invalid(
+                "sl_domain must be a string of 1-255 characters".into(),
+            ));
         }
     }
     let func_info = field(event, "func_info")
@@ -104,7 +110,10 @@ mod tests {
             ("type", json!("1")),
             ("func_info", json!({"timeout": 0})),
             ("func_info", json!({"timeout": 60001})),
-            ("func_info", json!({"timeout": 10, "invocation_type": "later"})),
+            (
+                "func_info",
+                json!({"timeout": 10, "invocation_type": "later"}),
+            ),
         ];
         for (key, value) in cases {
             let mut event = valid();

@@ -2,16 +2,14 @@
 
 use base64::Engine;
 use base64::alphabet::STANDARD;
-use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use bytes::Bytes;
 use fgs_proto::model::{CodeType, Runtime};
 use serde_json::Value;
 
 use super::names::{is_function_name, is_package_name};
-use super::{
-    Kind, Object, check_types, opt_int, opt_object, opt_str, req_int, req_str,
-};
+use super::{Kind, Object, check_types, opt_int, opt_object, opt_str, req_int, req_str};
 use crate::api_error::{ApiError, code};
 use crate::state::Code;
 
@@ -180,10 +178,7 @@ fn check_code_type(code_type: &str) -> Result<&str, ApiError> {
         .ok_or_else(|| {
             ApiError::bad_request(
                 code::CODE_TYPE,
-                format!(
-                    "code_type must be one of {}",
-                    CodeType::KNOWN.join(", ")
-                ),
+                format!("code_type must be one of {}", CodeType::KNOWN.join(", ")),
             )
         })
 }
@@ -286,7 +281,10 @@ fn check_common(body: &Object) -> Result<(), ApiError> {
     if let Some(storage) = opt_int(body, "ephemeral_storage")?
         && !matches!(storage, 512 | 10240)
     {
-        return Err(ApiError::invalid("ephemeral_storage", "must be 512 or 10240"));
+        return Err(ApiError::invalid(
+            "ephemeral_storage",
+            "must be 512 or 10240",
+        ));
     }
     Ok(())
 }
@@ -330,12 +328,16 @@ fn check_strategy(strategy: &Object) -> Result<(), ApiError> {
     if let Some(concurrency) = opt_int(strategy, "concurrency")?
         && !(-1..=1000).contains(&concurrency)
     {
-        return Err(invalid("strategy_config.concurrency must be between -1 and 1000"));
+        return Err(invalid(
+            "strategy_config.concurrency must be between -1 and 1000",
+        ));
     }
     if let Some(per_instance) = opt_int(strategy, "concurrent_num")?
         && !(1..=1000).contains(&per_instance)
     {
-        return Err(invalid("strategy_config.concurrent_num must be between 1 and 1000"));
+        return Err(invalid(
+            "strategy_config.concurrent_num must be between 1 and 1000",
+        ));
     }
     Ok(())
 }
@@ -433,7 +435,10 @@ mod tests {
     #[test]
     fn accepts_a_valid_body() {
         let input = create(json!({})).unwrap();
-        assert_eq!((input.package.as_str(), input.name.as_str()), ("default", "f1"));
+        assert_eq!(
+            (input.package.as_str(), input.name.as_str()),
+            ("default", "f1")
+        );
         assert_eq!(&input.code.bytes[..], b"print(1)");
         assert_eq!(input.code.digest.len(), 128);
     }
@@ -452,10 +457,16 @@ mod tests {
         let many: serde_json::Map<String, Value> =
             (0..21).map(|i| (format!("K{i}"), json!("v"))).collect();
         let many = serde_json::to_string(&many).unwrap();
-        assert_eq!(code_of(json!({ "user_data": many })), code::TOO_MANY_ENV_VARS);
+        assert_eq!(
+            code_of(json!({ "user_data": many })),
+            code::TOO_MANY_ENV_VARS
+        );
         let big = serde_json::to_string(&json!({"K": "v".repeat(5000)})).unwrap();
         assert_eq!(code_of(json!({ "user_data": big })), code::ENV_VARS_TOO_BIG);
-        assert_eq!(code_of(json!({"description": "d".repeat(513)})), code::DESCRIPTION);
+        assert_eq!(
+            code_of(json!({"description": "d".repeat(513)})),
+            code::DESCRIPTION
+        );
         assert_eq!(code_of(json!({"func_code": {}})), code::CODE_MISSING);
         assert_eq!(code_of(json!({"func_code": {"file": "%%%"}})), code::CODE);
         assert_eq!(code_of(json!({"code_type": "obs"})), code::CODE_URL);
@@ -474,13 +485,20 @@ mod tests {
         use base64::engine::general_purpose::STANDARD as B64;
         let big_inline = B64.encode(vec![b'a'; INLINE_CODE_LIMIT + 1]);
         let e = create(json!({"func_code": {"file": big_inline}})).unwrap_err();
-        assert_eq!((e.status.as_u16(), e.code), (413, code::INLINE_CODE_TOO_LARGE));
+        assert_eq!(
+            (e.status.as_u16(), e.code),
+            (413, code::INLINE_CODE_TOO_LARGE)
+        );
         let zip = B64.encode(b"PK\x03\x04");
         assert_eq!(
-            create(json!({"code_type": "zip", "func_code": {"file": zip}})).unwrap_err().message,
+            create(json!({"code_type": "zip", "func_code": {"file": zip}}))
+                .unwrap_err()
+                .message,
             "missing required parameter `code_filename`"
         );
-        let ok = create(json!({"code_type": "zip", "code_filename": "a.zip", "func_code": {"file": zip}}));
+        let ok = create(
+            json!({"code_type": "zip", "code_filename": "a.zip", "func_code": {"file": zip}}),
+        );
         assert_eq!(ok.unwrap().code.bytes.len(), 4);
         // Unpadded and line-wrapped base64 is accepted.
         let wrapped = create(json!({"func_code": {"file": "cHJp\nbnQoMSk"}})).unwrap();
@@ -504,23 +522,30 @@ mod tests {
 
     #[test]
     fn update_metadata_rules() {
-        let body = json!({"runtime": "Python3.9", "handler": "i.h", "memory_size": 256, "timeout": 10});
+        let body =
+            json!({"runtime": "Python3.9", "handler": "i.h", "memory_size": 256, "timeout": 10});
         let body = body.as_object().unwrap();
         assert!(check_update_metadata(body, "f1", "Python3.9", "inline").is_ok());
         assert_eq!(
-            check_update_metadata(body, "f1", "Node.js18.15", "inline").unwrap_err().code,
+            check_update_metadata(body, "f1", "Node.js18.15", "inline")
+                .unwrap_err()
+                .code,
             code::RUNTIME
         );
         let mut renamed = body.clone();
         renamed.insert("func_name".into(), json!("other"));
         assert_eq!(
-            check_update_metadata(&renamed, "f1", "Python3.9", "inline").unwrap_err().code,
+            check_update_metadata(&renamed, "f1", "Python3.9", "inline")
+                .unwrap_err()
+                .code,
             code::FUNC_NAME
         );
         let mut missing = body.clone();
         missing.remove("timeout");
         assert_eq!(
-            check_update_metadata(&missing, "f1", "Python3.9", "inline").unwrap_err().message,
+            check_update_metadata(&missing, "f1", "Python3.9", "inline")
+                .unwrap_err()
+                .message,
             "missing required parameter `timeout`"
         );
     }

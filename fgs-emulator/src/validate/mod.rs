@@ -141,8 +141,14 @@ mod tests {
         assert!(object_body(b"", true).unwrap().is_empty());
         assert_eq!(object_body(b"", false).unwrap_err().code, code::BAD_BODY);
         assert_eq!(object_body(b"[1]", false).unwrap_err().code, code::BAD_BODY);
-        assert_eq!(object_body(b"{\"a\":", false).unwrap_err().code, code::BAD_BODY);
-        assert_eq!(object_body(b"\xff\xfe", true).unwrap_err().code, code::BAD_BODY);
+        assert_eq!(
+            object_body(b"{\"a\":", false).unwrap_err().code,
+            code::BAD_BODY
+        );
+        assert_eq!(
+            object_body(b"\xff\xfe", true).unwrap_err().code,
+            code::BAD_BODY
+        );
         assert_eq!(object_body(b" {\"a\":1} ", false).unwrap()["a"], 1);
     }
 
@@ -150,8 +156,16 @@ mod tests {
     fn fields() {
         let o = obj(json!({"s": "x", "n": 5, "f": 1.5, "b": true, "z": null, "a": ["x"]}));
         assert_eq!(req_str(&o, "s").unwrap(), "x");
-        assert_eq!(req_str(&o, "z").unwrap_err().message, "missing required parameter `z`");
-        assert!(req_str(&o, "n").unwrap_err().message.contains("must be a string"));
+        assert_eq!(
+            req_str(&o, "z").unwrap_err().message,
+            "missing required parameter `z`"
+        );
+        assert!(
+            req_str(&o, "n")
+                .unwrap_err()
+                .message
+                .contains("must be a string")
+        );
         assert_eq!(req_int(&o, "n").unwrap(), 5);
         assert!(req_int(&o, "f").is_err());
         assert!(opt_object(&o, "s").is_err());

@@ -52,7 +52,18 @@ mod tests {
         for ok in ["f", "hello", "a-b_c1", &"x".repeat(60)] {
             assert!(is_function_name(ok), "{ok}");
         }
-        for bad in ["", "1abc", "_a", "a-", "a_", "a.b", "a b", "a:b", "é", &"x".repeat(61)] {
+        for bad in [
+            "",
+            "1abc",
+            "_a",
+            "a-",
+            "a_",
+            "a.b",
+            "a b",
+            "a:b",
+            "é",
+            &"x".repeat(61),
+        ] {
             assert!(!is_function_name(bad), "{bad}");
         }
     }

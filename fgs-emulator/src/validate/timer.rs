@@ -54,7 +54,11 @@ fn check_rate(schedule: &str) -> Result<(), ApiError> {
         "d" => 30,
         _ => return Err(bad()),
     };
-    if (1..=max).contains(&n) { Ok(()) } else { Err(bad()) }
+    if (1..=max).contains(&n) {
+        Ok(())
+    } else {
+        Err(bad())
+    }
 }
 
 /// `sec min hour day-of-month month [day-of-week]`, optionally after `CRON_TZ=zone `, or
@@ -63,9 +67,9 @@ fn check_cron(schedule: &str) -> Result<(), ApiError> {
     let mut expr = schedule.trim();
     for prefix in ["CRON_TZ=", "TZ="] {
         if let Some(rest) = expr.strip_prefix(prefix) {
-            let (zone, rest) = rest
-                .split_once(' ')
-                .ok_or_else(|| invalid("a time zone prefix must be followed by a schedule".into()))?;
+            let (zone, rest) = rest.split_once(' ').ok_or_else(|| {
+                invalid("a time zone prefix must be followed by a schedule".into())
+            })?;
             if zone.is_empty() {
                 return Err(invalid("empty time zone".into()));
             }
@@ -76,7 +80,9 @@ fn check_cron(schedule: &str) -> Result<(), ApiError> {
         return if go_duration_is_positive(every.trim()) {
             Ok(())
         } else {
-            Err(invalid(format!("`{every}` is not a duration like 30m, 1.5h or 2h30m")))
+            Err(invalid(format!(
+                "`{every}` is not a duration like 30m, 1.5h or 2h30m"
+            )))
         };
     }
     if expr.starts_with('@') {
@@ -93,12 +99,48 @@ fn check_cron(schedule: &str) -> Result<(), ApiError> {
         )));
     }
     const FIELDS: [CronField; 6] = [
-        CronField { name: "second", min: 0, max: 59, names: &[], question: false },
-        CronField { name: "minute", min: 0, max: 59, names: &[], question: false },
-        CronField { name: "hour", min: 0, max: 23, names: &[], question: false },
-        CronField { name: "day-of-month", min: 1, max: 31, names: &[], question: true },
-        CronField { name: "month", min: 1, max: 12, names: &MONTHS, question: false },
-        CronField { name: "day-of-week", min: 0, max: 7, names: &DAYS, question: true },
+        CronField {
+            name: "second",
+            min: 0,
+            max: 59,
+            names: &[],
+            question: false,
+        },
+        CronField {
+            name: "minute",
+            min: 0,
+            max: 59,
+            names: &[],
+            question: false,
+        },
+        CronField {
+            name: "hour",
+            min: 0,
+            max: 23,
+            names: &[],
+            question: false,
+        },
+        CronField {
+            name: "day-of-month",
+            min: 1,
+            max: 31,
+            names: &[],
+            question: true,
+        },
+        CronField {
+            name: "month",
+            min: 1,
+            max: 12,
+            names: &MONTHS,
+            question: false,
+        },
+        CronField {
+            name: "day-of-week",
+            min: 0,
+            max: 7,
+            names: &DAYS,
+            question: true,
+        },
     ];
     for (text, field) in fields.iter().zip(FIELDS.iter()) {
         if !field.accepts(text) {
@@ -202,7 +244,8 @@ mod tests {
     use serde_json::json;
 
     fn check(schedule_type: &str, schedule: &str) -> Result<(), ApiError> {
-        let event = json!({"name": "Timer-1", "schedule_type": schedule_type, "schedule": schedule});
+        let event =
+            json!({"name": "Timer-1", "schedule_type": schedule_type, "schedule": schedule});
         check_timer(event.as_object().unwrap())
     }
 
@@ -211,8 +254,14 @@ mod tests {
         for ok in ["1m", "3m", "60m", "24h", "1d", "30d"] {
             assert!(check("Rate", ok).is_ok(), "{ok}");
         }
-        for bad in ["", "m", "0m", "61m", "25h", "31d", "3s", "3", "-1m", "1.5h", "3 m", "é"] {
-            assert_eq!(check("Rate", bad).unwrap_err().code, code::TIMER_TRIGGER, "{bad}");
+        for bad in [
+            "", "m", "0m", "61m", "25h", "31d", "3s", "3", "-1m", "1.5h", "3 m", "é",
+        ] {
+            assert_eq!(
+                check("Rate", bad).unwrap_err().code,
+                code::TIMER_TRIGGER,
+                "{bad}"
+            );
         }
     }
 
@@ -248,7 +297,11 @@ mod tests {
             "@sometimes",
             "CRON_TZ= 0 * * * *",
         ] {
-            assert_eq!(check("Cron", bad).unwrap_err().code, code::TIMER_TRIGGER, "{bad}");
+            assert_eq!(
+                check("Cron", bad).unwrap_err().code,
+                code::TIMER_TRIGGER,
+                "{bad}"
+            );
         }
     }
 

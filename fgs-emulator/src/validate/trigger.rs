@@ -100,9 +100,11 @@ fn check_event_data(type_code: &str, event: &Object) -> Result<(), ApiError> {
             }
             range(event, "batch_size", 1, 1000, code::KAFKA_TRIGGER)?;
             let sasl_ssl = field(event, "kafka_ssl_enable").and_then(Value::as_bool) == Some(true);
-            let credentials = ["kafka_user", "kafka_password"]
-                .iter()
-                .all(|key| field(event, key).and_then(Value::as_str).is_some_and(|s| !s.is_empty()));
+            let credentials = ["kafka_user", "kafka_password"].iter().all(|key| {
+                field(event, key)
+                    .and_then(Value::as_str)
+                    .is_some_and(|s| !s.is_empty())
+            });
             if sasl_ssl && !credentials {
                 return Err(ApiError::bad_request(
                     code::KAFKA_SASL,
@@ -139,7 +141,13 @@ fn text(event: &Object, key: &str, max: usize, code: &'static str) -> Result<(),
 }
 
 /// An optional integer within `min..=max`.
-fn range(event: &Object, key: &str, min: i64, max: i64, code: &'static str) -> Result<(), ApiError> {
+fn range(
+    event: &Object,
+    key: &str,
+    min: i64,
+    max: i64,
+    code: &'static str,
+) -> Result<(), ApiError> {
     match field(event, key) {
         None => Ok(()),
         Some(v) if v.as_i64().is_some_and(|n| (min..=max).contains(&n)) => Ok(()),
@@ -169,26 +177,39 @@ mod tests {
         assert_eq!(k.status, "DISABLED");
         let smn = json!({"trigger_type_code": "SMN", "trigger_status": "DISABLED", "event_data": {"topic_urn": "u"}});
         assert_eq!(check(smn).unwrap_err().code, code::INVALID_PARAMETER);
-        let bad = json!({"trigger_type_code": "TIMER", "trigger_status": "PAUSED", "event_data": timer});
+        let bad =
+            json!({"trigger_type_code": "TIMER", "trigger_status": "PAUSED", "event_data": timer});
         assert_eq!(check(bad).unwrap_err().code, code::INVALID_PARAMETER);
     }
 
     #[test]
     fn types_and_event_data() {
         assert_eq!(
-            check(json!({"trigger_type_code": "FTP", "event_data": {}})).unwrap_err().code,
+            check(json!({"trigger_type_code": "FTP", "event_data": {}}))
+                .unwrap_err()
+                .code,
             code::TRIGGER_TYPE
         );
         assert_eq!(
-            check(json!({"trigger_type_code": "TIMER"})).unwrap_err().message,
+            check(json!({"trigger_type_code": "TIMER"}))
+                .unwrap_err()
+                .message,
             "missing required parameter `event_data`"
         );
         let cases = [
             ("OBS", json!({"bucket": "b"}), code::OBS_TRIGGER),
             ("SMN", json!({}), code::SMN_TRIGGER),
-            ("DIS", json!({"stream_name": "s", "batch_size": 0}), code::DIS_TRIGGER),
+            (
+                "DIS",
+                json!({"stream_name": "s", "batch_size": 0}),
+                code::DIS_TRIGGER,
+            ),
             ("DMS", json!({"queue_id": "q"}), code::DMS_TRIGGER),
-            ("KAFKA", json!({"instance_id": "i", "topic_ids": []}), code::KAFKA_TRIGGER),
+            (
+                "KAFKA",
+                json!({"instance_id": "i", "topic_ids": []}),
+                code::KAFKA_TRIGGER,
+            ),
             ("LTS", json!({"log_group_id": "g"}), code::LTS_TRIGGER),
             ("APIG", json!({}), code::APIG_TRIGGER),
             ("TIMER", json!({}), code::TIMER_TRIGGER),
@@ -200,7 +221,8 @@ mod tests {
         let sasl = json!({"trigger_type_code": "KAFKA", "event_data": {
             "instance_id": "i", "topic_ids": ["t"], "kafka_ssl_enable": true, "kafka_user": "u"}});
         assert_eq!(check(sasl).unwrap_err().code, code::KAFKA_SASL);
-        let lts_old = json!({"trigger_type_code": "LTS", "event_data": {"group_id": "g", "topic_id": "t"}});
+        let lts_old =
+            json!({"trigger_type_code": "LTS", "event_data": {"group_id": "g", "topic_id": "t"}});
         assert!(check(lts_old).is_ok());
         let cts = json!({"trigger_type_code": "CTS", "event_data": {"anything": 1}});
         assert!(check(cts).is_ok());

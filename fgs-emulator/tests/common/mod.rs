@@ -82,7 +82,10 @@ impl Answer {
         );
         let body = self.json();
         assert_eq!(body.as_object().map(|o| o.len()), Some(2), "{body}");
-        body["error_msg"].as_str().expect("error_msg is a string").to_owned()
+        body["error_msg"]
+            .as_str()
+            .expect("error_msg is a string")
+            .to_owned()
     }
 
     /// Asserts a status and returns the JSON body.
@@ -135,7 +138,9 @@ impl Client {
 
     /// `{method} {endpoint}/v2/{PROJECT}/fgs{path}` with a JSON body (or none).
     pub fn call(&self, method: &str, path: &str, body: Option<&Value>) -> Answer {
-        let body = body.map(|b| serde_json::to_vec(b).unwrap()).unwrap_or_default();
+        let body = body
+            .map(|b| serde_json::to_vec(b).unwrap())
+            .unwrap_or_default();
         self.raw(method, &format!("/v2/{PROJECT}/fgs{path}"), &[], body)
     }
 

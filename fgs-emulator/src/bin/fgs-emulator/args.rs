@@ -52,7 +52,9 @@ pub(crate) fn parse(
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let (name, inline) = match arg.split_once('=') {
-            Some((name, value)) if name.starts_with("--") => (name.to_owned(), Some(value.to_owned())),
+            Some((name, value)) if name.starts_with("--") => {
+                (name.to_owned(), Some(value.to_owned()))
+            }
             _ => (arg.clone(), None),
         };
         let key = match name.as_str() {
@@ -122,9 +124,13 @@ mod tests {
     use std::collections::HashMap;
 
     fn run(args: &[&str], env: &[(&str, &str)]) -> Result<String, String> {
-        let env: HashMap<String, String> =
-            env.iter().map(|(k, v)| ((*k).into(), (*v).into())).collect();
-        match parse(args.iter().map(|s| (*s).to_owned()), |k| env.get(k).cloned())? {
+        let env: HashMap<String, String> = env
+            .iter()
+            .map(|(k, v)| ((*k).into(), (*v).into()))
+            .collect();
+        match parse(args.iter().map(|s| (*s).to_owned()), |k| {
+            env.get(k).cloned()
+        })? {
             Command::Run(builder) => Ok(format!("{builder:?}")),
             Command::Help => Ok("help".into()),
             Command::Version => Ok("version".into()),
@@ -135,7 +141,10 @@ mod tests {
     fn flags_win_over_the_environment() {
         let debug = run(
             &["--project-id", "p-flag", "--listen=127.0.0.1:9000"],
-            &[("FGS_EMULATOR_PROJECT_ID", "p-env"), ("FGS_EMULATOR_REGION", "eu-west-101")],
+            &[
+                ("FGS_EMULATOR_PROJECT_ID", "p-env"),
+                ("FGS_EMULATOR_REGION", "eu-west-101"),
+            ],
         )
         .unwrap();
         assert!(debug.contains("\"p-flag\""), "{debug}");
@@ -146,11 +155,22 @@ mod tests {
     #[test]
     fn credentials_and_errors() {
         let debug = run(&["--ak", "AK1"], &[("FGS_EMULATOR_SK", "SECRET-SK")]).unwrap();
-        assert!(debug.contains("AK1") && !debug.contains("SECRET-SK"), "{debug}");
+        assert!(
+            debug.contains("AK1") && !debug.contains("SECRET-SK"),
+            "{debug}"
+        );
         assert!(run(&["--ak", "AK1"], &[]).unwrap_err().contains("--sk"));
         assert!(run(&["--listen", "nope"], &[]).is_err());
-        assert!(run(&["--region"], &[]).unwrap_err().contains("needs a value"));
-        assert!(run(&["--bogus"], &[]).unwrap_err().contains("unknown argument"));
+        assert!(
+            run(&["--region"], &[])
+                .unwrap_err()
+                .contains("needs a value")
+        );
+        assert!(
+            run(&["--bogus"], &[])
+                .unwrap_err()
+                .contains("unknown argument")
+        );
         assert_eq!(run(&["--help"], &[]).unwrap(), "help");
         assert_eq!(run(&["-V"], &[]).unwrap(), "version");
     }
