@@ -59,8 +59,8 @@
 //! **In:** functions (create, list, get metadata and code, update, delete), versions,
 //! aliases with weighted and rule-based canaries, sync and async invocation (v0 and v1
 //! response formats, tail logs, function errors), triggers with TIMER and APIG
-//! validation, marker paging, bounded request bodies, and the service's validation
-//! rules with their FSS codes (`shared/spec/fgs-v2-api.md` in the fgs repository).
+//! validation, marker paging, bounded request bodies, and the service's documented
+//! validation rules with their FSS codes.
 //!
 //! **Out:** running real function code (handlers are Rust closures; the default echoes
 //! the event), firing triggers, dependencies, reserved instances, TLS, and the service's

@@ -213,6 +213,15 @@ pub(crate) fn query_pairs(raw_query: Option<&str>) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The first non-empty value of `key` among decoded query pairs.
+pub(crate) fn query_value<'q>(pairs: &'q [(String, String)], key: &str) -> Option<&'q str> {
+    pairs
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+        .filter(|v| !v.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -318,5 +327,12 @@ mod tests {
             ]
         );
         assert!(query_pairs(None).is_empty());
+        let pairs = query_pairs(Some("a=&a=2&b=3"));
+        assert_eq!(
+            query_value(&pairs, "a"),
+            None,
+            "the first value counts, and it is empty"
+        );
+        assert_eq!(query_value(&pairs, "b"), Some("3"));
     }
 }

@@ -54,6 +54,14 @@ async fn works_from_inside_a_tokio_runtime() {
 }
 
 #[test]
+fn the_handle_is_shareable_across_threads() {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<Emulator>();
+    shareable::<fgs_emulator::Fault>();
+    shareable::<fgs_emulator::Snapshot>();
+}
+
+#[test]
 fn reset_forgets_state_but_keeps_handlers() {
     let emu = emulator();
     let client = Client::token(&emu);

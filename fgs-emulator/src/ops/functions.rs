@@ -7,6 +7,7 @@ use super::{Ctx, asked_qualifier, function, function_mut, require_latest, versio
 use crate::api_error::{ApiError, code};
 use crate::clock::image_name;
 use crate::reply::Reply;
+use crate::routes::query_value;
 use crate::site::Target;
 use crate::state::{FunctionRecord, LATEST, State, VersionRecord};
 use crate::validate::function::{check_create, check_update_code, check_update_metadata};
@@ -76,20 +77,15 @@ pub(crate) fn create(state: &mut State, ctx: &Ctx<'_>, body: &[u8]) -> Result<Re
     Ok(Reply::ok(&answer))
 }
 
-/// `GET /functions` (spec §9.2).
+/// `GET /functions` (spec §9.2): creation order; `package_name` matches exactly,
+/// `func_name` as a case-insensitive substring (the service's "fuzzy" match).
 pub(crate) fn list(
     state: &State,
     ctx: &Ctx<'_>,
     query: &[(String, String)],
 ) -> Result<Reply, ApiError> {
     let page = Page::from_query(query)?;
-    let value = |key: &str| {
-        query
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
-            .filter(|v| !v.is_empty())
-    };
+    let value = |key: &str| query_value(query, key);
     let package = value("package_name");
     let name_part = value("func_name").map(str::to_ascii_lowercase);
     let matching: Vec<&FunctionRecord> = state

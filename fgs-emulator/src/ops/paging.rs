@@ -1,6 +1,7 @@
 //! `marker` / `maxitems` paging of List and ListVersion (spec §5).
 
 use crate::api_error::{ApiError, code};
+use crate::routes::query_value;
 
 /// The largest (and default) page.
 const MAX_ITEMS: usize = 400;
@@ -28,13 +29,7 @@ impl Page {
     /// Reads `marker` (a non-negative offset, default 0) and `maxitems` (1–400, default
     /// 400); anything else is 400 `FSS.1001`.
     pub fn from_query(query: &[(String, String)]) -> Result<Page, ApiError> {
-        let value = |key: &str| {
-            query
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(_, v)| v.as_str())
-                .filter(|v| !v.is_empty())
-        };
+        let value = |key: &str| query_value(query, key);
         let marker = match value("marker") {
             None => 0,
             Some(text) => text.parse::<u64>().map_err(|_| {

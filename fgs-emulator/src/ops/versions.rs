@@ -10,10 +10,8 @@ use crate::reply::Reply;
 use crate::site::Target;
 use crate::state::{LATEST, State, VersionRecord};
 use crate::validate::names::is_version_name;
-use crate::validate::{object_body, opt_str};
+use crate::validate::{object_body, opt_description, opt_str};
 use crate::views::{Shape, function_json};
-
-const MAX_DESCRIPTION_CHARS: usize = 512;
 
 /// `POST /functions/{urn}/versions`: snapshots `latest`. Publishing an unchanged
 /// function again is allowed (the service's FSS.1016 is deliberately not enforced).
@@ -26,18 +24,9 @@ pub(crate) fn create(
     let function = function_mut(state, target)?;
     let body = object_body(body, true)?;
     let requested = opt_str(&body, "version")?.filter(|v| !v.is_empty());
-    let description = opt_str(&body, "description")?.map(str::to_owned);
+    let description = opt_description(&body)?.map(str::to_owned);
     // `digest` (an "md5 key" guard) has **UNCONFIRMED** semantics: type-checked only.
     opt_str(&body, "digest")?;
-    if description
-        .as_deref()
-        .is_some_and(|d| d.chars().count() > MAX_DESCRIPTION_CHARS)
-    {
-        return Err(ApiError::bad_request(
-            code::DESCRIPTION,
-            "description must be at most 512 characters",
-        ));
-    }
     let name = match requested {
         Some(name) => {
             if !is_version_name(name) {

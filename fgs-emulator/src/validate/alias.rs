@@ -5,10 +5,8 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::names::is_alias_name;
-use super::{Object, opt_object, opt_str, req_str};
+use super::{Object, opt_description, opt_object, req_str};
 use crate::api_error::{ApiError, code};
-
-const MAX_DESCRIPTION_CHARS: usize = 512;
 
 /// A validated CreateAlias / UpdateAlias body. Whether the versions exist is checked
 /// against the state by the operation.
@@ -62,16 +60,7 @@ pub(crate) fn check_name(body: &Object) -> Result<String, ApiError> {
 /// Validates the fields CreateAlias and UpdateAlias share.
 pub(crate) fn check_alias(body: &Object) -> Result<AliasInput, ApiError> {
     let version = req_str(body, "version")?.to_owned();
-    let description = opt_str(body, "description")?.map(str::to_owned);
-    if description
-        .as_deref()
-        .is_some_and(|d| d.chars().count() > MAX_DESCRIPTION_CHARS)
-    {
-        return Err(ApiError::bad_request(
-            code::DESCRIPTION,
-            "description must be at most 512 characters",
-        ));
-    }
+    let description = opt_description(body)?.map(str::to_owned);
     let weights = match opt_object(body, "additional_version_weights")? {
         Some(weights) => check_weights(weights, &version)?,
         None => BTreeMap::new(),

@@ -9,7 +9,9 @@ use fgs_proto::model::{CodeType, Runtime};
 use serde_json::Value;
 
 use super::names::{is_function_name, is_package_name};
-use super::{Kind, Object, check_types, opt_int, opt_object, opt_str, req_int, req_str};
+use super::{
+    Kind, Object, check_types, opt_description, opt_int, opt_object, opt_str, req_int, req_str,
+};
 use crate::api_error::{ApiError, code};
 use crate::state::Code;
 
@@ -25,7 +27,6 @@ const INLINE_CODE_LIMIT: usize = 10 * 1024;
 const PACKAGE_LIMIT: usize = 50 * 1024 * 1024;
 const MAX_ENV_VARS: usize = 20;
 const MAX_USER_DATA_BYTES: usize = 4 * 1024;
-const MAX_DESCRIPTION_CHARS: usize = 512;
 const MAX_HANDLER_CHARS: usize = 128;
 
 /// The runtime and code type of custom-image functions.
@@ -244,14 +245,7 @@ fn check_common(body: &Object) -> Result<(), ApiError> {
             "encrypted_user_data must be a JSON object string",
         ));
     }
-    if let Some(description) = opt_str(body, "description")?
-        && description.chars().count() > MAX_DESCRIPTION_CHARS
-    {
-        return Err(ApiError::bad_request(
-            code::DESCRIPTION,
-            "description must be at most 512 characters",
-        ));
-    }
+    opt_description(body)?;
     if let Some(strategy) = opt_object(body, "strategy_config")? {
         check_strategy(strategy)?;
     }

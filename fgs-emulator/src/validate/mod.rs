@@ -35,6 +35,21 @@ pub(crate) fn object_body(body: &[u8], empty_ok: bool) -> Result<Object, ApiErro
     }
 }
 
+/// The longest `description` of a function, version or alias (FSS.1019 beyond).
+const MAX_DESCRIPTION_CHARS: usize = 512;
+
+/// The optional `description` string, at most 512 characters.
+pub(crate) fn opt_description(object: &Object) -> Result<Option<&str>, ApiError> {
+    let description = opt_str(object, "description")?;
+    if description.is_some_and(|d| d.chars().count() > MAX_DESCRIPTION_CHARS) {
+        return Err(ApiError::bad_request(
+            code::DESCRIPTION,
+            "description must be at most 512 characters",
+        ));
+    }
+    Ok(description)
+}
+
 /// A field that may be absent; `null` counts as absent.
 pub(crate) fn field<'a>(object: &'a Object, name: &str) -> Option<&'a Value> {
     object.get(name).filter(|v| !v.is_null())

@@ -1,4 +1,6 @@
 //! `fgs-emulator`: runs the emulator as a process (see `--help`).
+#![forbid(unsafe_code)]
+#![warn(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::{self, Write};
 use std::process::ExitCode;
