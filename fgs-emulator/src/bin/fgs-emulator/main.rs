@@ -1,0 +1,91 @@
+//! `fgs-emulator`: runs the emulator as a process (see `--help`).
+#![forbid(unsafe_code)]
+#![warn(clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+mod args;
+
+use args::{Command, HELP, parse};
+
+fn main() -> ExitCode {
+    match parse(std::env::args().skip(1), |key| std::env::var(key).ok()) {
+        Ok(Command::Help) => {
+            print!("{HELP}");
+            ExitCode::SUCCESS
+        }
+        Ok(Command::Version) => {
+            println!("fgs-emulator {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Ok(Command::Run(builder)) => match run(*builder) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("fgs-emulator: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Err(message) => {
+            eprintln!("fgs-emulator: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(builder: fgs_emulator::EmulatorBuilder) -> io::Result<()> {
+    let signals = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    // Listen for signals before announcing readiness, so a signal sent right after the
+    // announcement cannot kill the process the default way.
+    let stop = signals.block_on(async { StopSignal::install() })?;
+    let emulator = builder.start()?;
+    let mut stdout = io::stdout().lock();
+    writeln!(stdout, "listening on {}", emulator.endpoint())?;
+    stdout.flush()?;
+    drop(stdout);
+    signals.block_on(stop.wait());
+    emulator.stop();
+    Ok(())
+}
+
+/// SIGINT or SIGTERM (Ctrl-C elsewhere).
+struct StopSignal {
+    #[cfg(unix)]
+    terminate: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    interrupt: tokio::signal::unix::Signal,
+}
+
+impl StopSignal {
+    fn install() -> io::Result<Self> {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            Ok(StopSignal {
+                terminate: signal(SignalKind::terminate())?,
+                interrupt: signal(SignalKind::interrupt())?,
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            Ok(StopSignal {})
+        }
+    }
+
+    async fn wait(mut self) {
+        #[cfg(unix)]
+        {
+            tokio::select! {
+                _ = self.terminate.recv() => {}
+                _ = self.interrupt.recv() => {}
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = tokio::signal::ctrl_c().await;
+            let _ = &mut self;
+        }
+    }
+}

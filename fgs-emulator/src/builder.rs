@@ -1,0 +1,228 @@
+//! [`EmulatorBuilder`]: the emulator's settings.
+
+use std::fmt;
+use std::io;
+use std::net::{Ipv4Addr, SocketAddr};
+use std::time::Duration;
+
+use fgs_proto::auth::verify::DEFAULT_MAX_SKEW;
+use fgs_proto::{Config, Credentials, Secret};
+use sha2::{Digest, Sha256};
+
+use crate::auth::Auth;
+use crate::body::{BodyLimits, DEFAULT_SIGNED_BODY_LIMIT, DEFAULT_UNSIGNED_BODY_LIMIT};
+use crate::emulator::Emulator;
+use crate::site::Site;
+
+/// The project id an emulator plays unless told otherwise.
+pub const DEFAULT_PROJECT_ID: &str = "0123456789abcdef0123456789abcdef";
+/// The region an emulator plays unless told otherwise.
+pub const DEFAULT_REGION: &str = "cn-north-4";
+
+/// Settings of an [`Emulator`]; start one with [`EmulatorBuilder::start`].
+///
+/// With no credentials configured every request is accepted. With AK/SK pairs, requests
+/// must carry a valid `SDK-HMAC-SHA256` signature; with tokens, a matching
+/// `X-Auth-Token`; with both, either.
+///
+/// ```
+/// use std::time::Duration;
+/// use fgs_emulator::Emulator;
+///
+/// let emu = Emulator::builder()
+///     .project_id("0123456789abcdef0123456789abcdef")
+///     .region("cn-north-4")
+///     .ak_sk("AK", "SK")
+///     .token("TOKEN")
+///     .max_skew(Duration::from_secs(900))
+///     .start()?;
+/// assert!(emu.endpoint().starts_with("http://127.0.0.1:"));
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct EmulatorBuilder {
+    pub(crate) project_id: String,
+    pub(crate) region: String,
+    pub(crate) domain_id: Option<String>,
+    pub(crate) keys: Vec<(String, Secret)>,
+    pub(crate) tokens: Vec<Secret>,
+    pub(crate) listen: SocketAddr,
+    pub(crate) max_skew: Duration,
+    pub(crate) limits: BodyLimits,
+    pub(crate) log_requests: bool,
+}
+
+impl Default for EmulatorBuilder {
+    fn default() -> Self {
+        EmulatorBuilder {
+            project_id: DEFAULT_PROJECT_ID.to_owned(),
+            region: DEFAULT_REGION.to_owned(),
+            domain_id: None,
+            keys: Vec::new(),
+            tokens: Vec::new(),
+            listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+            max_skew: DEFAULT_MAX_SKEW,
+            limits: BodyLimits {
+                signed: DEFAULT_SIGNED_BODY_LIMIT,
+                unsigned: DEFAULT_UNSIGNED_BODY_LIMIT,
+            },
+            log_requests: false,
+        }
+    }
+}
+
+impl EmulatorBuilder {
+    /// The project id in paths and URNs (default [`DEFAULT_PROJECT_ID`]).
+    pub fn project_id(mut self, project_id: impl Into<String>) -> Self {
+        self.project_id = project_id.into();
+        self
+    }
+
+    /// The region in URNs and `project_name` (default [`DEFAULT_REGION`]).
+    pub fn region(mut self, region: impl Into<String>) -> Self {
+        self.region = region.into();
+        self
+    }
+
+    /// The account id answered as `domain_id` (default: derived from the project id).
+    pub fn domain_id(mut self, domain_id: impl Into<String>) -> Self {
+        self.domain_id = Some(domain_id.into());
+        self
+    }
+
+    /// Accepts requests signed with this AK/SK pair. May be called several times.
+    pub fn ak_sk(mut self, access_key: impl Into<String>, secret_key: impl Into<Secret>) -> Self {
+        self.keys.push((access_key.into(), secret_key.into()));
+        self
+    }
+
+    /// Accepts requests with this `X-Auth-Token`. May be called several times.
+    pub fn token(mut self, token: impl Into<Secret>) -> Self {
+        self.tokens.push(token.into());
+        self
+    }
+
+    /// The address to listen on (default `127.0.0.1:0`, a free port).
+    pub fn listen(mut self, addr: SocketAddr) -> Self {
+        self.listen = addr;
+        self
+    }
+
+    /// How far `X-Sdk-Date` may be from the emulator's clock (default 15 minutes).
+    pub fn max_skew(mut self, max_skew: Duration) -> Self {
+        self.max_skew = max_skew;
+        self
+    }
+
+    /// The largest body of an AK/SK-signed request (default 12 MB, as documented);
+    /// larger bodies get 413 `FSS.0413`.
+    pub fn signed_body_limit(mut self, bytes: usize) -> Self {
+        self.limits.signed = bytes;
+        self
+    }
+
+    /// The largest body of any other request (default 70 MB: a 50 MB package in base64
+    /// plus the JSON around it); larger bodies get 413 `FSS.0413`.
+    pub fn unsigned_body_limit(mut self, bytes: usize) -> Self {
+        self.limits.unsigned = bytes;
+        self
+    }
+
+    /// Writes one line per request (method, path, status, request id) to stderr.
+    pub fn log_requests(mut self, enabled: bool) -> Self {
+        self.log_requests = enabled;
+        self
+    }
+
+    /// Starts the emulator; returns once it is listening.
+    ///
+    /// Fails with `InvalidInput` for a project id, region or credential that cannot
+    /// appear in a path, URN or header, and with the bind error if the address is taken.
+    pub fn start(self) -> io::Result<Emulator> {
+        Emulator::start_with(self)
+    }
+
+    /// Checks the settings; the site and auth they describe.
+    pub(crate) fn validate(&self) -> io::Result<(Site, Auth)> {
+        let invalid = |what: &str| io::Error::new(io::ErrorKind::InvalidInput, what.to_owned());
+        // The SDK's own checks decide what a usable project id and credential are.
+        self.client_credentials().and_then(|credentials| {
+            Config::new("http://127.0.0.1:1", self.project_id.clone(), credentials)
+                .map(drop)
+                .map_err(|e| invalid(&e.to_string()))
+        })?;
+        let urn_safe = |s: &str| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        };
+        if !urn_safe(&self.region) {
+            return Err(invalid("region must be letters, digits, `-`, `_` or `.`"));
+        }
+        let domain_id = match &self.domain_id {
+            Some(id) if urn_safe(id) => id.clone(),
+            Some(_) => {
+                return Err(invalid(
+                    "domain_id must be letters, digits, `-`, `_` or `.`",
+                ));
+            }
+            None => hex::encode(&Sha256::digest(format!("domain:{}", self.project_id))[..16]),
+        };
+        if self
+            .tokens
+            .iter()
+            .any(|t| t.is_empty() || http::HeaderValue::from_str(t.expose()).is_err())
+        {
+            return Err(invalid(
+                "a token must be a non-empty, printable header value",
+            ));
+        }
+        for (access_key, _) in &self.keys {
+            if access_key.is_empty() || access_key.contains([',', ' ', '=']) {
+                return Err(invalid(
+                    "an access key must be non-empty, without `,`, ` ` or `=`",
+                ));
+            }
+        }
+        let site = Site {
+            project_id: self.project_id.clone(),
+            region: self.region.clone(),
+            domain_id,
+        };
+        let auth = Auth {
+            keys: self.keys.clone(),
+            tokens: self.tokens.clone(),
+            max_skew: self.max_skew,
+            project_id: self.project_id.clone(),
+        };
+        Ok((site, auth))
+    }
+
+    /// The credentials [`Emulator::config`] uses: the first AK/SK pair, else the first
+    /// token, else a placeholder token (accepted when no auth is configured).
+    pub(crate) fn client_credentials(&self) -> io::Result<Credentials> {
+        Ok(match (self.keys.first(), self.tokens.first()) {
+            (Some((ak, sk)), _) => Credentials::ak_sk(ak.clone(), sk.clone()),
+            (None, Some(token)) => Credentials::token(token.clone()),
+            (None, None) => Credentials::token("fgs-emulator"),
+        })
+    }
+}
+
+/// Shows the settings with every secret redacted.
+impl fmt::Debug for EmulatorBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("EmulatorBuilder")
+            .field("project_id", &self.project_id)
+            .field("region", &self.region)
+            .field(
+                "access_keys",
+                &self.keys.iter().map(|(ak, _)| ak).collect::<Vec<_>>(),
+            )
+            .field("tokens", &self.tokens.len())
+            .field("listen", &self.listen)
+            .field("max_skew", &self.max_skew)
+            .field("limits", &self.limits)
+            .finish_non_exhaustive()
+    }
+}

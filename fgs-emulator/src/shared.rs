@@ -1,0 +1,62 @@
+//! What every connection of one emulator shares.
+
+use std::collections::HashMap;
+use std::sync::atomic::AtomicU64;
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+
+use crate::async_log::AsyncLog;
+use crate::auth::Auth;
+use crate::body::BodyLimits;
+use crate::fault::FaultQueue;
+use crate::invocation::{Handler, echo};
+use crate::site::Site;
+use crate::state::State;
+
+/// The emulator's settings and state.
+pub(crate) struct Shared {
+    pub site: Site,
+    pub auth: Auth,
+    pub limits: BodyLimits,
+    pub log_requests: bool,
+    pub state: Mutex<State>,
+    pub handlers: RwLock<HashMap<String, Arc<dyn Handler>>>,
+    pub async_log: AsyncLog,
+    pub faults: FaultQueue,
+    pub connections: AtomicU64,
+}
+
+impl Shared {
+    pub fn new(site: Site, auth: Auth, limits: BodyLimits, log_requests: bool) -> Self {
+        Shared {
+            site,
+            auth,
+            limits,
+            log_requests,
+            state: Mutex::new(State::default()),
+            handlers: RwLock::new(HashMap::new()),
+            async_log: AsyncLog::default(),
+            faults: FaultQueue::default(),
+            connections: AtomicU64::new(0),
+        }
+    }
+
+    /// The state. A panic while it was locked cannot leave it half-changed (operations
+    /// validate before they change anything), so a poisoned lock is still usable.
+    pub fn state(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The handler registered for `function_name`, or the echo handler.
+    pub fn handler(&self, function_name: &str) -> Arc<dyn Handler> {
+        let handlers = self.handlers.read().unwrap_or_else(|p| p.into_inner());
+        handlers
+            .get(function_name)
+            .cloned()
+            .unwrap_or_else(|| Arc::new(echo))
+    }
+
+    pub fn register(&self, function_name: String, handler: Arc<dyn Handler>) {
+        let mut handlers = self.handlers.write().unwrap_or_else(|p| p.into_inner());
+        handlers.insert(function_name, handler);
+    }
+}

@@ -1,0 +1,66 @@
+//! The emulator's in-memory state: functions with their versions, aliases and triggers.
+//!
+//! One `Mutex<State>` guards it all; every operation but the invocation itself runs
+//! under the lock, so each request sees and leaves a consistent state.
+
+mod alias;
+mod function;
+mod trigger;
+
+use std::collections::{BTreeMap, HashMap};
+
+pub(crate) use alias::{AliasRecord, AliasUse};
+pub(crate) use function::{Code, FunctionRecord, LATEST, VersionRecord};
+pub(crate) use trigger::TriggerRecord;
+
+/// Every function, in creation order.
+#[derive(Debug, Default)]
+pub(crate) struct State {
+    functions: BTreeMap<u64, FunctionRecord>,
+    index: HashMap<(String, String), u64>,
+    next_seq: u64,
+}
+
+impl State {
+    /// The function `package:name`.
+    pub fn get(&self, package: &str, name: &str) -> Option<&FunctionRecord> {
+        let seq = self.index.get(&(package.to_owned(), name.to_owned()))?;
+        self.functions.get(seq)
+    }
+
+    /// The function `package:name`, for changes.
+    pub fn get_mut(&mut self, package: &str, name: &str) -> Option<&mut FunctionRecord> {
+        let seq = self.index.get(&(package.to_owned(), name.to_owned()))?;
+        self.functions.get_mut(seq)
+    }
+
+    /// Adds a function; `false` (and no change) if one with its package and name exists.
+    pub fn insert(&mut self, function: FunctionRecord) -> bool {
+        let key = (function.package.clone(), function.name.clone());
+        if self.index.contains_key(&key) {
+            return false;
+        }
+        let seq = self.next_seq;
+        self.next_seq += 1;
+        self.index.insert(key, seq);
+        self.functions.insert(seq, function);
+        true
+    }
+
+    /// Removes the function `package:name`.
+    pub fn remove(&mut self, package: &str, name: &str) -> Option<FunctionRecord> {
+        let seq = self.index.remove(&(package.to_owned(), name.to_owned()))?;
+        self.functions.remove(&seq)
+    }
+
+    /// Every function, oldest first.
+    pub fn functions(&self) -> impl Iterator<Item = &FunctionRecord> {
+        self.functions.values()
+    }
+
+    /// Forgets everything.
+    pub fn clear(&mut self) {
+        self.functions.clear();
+        self.index.clear();
+    }
+}
