@@ -472,3 +472,17 @@ fn through_the_call_driver_a_function_error_is_done_not_retried_or_failed() {
     }
     assert_eq!(call.attempts(), 1);
 }
+
+#[test]
+fn the_v1_body_log_is_accepted_as_base64_or_as_text() {
+    use base64::Engine as _;
+    let encoded = base64::engine::general_purpose::STANDARD.encode("START\nhello\nEND");
+    let body = format!(r#"{{"result":"ok","log":"{encoded}","status":200}}"#);
+    let out = invoke(&[("X-Cff-Response-Version", "v1")], &body);
+    assert_eq!(out.log(), Some("START\nhello\nEND"));
+    let plain = invoke(
+        &[("X-Cff-Response-Version", "v1")],
+        r#"{"result":"ok","log":"2024-01-15 START RequestId: abc","status":200}"#,
+    );
+    assert_eq!(plain.log(), Some("2024-01-15 START RequestId: abc"));
+}

@@ -193,6 +193,19 @@ pub struct InvokeOutput {
     function_error: Option<FunctionError>,
 }
 
+/// The v1 envelope's `log`. Whether the service base64-encodes it like the
+/// `X-Cff-Function-Log` header is not documented, so accept both: text that is valid
+/// base64 of UTF-8 is decoded, anything else (log lines have spaces and newlines, which
+/// base64 never has) is kept as it is.
+fn envelope_log(log: &str) -> String {
+    LOG_BASE64
+        .decode(log)
+        .ok()
+        .filter(|bytes| !bytes.is_empty())
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .unwrap_or_else(|| log.to_owned())
+}
+
 impl InvokeOutput {
     fn read(
         status: StatusCode,
@@ -217,7 +230,10 @@ impl InvokeOutput {
                 .decode(encoded)
                 .ok()
                 .map(|bytes| String::from_utf8_lossy(&bytes).into_owned()),
-            None => envelope.as_ref().and_then(|e| e.log.clone()),
+            None => envelope
+                .as_ref()
+                .and_then(|e| e.log.as_deref())
+                .map(envelope_log),
         };
         let summary = header_text(&headers, INVOKE_SUMMARY)
             .and_then(|text| serde_json::from_str::<InvokeSummary>(text).ok());
