@@ -127,7 +127,7 @@ fn header(walker: &mut Walker<'_>, target: Target<'_>, function_name: &str) -> s
             "Set FGS_ENDPOINT or FGS_REGION and credentials to run the same steps against FunctionGraph.",
         ),
         Target::Service => (
-            "FunctionGraph (from FGS_ENDPOINT / FGS_REGION)",
+            "FunctionGraph, from FGS_ENDPOINT / FGS_REGION",
             "The demo function is deleted at the end, and also if a step fails.",
         ),
     };

@@ -5,6 +5,8 @@ use fgs_emulator::{Fault, Route};
 use fgs_tests::aksk_emulator;
 use fgs_tests::demo::{self, Cleanup, OPERATIONS, Outcome, Target};
 
+const README: &str = include_str!("../../../README.md");
+
 #[test]
 fn all_21_operations_are_reported_ok() {
     let emu = aksk_emulator();
@@ -58,6 +60,15 @@ fn all_21_operations_are_reported_ok() {
         text.contains("function_error() says: ValueError: asked to fail"),
         "{text}"
     );
+    // The excerpt the README shows is what the demo prints.
+    let excerpt = README
+        .split("```text\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("the README shows the demo's output in its first text block");
+    for line in excerpt.lines().filter(|line| line.trim() != "...") {
+        assert!(text.contains(line), "README line `{line}` not in\n{text}");
+    }
     // The function is gone at the end.
     assert!(emu.snapshot().functions.is_empty());
 }

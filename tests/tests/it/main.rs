@@ -28,4 +28,5 @@ macro_rules! through_both_adapters {
 mod auth;
 mod demo;
 mod lifecycle;
+mod readme;
 mod retries;
