@@ -71,7 +71,12 @@ impl<'e> RequestCounter<'e> {
     }
 
     /// Requests received since [`RequestCounter::start`].
+    ///
+    /// # Panics
+    /// If faults were injected after the counter started (they would be miscounted).
     pub fn received(&self) -> u64 {
-        self.pending_at_start - self.emu.pending_faults()
+        self.pending_at_start
+            .checked_sub(self.emu.pending_faults())
+            .expect("no fault may be injected after a RequestCounter starts")
     }
 }
