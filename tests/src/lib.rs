@@ -2,6 +2,10 @@
 //! blocking client (fgs-ureq) and the async client (fgs-hyper, driven on its own tokio
 //! runtime), so every scenario is written once and run through both.
 
+mod settings;
+
+pub use settings::ClientSettings;
+
 use fgs_proto::paginate::Paginated;
 use fgs_proto::transport::RequestOptions;
 use fgs_proto::{Config, Error, Operation};
