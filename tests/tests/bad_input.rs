@@ -6,6 +6,7 @@
 
 mod hardening;
 
+use std::cell::Cell;
 use std::time::Duration;
 
 use fgs_proto::functions::{
@@ -36,6 +37,24 @@ where
         let result = client.send(&op).map(drop);
         (result, server.requests())
     })
+}
+
+thread_local! {
+    /// (rejected before sending, sent correctly encoded) of the current test.
+    static TALLY: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
+}
+
+/// Counts one correctly encoded request.
+fn count_sent() {
+    TALLY.set((TALLY.get().0, TALLY.get().1 + 1));
+}
+
+/// Prints the current test's tally: the figures of the report.
+fn print_tally(what: &str) {
+    let (rejected, sent) = TALLY.get();
+    println!(
+        "[bad-input] {what}: {rejected} rejected before sending, {sent} sent correctly encoded"
+    );
 }
 
 /// Inputs no request can carry as a path segment: rejected before sending.
@@ -92,6 +111,7 @@ fn assert_rejected(what: &str, outcome: &(Result<(), Error>, Vec<Received>), fie
         other => panic!("{what}: expected InvalidInput({field}), got {other:?}"),
     }
     assert!(outcome.1.is_empty(), "{what}: the server saw a request");
+    TALLY.set((TALLY.get().0 + 1, TALLY.get().1));
 }
 
 /// Asserts that exactly one request arrived, at `/v2/{PROJECT}/fgs/` + `segments`, with
@@ -132,6 +152,7 @@ fn assert_sent(what: &str, outcome: &(Result<(), Error>, Vec<Received>), segment
             }
         }
     }
+    count_sent();
 }
 
 /// Unreserved characters and `%XX` escapes only.
@@ -156,7 +177,6 @@ fn encoded_only(segment: &str) -> bool {
 #[test]
 fn function_urns() {
     use Segment::{Literal, Value};
-    let mut figures = (0, 0);
     for adapter in Adapter::BOTH {
         for input in rejected_segments() {
             let what = format!("GetMetadata({input:.20?}) via {adapter:?}");
@@ -170,7 +190,6 @@ fn function_urns() {
                 &observe(adapter, Delete::new(&input)),
                 "function_urn",
             );
-            figures.0 += 2;
         }
         for input in hostile_segments() {
             let what = format!("GetMetadata({input:.20?}) via {adapter:?}");
@@ -190,13 +209,9 @@ fn function_urns() {
                 &[Literal("functions"), Value(input.clone())],
             );
             assert_eq!(outcome.1[0].method, "DELETE");
-            figures.1 += 2;
         }
     }
-    println!(
-        "[bad-input] URNs: {} rejected before sending, {} sent as one segment",
-        figures.0, figures.1
-    );
+    print_tally("function URNs (GetMetadata, Delete)");
 }
 
 #[test]
@@ -239,6 +254,7 @@ fn alias_names() {
             assert_eq!(body["name"], input.as_str(), "{what}");
         }
     }
+    print_tally("alias names (GetAlias path, CreateAlias body)");
 }
 
 #[test]
@@ -281,6 +297,7 @@ fn trigger_ids_and_type_codes() {
             assert_sent(&what, &outcome, &expected);
         }
     }
+    print_tally("trigger ids and type codes (triggers::Get, triggers::Delete)");
 }
 
 /// The decoded `(key, value)` pairs of a raw query.
@@ -322,8 +339,10 @@ fn query_values_cannot_add_parameters() {
             .map(|(k, v)| (k.to_owned(), v.to_vec()))
             .collect();
             assert_eq!(pairs, expected, "{what}: {}", requests[0].request_line());
+            count_sent();
         }
     }
+    print_tally("List query values");
 }
 
 #[test]
@@ -351,11 +370,14 @@ fn page_sizes_out_of_range() {
                 requests[0].query(),
                 Some(format!("maxitems={maxitems}").as_str())
             );
+            count_sent();
         }
         // Versions have no documented maximum: the service decides.
         let (_, requests) = observe(adapter, ListVersion::new(URN).maxitems(u32::MAX));
         assert_eq!(requests[0].query(), Some("maxitems=4294967295"));
+        count_sent();
     }
+    print_tally("page sizes");
 }
 
 /// A Create with a given name and memory size.
@@ -415,4 +437,5 @@ fn names_and_memory_sizes_in_bodies_reach_the_service_verbatim() {
             assert_eq!(body["memory_size"], size, "{what}");
         }
     }
+    print_tally("names and memory sizes in bodies");
 }
