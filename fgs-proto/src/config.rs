@@ -8,6 +8,7 @@ use http::uri::{Authority, Scheme};
 use crate::auth::Credentials;
 use crate::encoding;
 use crate::error::Error;
+use crate::secret::Secret;
 
 /// The `User-Agent` fgs sends unless told otherwise.
 pub const DEFAULT_USER_AGENT: &str = concat!("fgs-rust/", env!("CARGO_PKG_VERSION"));
@@ -187,10 +188,13 @@ impl Config {
     /// ```
     pub fn from_env(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, Error> {
         let var = |name: &str| lookup(name).filter(|v| !v.is_empty());
+        // Secret values go straight into a `Secret`, so that they are wiped on drop on
+        // every path, the error paths included.
+        let secret = |name: &str| var(name).map(Secret::new);
         let project_id = var("HUAWEICLOUD_SDK_PROJECT_ID")
             .ok_or_else(|| Error::invalid_input("HUAWEICLOUD_SDK_PROJECT_ID", "is not set"))?;
-        let credentials = match (var("HUAWEICLOUD_SDK_AK"), var("HUAWEICLOUD_SDK_SK")) {
-            (Some(ak), Some(sk)) => match var("HUAWEICLOUD_SDK_SECURITY_TOKEN") {
+        let credentials = match (var("HUAWEICLOUD_SDK_AK"), secret("HUAWEICLOUD_SDK_SK")) {
+            (Some(ak), Some(sk)) => match secret("HUAWEICLOUD_SDK_SECURITY_TOKEN") {
                 Some(token) => Credentials::temporary_ak_sk(ak, sk, token),
                 None => Credentials::ak_sk(ak, sk),
             },
@@ -206,7 +210,7 @@ impl Config {
                     "is not set but HUAWEICLOUD_SDK_SK is",
                 ));
             }
-            (None, None) => match var("FGS_AUTH_TOKEN") {
+            (None, None) => match secret("FGS_AUTH_TOKEN") {
                 Some(token) => Credentials::token(token),
                 None => {
                     return Err(Error::invalid_input(

@@ -3,10 +3,13 @@
 //! [`TestServer`] listens on `127.0.0.1:0`, reads HTTP/1.1 requests with a hand-written
 //! parser (so it sees the bytes exactly as a client sent them), records each one, and
 //! answers with whatever [`Reply`] the test's handler returns: a response (optionally
-//! late), a dropped connection, or a response cut off by a TCP reset. It counts accepted
-//! connections, and it checks the `SDK-HMAC-SHA256` signature of every signed request
-//! with fgs-proto's verifier over the raw request line and headers as received,
-//! answering 401 when the signature does not hold.
+//! late), a dropped connection, a response cut off by a TCP reset, a reset before any
+//! answer, or arbitrary bytes (a broken status line, a truncated body), at once or
+//! trickled byte by byte. It counts accepted connections, and it checks the
+//! `SDK-HMAC-SHA256` signature of every signed request with fgs-proto's verifier over
+//! the raw request line and headers as received, answering 401 when the signature does
+//! not hold. [`TestCa`] makes the certificates of its TLS variant: a good one, one for
+//! the wrong name, an expired one.
 //!
 //! Both adapters' suites use this one implementation, so a scenario means the same
 //! thing for the blocking and the async client.

@@ -27,6 +27,21 @@ pub enum Reply {
         /// The bytes actually written before the reset.
         sent: Vec<u8>,
     },
+    /// Reset the connection (RST) without writing a byte: the request was read in full,
+    /// so the server may have acted on it, and the client never sees a status line.
+    Reset,
+    /// Write these bytes exactly as given — a broken status line, a truncated chunked
+    /// body, a `Content-Length` the body never reaches — then close the connection
+    /// (FIN). The first `at_once` bytes go out in one write; the rest one at a time,
+    /// `pace` apart: a server that trickles.
+    Raw {
+        /// Everything written, status line included.
+        bytes: Vec<u8>,
+        /// How many leading bytes are written at once.
+        at_once: usize,
+        /// The pause before each later byte.
+        pace: Duration,
+    },
 }
 
 impl Reply {
@@ -42,6 +57,26 @@ impl Reply {
             headers: Vec::new(),
             body,
             delay: Duration::ZERO,
+        }
+    }
+
+    /// Raw bytes written at once, then the connection is closed; see [`Reply::Raw`].
+    pub fn raw(bytes: impl Into<Vec<u8>>) -> Reply {
+        let bytes = bytes.into();
+        Reply::Raw {
+            at_once: bytes.len(),
+            bytes,
+            pace: Duration::ZERO,
+        }
+    }
+
+    /// Raw bytes of which the first `at_once` are written at once and the rest one at
+    /// a time, `pace` apart; then the connection is closed.
+    pub fn trickle(bytes: impl Into<Vec<u8>>, at_once: usize, pace: Duration) -> Reply {
+        Reply::Raw {
+            bytes: bytes.into(),
+            at_once,
+            pace,
         }
     }
 

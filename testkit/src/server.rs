@@ -142,7 +142,7 @@ impl TestServer {
         TestServer::launch(Box::new(handler), None)
     }
 
-    /// Starts an https server presenting `ca`'s certificate for `127.0.0.1`.
+    /// Starts an https server presenting the server certificate `ca` issued.
     pub fn start_tls(
         ca: &crate::TestCa,
         handler: impl Fn(&Received) -> Reply + Send + Sync + 'static,
@@ -308,6 +308,11 @@ fn serve_connection(
     }
 }
 
+/// Ends the connection with a TCP reset: linger 0 makes the close send RST, not FIN.
+fn reset(socket: &TcpStream) -> io::Result<()> {
+    socket2::SockRef::from(socket).set_linger(Some(Duration::ZERO))
+}
+
 /// Serves requests on one connection until the client closes it or a reply ends it.
 /// `socket` is the underlying TCP socket (for resets).
 fn serve(
@@ -361,8 +366,24 @@ fn serve(
                 out.extend_from_slice(&sent);
                 writer.write_all(&out)?;
                 writer.flush()?;
-                // Linger 0: close() sends RST instead of FIN.
-                socket2::SockRef::from(socket).set_linger(Some(Duration::ZERO))?;
+                return reset(socket);
+            }
+            Reply::Reset => return reset(socket),
+            Reply::Raw {
+                bytes,
+                at_once,
+                pace,
+            } => {
+                let (burst, rest) = bytes.split_at(at_once.min(bytes.len()));
+                writer.write_all(burst)?;
+                writer.flush()?;
+                for byte in rest {
+                    thread::sleep(pace);
+                    // A client that gave up makes this write fail, which ends the
+                    // thread.
+                    writer.write_all(std::slice::from_ref(byte))?;
+                    writer.flush()?;
+                }
                 return Ok(());
             }
         }

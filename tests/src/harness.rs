@@ -5,7 +5,7 @@ use std::time::Duration;
 use fgs_emulator::{Emulator, Fault};
 use fgs_proto::RetryPolicy;
 
-use crate::sdk::Sdk;
+use crate::sdk::Connect;
 
 /// The access key the test emulators accept.
 pub const ACCESS_KEY: &str = "FGSTESTSACCESSKEY001";
@@ -36,7 +36,7 @@ pub fn fast_retries() -> RetryPolicy {
 ///
 /// The emulator comes first in the tuple so that callers can keep it alive as long as
 /// the client (`let (emu, sdk) = start::<Blocking>();`).
-pub fn start<S: Sdk>() -> (Emulator, S) {
+pub fn start<S: Connect>() -> (Emulator, S) {
     let emu = aksk_emulator();
     let sdk = S::connect(emu.config(), fast_retries());
     (emu, sdk)

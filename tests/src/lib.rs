@@ -17,9 +17,11 @@
 pub mod demo;
 pub mod harness;
 mod sdk;
+mod settings;
 
 pub use harness::{RequestCounter, aksk_emulator, fast_retries, start};
-pub use sdk::{Async, Blocking, Sdk};
+pub use sdk::{Adapter, AnyClient, Async, Blocking, Connect, Sdk};
+pub use settings::ClientSettings;
 
 /// The README's code blocks, compiled as doctests so that they cannot drift from the
 /// API.

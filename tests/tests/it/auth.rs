@@ -5,7 +5,7 @@ use fgs_emulator::Emulator;
 use fgs_proto::functions::{Code, Create, GetMetadata, Invoke, List};
 use fgs_proto::model::Runtime;
 use fgs_proto::{Config, Credentials, Error};
-use fgs_tests::{RequestCounter, Sdk, aksk_emulator, fast_retries};
+use fgs_tests::{Connect, RequestCounter, aksk_emulator, fast_retries};
 
 through_both_adapters!(
     token_auth,
@@ -36,7 +36,7 @@ fn token_emulator() -> Emulator {
         .expect("emulator starts")
 }
 
-fn token_auth<S: Sdk>() {
+fn token_auth<S: Connect>() {
     let emu = token_emulator();
     let config = emu.config();
     assert!(matches!(config.credentials(), Credentials::Token(_)));
@@ -80,7 +80,7 @@ fn assert_unauthorized(sdk_name: &str, error: &Error) {
     );
 }
 
-fn wrong_secret_key_is_a_typed_401<S: Sdk>() {
+fn wrong_secret_key_is_a_typed_401<S: Connect>() {
     let emu = aksk_emulator();
     let wrong = Config::new(
         emu.endpoint(),
@@ -104,7 +104,7 @@ fn wrong_secret_key_is_a_typed_401<S: Sdk>() {
     assert!(emu.snapshot().functions.is_empty());
 }
 
-fn wrong_token_is_a_typed_401<S: Sdk>() {
+fn wrong_token_is_a_typed_401<S: Connect>() {
     let emu = token_emulator();
     let wrong = Config::new(
         emu.endpoint(),

@@ -9,7 +9,7 @@ use fgs_proto::functions::{Code, Create, GetMetadata, Invoke};
 use fgs_proto::model::Runtime;
 use fgs_proto::transport::RequestOptions;
 use fgs_proto::{Error, RetryPolicy, TransportErrorKind};
-use fgs_tests::{RequestCounter, Sdk, start};
+use fgs_tests::{Connect, RequestCounter, Sdk, start};
 
 through_both_adapters!(
     busy_twice_then_ok,
@@ -37,7 +37,7 @@ fn function<S: Sdk>(sdk: &S, emu: &Emulator, name: &str) -> String {
     format!("{}:latest", emu.function_urn("default", name))
 }
 
-fn busy_twice_then_ok<S: Sdk>() {
+fn busy_twice_then_ok<S: Connect>() {
     let (emu, sdk) = start::<S>();
     let urn = function(&sdk, &emu, "busy");
     emu.inject(Fault::status(503).times(2).on(Route::GetMetadata));
@@ -54,7 +54,7 @@ fn busy_twice_then_ok<S: Sdk>() {
     assert_eq!(requests.received(), 3, "{}: 2 × 503, then 200", sdk.name());
 }
 
-fn too_many_requests_waits_for_retry_after<S: Sdk>() {
+fn too_many_requests_waits_for_retry_after<S: Connect>() {
     let (emu, sdk) = start::<S>();
     emu.inject(Fault::status(429).retry_after_secs(1).on(Route::Create));
     let requests = RequestCounter::start(&emu);
@@ -78,7 +78,7 @@ fn too_many_requests_waits_for_retry_after<S: Sdk>() {
     assert_eq!(emu.snapshot().functions.len(), 1, "{}", sdk.name());
 }
 
-fn server_errors_are_not_retried_for_invoke<S: Sdk>() {
+fn server_errors_are_not_retried_for_invoke<S: Connect>() {
     let (emu, sdk) = start::<S>();
     let urn = function(&sdk, &emu, "not-idempotent");
     emu.inject(Fault::status(503).on(Route::Invoke));
@@ -100,7 +100,7 @@ fn server_errors_are_not_retried_for_invoke<S: Sdk>() {
     assert_eq!(requests.received(), 1, "{}", sdk.name());
 }
 
-fn attempts_run_out<S: Sdk>() {
+fn attempts_run_out<S: Connect>() {
     let (emu, sdk) = start::<S>();
     let urn = function(&sdk, &emu, "always-busy");
     emu.inject(Fault::status(500).times(10).on(Route::GetMetadata));
@@ -129,7 +129,7 @@ fn attempts_run_out<S: Sdk>() {
     assert_eq!(requests.received(), 3, "{}: max_attempts(3)", sdk.name());
 }
 
-fn dropped_connection_is_retried<S: Sdk>() {
+fn dropped_connection_is_retried<S: Connect>() {
     let (emu, sdk) = start::<S>();
     let urn = function(&sdk, &emu, "flaky");
     emu.inject(Fault::drop_connection().on(Route::GetMetadata));

@@ -12,7 +12,7 @@ mod triggers;
 mod versions;
 
 use fgs_emulator::Emulator;
-use fgs_tests::{Sdk, start};
+use fgs_tests::{Connect, Sdk, start};
 
 through_both_adapters!(lifecycle);
 
@@ -36,7 +36,7 @@ impl<S: Sdk> Life<'_, S> {
 /// The name of the function the scenario follows.
 pub(crate) const NAME: &str = "life";
 
-fn lifecycle<S: Sdk>() {
+fn lifecycle<S: Connect>() {
     let (emu, sdk) = start::<S>();
     let life = functions::create(&sdk, &emu);
     listing::every_function_once_in_pages(&life);
