@@ -10,19 +10,23 @@
 //! | `parse_ok` | `op.response(200 response)` | `floor_parse_ok`: `serde_json::from_slice::<Value>` of the same body |
 //! | `parse_err` | `op.response(404 FSS.1051)` | `floor_parse_err`: the same on the error body |
 //!
-//! After criterion's own report the run prints a table of ratios (ours / floor) computed
-//! from the samples criterion took, and checks the two targets.
+//! After criterion's report, the run times each measurement again in alternation with
+//! its floor (`interleave`: short batches, back to back) and prints a table of ratios
+//! (ours / floor) and the two targets: ratios between benchmarks criterion ran seconds
+//! apart are not reliable on a busy two-core machine.
 //!
 //! Run: `cargo bench -p fgs-proto --bench per_call` (criterion's usual arguments apply,
-//! e.g. `-- GetMetadata` to run one group).
+//! e.g. `-- GetMetadata` to run one group; the ratio table covers the groups that ran
+//! in full).
 //!
-//! Why criterion rather than divan: `iter_custom` hands every sample back to us, so
-//! the ratio table comes from the very samples criterion analysed, in one process;
-//! divan has no way to read its results back, so ratios would need a second, private
-//! timing loop. Default features are off: no plots (nobody reads them here) and no
-//! rayon (its threads would compete with the measurement for the machine's two cores).
+//! Why criterion rather than divan: it prints each operation's group side by side with
+//! confidence intervals and change detection against the last run, and `iter_custom`
+//! lets both criterion and the ratio pass time the same routine the same way (setup
+//! outside the clock). Default features are off: no plots (nobody reads them here) and
+//! no rayon (its threads would compete with the measurement for the two cores).
 
 mod fixtures;
+mod interleave;
 mod ratios;
 mod timing;
 
@@ -36,7 +40,9 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use fixtures::{Case, SECRET_KEY, aksk_config, fixed_now};
-use timing::{Group, SAMPLE_SIZE, Samples};
+use interleave::interleave;
+use ratios::OperationRounds;
+use timing::Routine;
 
 /// The benchmark ids inside each operation's group.
 mod ids {
@@ -50,54 +56,39 @@ mod ids {
 }
 
 fn main() {
-    let mut criterion = Criterion::default()
-        .sample_size(SAMPLE_SIZE)
-        .configure_from_args();
-    let samples = Samples::default();
+    let mut criterion = Criterion::default().configure_from_args();
     let config = aksk_config();
 
-    let groups = ["GetMetadata", "List", "Invoke", "UpdateCode"];
-    operation(
-        &mut criterion,
-        &samples,
-        &config,
-        groups[0],
-        fixtures::get_metadata(),
-    );
-    operation(
-        &mut criterion,
-        &samples,
-        &config,
-        groups[1],
-        fixtures::list(),
-    );
-    operation(
-        &mut criterion,
-        &samples,
-        &config,
-        groups[2],
-        fixtures::invoke(),
-    );
-    operation(
-        &mut criterion,
-        &samples,
-        &config,
-        groups[3],
-        fixtures::update_code(),
-    );
+    let results = [
+        operation(
+            &mut criterion,
+            &config,
+            "GetMetadata",
+            fixtures::get_metadata(),
+        ),
+        operation(&mut criterion, &config, "List", fixtures::list()),
+        operation(&mut criterion, &config, "Invoke", fixtures::invoke()),
+        operation(
+            &mut criterion,
+            &config,
+            "UpdateCode",
+            fixtures::update_code(),
+        ),
+    ];
 
     criterion.final_summary();
-    ratios::print(&samples, &groups);
+    ratios::print(&results.into_iter().flatten().collect::<Vec<_>>());
 }
 
-/// Benchmarks one operation, each measurement followed by its floor.
+/// Benchmarks one operation in its own criterion group, each measurement followed by
+/// its floor; then, if criterion measured them all, times them again in alternation
+/// for the ratio table.
 fn operation<O: Operation>(
     criterion: &mut Criterion,
-    samples: &Samples,
     config: &Config,
     name: &'static str,
     case: Case<O>,
-) {
+) -> Option<OperationRounds> {
     let Case { op, ok, err } = case;
     let now = fixed_now();
     check_fixtures(name, &op, config, &ok, &err);
@@ -111,14 +102,13 @@ fn operation<O: Operation>(
             .string_to_sign
     };
 
-    let mut group = Group::new(criterion, samples, name);
-    group.bench(ids::BUILD, || (), |()| op.request(config));
-    group.bench(
+    let mut build = Routine::new(ids::BUILD, || (), |()| op.request(config));
+    let mut build_sign = Routine::new(
         ids::BUILD_SIGN,
         || (),
         |()| fgs_proto::prepare(&op, config, now),
     );
-    group.bench(
+    let mut floor_sign = Routine::new(
         ids::FLOOR_SIGN,
         || (),
         |()| {
@@ -128,19 +118,53 @@ fn operation<O: Operation>(
             (body_hash, mac.finalize().into_bytes())
         },
     );
-    group.bench(ids::PARSE_OK, || ok.to_response(), |r| op.response(r));
-    group.bench(
+    let mut parse_ok = Routine::new(ids::PARSE_OK, || ok.to_response(), |r| op.response(r));
+    let mut floor_parse_ok = Routine::new(
         ids::FLOOR_PARSE_OK,
         || (),
         |()| serde_json::from_slice::<Value>(&ok.body).expect("JSON"),
     );
-    group.bench(ids::PARSE_ERR, || err.to_response(), |r| op.response(r));
-    group.bench(
+    let mut parse_err = Routine::new(ids::PARSE_ERR, || err.to_response(), |r| op.response(r));
+    let mut floor_parse_err = Routine::new(
         ids::FLOOR_PARSE_ERR,
         || (),
         |()| serde_json::from_slice::<Value>(&err.body).expect("JSON"),
     );
+
+    let mut group = criterion.benchmark_group(name);
+    for routine in [
+        &mut build,
+        &mut build_sign,
+        &mut floor_sign,
+        &mut parse_ok,
+        &mut floor_parse_ok,
+        &mut parse_err,
+        &mut floor_parse_err,
+    ] {
+        group.bench_function(routine.id, |b| {
+            b.iter_custom(|iters| routine.run_for_criterion(iters))
+        });
+    }
     group.finish();
+
+    let all = [
+        &build,
+        &build_sign,
+        &floor_sign,
+        &parse_ok,
+        &floor_parse_ok,
+        &parse_err,
+        &floor_parse_err,
+    ];
+    if !all.iter().all(|r| r.was_measured()) {
+        return None;
+    }
+    Some(OperationRounds {
+        name,
+        sign: interleave(&mut [&mut build, &mut build_sign, &mut floor_sign]),
+        parse_ok: interleave(&mut [&mut parse_ok, &mut floor_parse_ok]),
+        parse_err: interleave(&mut [&mut parse_err, &mut floor_parse_err]),
+    })
 }
 
 /// The fixtures must take the paths they are named after: a success that parses, an
