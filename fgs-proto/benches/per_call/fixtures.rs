@@ -14,6 +14,8 @@ pub const PROJECT: &str = "0123456789abcdef0123456789abcdef";
 /// A full function URN, as most calls carry one.
 pub const URN: &str =
     "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello:latest";
+/// The access key of the bench credentials.
+pub const ACCESS_KEY: &str = "HPUAEXAMPLEAK0000001";
 /// The secret key of the bench credentials (the signing floor HMACs with it too).
 pub const SECRET_KEY: &str = "ExampleSecretKey0123456789abcdefghijklmnop";
 /// Size of the UpdateCode package: 1 MiB of incompressible content.
@@ -32,7 +34,7 @@ pub fn aksk_config() -> Config {
     Config::for_region(
         "cn-north-4",
         PROJECT,
-        Credentials::ak_sk("HPUAEXAMPLEAK0000001", SECRET_KEY),
+        Credentials::ak_sk(ACCESS_KEY, SECRET_KEY),
     )
     .expect("the bench config is valid")
 }

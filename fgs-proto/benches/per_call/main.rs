@@ -39,7 +39,7 @@ use hmac::{Hmac, KeyInit, Mac};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use fixtures::{Case, SECRET_KEY, aksk_config, fixed_now};
+use fixtures::{ACCESS_KEY, Case, SECRET_KEY, aksk_config, fixed_now};
 use interleave::interleave;
 use ratios::OperationRounds;
 use timing::Routine;
@@ -96,7 +96,7 @@ fn operation<O: Operation>(
     let body = op.request(config).expect("request builds").into_body();
     let string_to_sign = {
         let mut request = op.request(config).expect("request builds");
-        let key = SigningKey::new("HPUAEXAMPLEAK0000001", SECRET_KEY);
+        let key = SigningKey::new(ACCESS_KEY, SECRET_KEY);
         sign_request(&mut request, &key, now)
             .expect("request signs")
             .string_to_sign
