@@ -4,15 +4,21 @@
 //! decoders here, so all operations treat error bodies, request ids and undecodable
 //! bodies the same way.
 
-use http::{HeaderMap, Response, StatusCode};
+use http::header::AsHeaderName;
+use http::{HeaderMap, HeaderName, Response, StatusCode};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::error::{DecodeError, Error, ServiceError};
 use crate::text::snippet;
 
-/// Response headers that carry a request id, in order of preference.
-const REQUEST_ID_HEADERS: [&str; 3] = ["x-request-id", "x-cff-request-id", "x-apig-request-id"];
+/// Response headers that carry a request id, in order of preference. `HeaderName`s, so
+/// that looking them up does not parse the names again.
+const REQUEST_ID_HEADERS: [HeaderName; 3] = [
+    HeaderName::from_static("x-request-id"),
+    HeaderName::from_static("x-cff-request-id"),
+    HeaderName::from_static("x-apig-request-id"),
+];
 
 /// The request id from the headers, if any.
 pub(crate) fn request_id(headers: &HeaderMap) -> Option<String> {
@@ -24,7 +30,7 @@ pub(crate) fn request_id(headers: &HeaderMap) -> Option<String> {
 
 /// The value of header `name` as trimmed text; `None` if absent, empty or not visible
 /// ASCII.
-pub(crate) fn header_text<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+pub(crate) fn header_text(headers: &HeaderMap, name: impl AsHeaderName) -> Option<&str> {
     headers
         .get(name)
         .and_then(|v| v.to_str().ok())

@@ -2,10 +2,12 @@
 //!
 //! See `shared/spec/signing.md` §4–§6. Both sides build it with these functions, so a
 //! signature the signer produces is exactly what the verifier recomputes.
+//!
+//! Signing is on every request's path, so the pieces are written straight into one
+//! buffer: no intermediate strings per part, no decoded copy of the path.
 
-use std::fmt::Write as _;
-
-use http::HeaderMap;
+use http::header::AsHeaderName;
+use http::{HeaderMap, HeaderName};
 use sha2::{Digest, Sha256};
 
 use crate::encoding::{self, push_encoded};
@@ -17,20 +19,86 @@ pub const EMPTY_PAYLOAD_SHA256: &str =
 /// The header that replaces the payload hash (`UNSIGNED-PAYLOAD` for non-JSON bodies).
 pub(crate) const CONTENT_SHA256: &str = "x-sdk-content-sha256";
 
-/// The canonical URI: decode the path once, split on `/`, encode each segment, join, and
-/// end with `/`.
-pub(crate) fn canonical_uri(raw_path: &str) -> String {
-    let decoded = encoding::decode(raw_path);
-    let mut out = String::with_capacity(raw_path.len() + 16);
-    for (i, segment) in decoded.split(|b| *b == b'/').enumerate() {
-        if i > 0 {
-            out.push('/');
-        }
-        push_encoded(&mut out, segment);
+/// Appends the canonical URI: decode the path once, split on `/`, encode each segment,
+/// join, and end with `/`.
+///
+/// A path that is already in that form — as every path `RequestBuilder` makes is — is
+/// copied as it is. Any other is rewritten in one pass without a decoded copy: a byte
+/// that decodes to `/` separates segments and is written as `/`; runs of other decoded
+/// bytes are re-encoded. Both are exactly decode → split → encode → join.
+pub(crate) fn push_canonical_uri(out: &mut String, raw_path: &str) {
+    let start = out.len();
+    if is_canonical_path(raw_path.as_bytes()) {
+        out.push_str(raw_path);
+    } else {
+        push_recoded_path(out, raw_path);
     }
-    if !out.ends_with('/') {
+    if out.len() == start || !out.ends_with('/') {
         out.push('/');
     }
+}
+
+/// Whether decoding and re-encoding `raw_path` gives it back: every byte is `/` or
+/// unreserved, and every `%` starts an uppercase escape of a byte that is neither.
+fn is_canonical_path(raw_path: &[u8]) -> bool {
+    fn upper_hex(digit: u8) -> Option<u8> {
+        match digit {
+            b'0'..=b'9' => Some(digit - b'0'),
+            b'A'..=b'F' => Some(digit - b'A' + 10),
+            _ => None,
+        }
+    }
+    let mut rest = raw_path;
+    while let Some((&b, tail)) = rest.split_first() {
+        rest = tail;
+        if b == b'/' || encoding::is_unreserved(b) {
+            continue;
+        }
+        if b != b'%' {
+            return false;
+        }
+        let Some((&[high, low], tail)) = rest.split_first_chunk::<2>() else {
+            return false;
+        };
+        let (Some(high), Some(low)) = (upper_hex(high), upper_hex(low)) else {
+            return false;
+        };
+        let decoded = high << 4 | low;
+        if decoded == b'/' || encoding::is_unreserved(decoded) {
+            return false;
+        }
+        rest = tail;
+    }
+    true
+}
+
+/// The general case of [`push_canonical_uri`], without the trailing `/`.
+fn push_recoded_path(out: &mut String, raw_path: &str) {
+    // Decoded bytes are gathered in small runs so that the encoder sees slices.
+    let mut run = [0u8; 64];
+    let mut len = 0;
+    for b in encoding::decode_iter(raw_path.as_bytes()) {
+        if b != b'/' {
+            run[len] = b;
+            len += 1;
+            if len < run.len() {
+                continue;
+            }
+        }
+        push_encoded(out, &run[..len]);
+        len = 0;
+        if b == b'/' {
+            out.push('/');
+        }
+    }
+    push_encoded(out, &run[..len]);
+}
+
+/// The canonical URI of `raw_path` (see [`push_canonical_uri`]).
+#[cfg(test)]
+pub(crate) fn canonical_uri(raw_path: &str) -> String {
+    let mut out = String::with_capacity(raw_path.len() + 16);
+    push_canonical_uri(&mut out, raw_path);
     out
 }
 
@@ -61,16 +129,27 @@ pub(crate) fn trimmed(value: &[u8]) -> &[u8] {
 }
 
 /// The signed-headers list of a request: every header whose name has no `_`, lowercased
-/// (the `http` crate already stores names lowercased), sorted, deduplicated.
-pub(crate) fn signed_header_names(headers: &HeaderMap) -> Vec<&str> {
-    let mut names: Vec<&str> = headers
+/// (the `http` crate already stores names lowercased), sorted. `HeaderMap::keys` yields
+/// each name once, so there is nothing to deduplicate.
+pub(crate) fn signed_header_names(headers: &HeaderMap) -> Vec<&HeaderName> {
+    let mut names: Vec<&HeaderName> = headers
         .keys()
-        .map(|k| k.as_str())
-        .filter(|k| !k.contains('_'))
+        .filter(|k| !k.as_str().contains('_'))
         .collect();
-    names.sort_unstable();
-    names.dedup();
+    names.sort_unstable_by(|a, b| a.as_str().cmp(b.as_str()));
     names
+}
+
+/// `names` joined by `;`: the `SignedHeaders` value.
+pub(crate) fn join_names<N: AsRef<str>>(names: &[N]) -> String {
+    let mut out = String::with_capacity(names.iter().map(|n| n.as_ref().len() + 1).sum());
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 {
+            out.push(';');
+        }
+        out.push_str(name.as_ref());
+    }
+    out
 }
 
 /// Why a canonical request could not be formed from a request's headers.
@@ -84,24 +163,31 @@ pub(crate) enum CanonicalError {
 
 /// Appends the canonical headers block (`name:value\n` per signed name) for `names`.
 /// Repeated headers are joined with `,`.
-pub(crate) fn write_canonical_headers<'a>(
+///
+/// Names are `&HeaderName` when signing (looked up without re-parsing) and `&str` when
+/// verifying (as listed in the `Authorization` header).
+pub(crate) fn write_canonical_headers<N>(
     out: &mut String,
     headers: &HeaderMap,
-    names: impl IntoIterator<Item = &'a str>,
-) -> Result<(), CanonicalError> {
+    names: impl IntoIterator<Item = N>,
+) -> Result<(), CanonicalError>
+where
+    N: AsHeaderName + AsRef<str> + Copy,
+{
     for name in names {
-        out.push_str(name);
+        let text_name = name.as_ref();
+        out.push_str(text_name);
         out.push(':');
         let mut values = headers.get_all(name).iter().peekable();
         if values.peek().is_none() {
-            return Err(CanonicalError::MissingHeader(name.to_owned()));
+            return Err(CanonicalError::MissingHeader(text_name.to_owned()));
         }
         for (i, value) in values.enumerate() {
             if i > 0 {
                 out.push(',');
             }
             let text = std::str::from_utf8(trimmed(value.as_bytes()))
-                .map_err(|_| CanonicalError::NonUtf8Header(name.to_owned()))?;
+                .map_err(|_| CanonicalError::NonUtf8Header(text_name.to_owned()))?;
             out.push_str(text);
         }
         out.push('\n');
@@ -123,29 +209,53 @@ pub(crate) fn payload_hash(body: &[u8], content_sha256: Option<&str>) -> String 
 
 /// Lowercase hex SHA-256.
 pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
-    hex::encode(Sha256::digest(bytes))
+    let mut out = String::with_capacity(64);
+    push_hex(&mut out, &Sha256::digest(bytes));
+    out
 }
 
-/// Assembles the canonical request from its parts.
+/// Appends `bytes` as lowercase hex.
+///
+/// `hex::encode` collects one `char` at a time into a fresh `String`; this writes into
+/// a buffer the caller already has, which matters for the three digests of every
+/// signature.
+pub(crate) fn push_hex(out: &mut String, bytes: &[u8]) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    out.reserve(bytes.len() * 2);
+    for &b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 0x0f)]));
+    }
+}
+
+/// Assembles the canonical request from its parts. `canonical_query` is the output of
+/// [`canonical_query`] (the signer also needs it to rewrite the URI, so it is computed
+/// once by the caller).
 pub(crate) fn canonical_request(
     method: &str,
     raw_path: &str,
-    raw_query: Option<&str>,
+    canonical_query: &str,
     canonical_headers: &str,
     signed_headers: &str,
     payload_hash: &str,
 ) -> String {
     let mut out = String::with_capacity(
-        method.len() + raw_path.len() + canonical_headers.len() + signed_headers.len() + 160,
+        method.len()
+            + raw_path.len() * 3
+            + canonical_query.len()
+            + canonical_headers.len()
+            + signed_headers.len()
+            + payload_hash.len()
+            + 8,
     );
     // Upper-case the method: the SDK signs a lower-case `get` as `GET`.
     for c in method.chars() {
         out.push(c.to_ascii_uppercase());
     }
     out.push('\n');
-    out.push_str(&canonical_uri(raw_path));
+    push_canonical_uri(&mut out, raw_path);
     out.push('\n');
-    out.push_str(&canonical_query(raw_query));
+    out.push_str(canonical_query);
     out.push('\n');
     out.push_str(canonical_headers);
     out.push('\n');
@@ -162,19 +272,73 @@ pub(crate) fn string_to_sign(
     scope: Option<&str>,
     canonical: &str,
 ) -> String {
-    let mut out = String::with_capacity(algorithm.len() + date.len() + 70);
-    let _ = write!(out, "{algorithm}\n{date}\n");
+    let scope_len = scope.map_or(0, |s| s.len() + 1);
+    let mut out = String::with_capacity(algorithm.len() + date.len() + scope_len + 66);
+    out.push_str(algorithm);
+    out.push('\n');
+    out.push_str(date);
+    out.push('\n');
     if let Some(scope) = scope {
         out.push_str(scope);
         out.push('\n');
     }
-    out.push_str(&sha256_hex(canonical.as_bytes()));
+    push_hex(&mut out, &Sha256::digest(canonical.as_bytes()));
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The canonical URI exactly as signing.md §4 words it, built the slow way.
+    fn reference_uri(raw_path: &str) -> String {
+        let decoded = encoding::decode(raw_path);
+        let segments: Vec<String> = decoded
+            .split(|b| *b == b'/')
+            .map(|segment| {
+                let mut out = String::new();
+                push_encoded(&mut out, segment);
+                out
+            })
+            .collect();
+        let mut out = segments.join("/");
+        if !out.ends_with('/') {
+            out.push('/');
+        }
+        out
+    }
+
+    proptest! {
+        /// Both ways of forming the canonical URI (copying a canonical path, rewriting
+        /// any other) agree with the definition, on paths dense in `%`, `/` and hex.
+        #[test]
+        fn canonical_uri_matches_its_definition(
+            raw in "(/|%|[0-9A-Fa-f]|[a-z~._-]|:| |é){0,40}",
+            any_text in any::<String>(),
+        ) {
+            prop_assert_eq!(canonical_uri(&raw), reference_uri(&raw));
+            prop_assert_eq!(canonical_uri(&any_text), reference_uri(&any_text));
+        }
+    }
+
+    #[test]
+    fn canonical_paths_are_recognised() {
+        assert!(is_canonical_path(
+            b"/v2/p/fgs/functions/urn%3Afss%3Ax/config"
+        ));
+        assert!(is_canonical_path(b""));
+        for not_canonical in [
+            &b"/a/urn:x"[..], // `:` must be escaped
+            b"/a/%3a",        // lowercase hex
+            b"/a/%2F",        // an escaped `/` is a separator once decoded
+            b"/a/%41",        // `A` must not be escaped
+            b"/a/%4",         // truncated escape
+            b"/a/%zz",        // not hex
+        ] {
+            assert!(!is_canonical_path(not_canonical), "{not_canonical:?}");
+        }
+    }
 
     #[test]
     fn uri_rules() {

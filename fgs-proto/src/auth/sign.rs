@@ -24,6 +24,12 @@ use crate::error::Error;
 /// The `X-Sdk-Date` header.
 pub const X_SDK_DATE: &str = "x-sdk-date";
 
+/// [`X_SDK_DATE`] as a `HeaderName`: looking a `&str` up in a `HeaderMap` parses it
+/// first, on every call.
+const X_SDK_DATE_NAME: HeaderName = HeaderName::from_static(X_SDK_DATE);
+/// The content-hash header as a `HeaderName`, for the same reason.
+const CONTENT_SHA256_NAME: HeaderName = HeaderName::from_static(CONTENT_SHA256);
+
 /// The algorithm name of the default signature.
 pub const SDK_HMAC_SHA256: &str = "SDK-HMAC-SHA256";
 /// The algorithm name of the derived-key signature.
@@ -32,11 +38,52 @@ pub const V11_HMAC_SHA256: &str = "V11-HMAC-SHA256";
 const DATE_FORMAT: &[time::format_description::BorrowedFormatItem<'static>] =
     format_description!("[year][month][day]T[hour][minute][second]Z");
 
-/// Formats a time as an `X-Sdk-Date` value (`20240115T083000Z`, UTC).
+/// Formats a time as an `X-Sdk-Date` value (`20240115T083000Z`, UTC). Fails for a time
+/// outside the years 0000–9999, which the format cannot express.
+///
+/// ```
+/// use std::time::{Duration, SystemTime};
+/// use fgs_proto::auth::sign::format_sdk_date;
+///
+/// let t = SystemTime::UNIX_EPOCH + Duration::from_secs(1_705_307_400);
+/// assert_eq!(format_sdk_date(t)?, "20240115T083000Z");
+/// assert!(format_sdk_date(SystemTime::UNIX_EPOCH + Duration::from_secs(1 << 40)).is_err());
+/// # Ok::<(), fgs_proto::Error>(())
+/// ```
 pub fn format_sdk_date(time: SystemTime) -> Result<String, Error> {
-    OffsetDateTime::from(time)
-        .format(DATE_FORMAT)
-        .map_err(|e| Error::invalid_input("x-sdk-date", e.to_string()))
+    // Checked arithmetic: `OffsetDateTime::from(SystemTime)` panics out of range.
+    let since_epoch = match time.duration_since(SystemTime::UNIX_EPOCH) {
+        Ok(after) => time::Duration::try_from(after).ok(),
+        Err(before) => time::Duration::try_from(before.duration())
+            .ok()
+            .and_then(|d| d.checked_neg()),
+    };
+    let utc = since_epoch
+        .and_then(|d| OffsetDateTime::UNIX_EPOCH.checked_add(d))
+        .filter(|t| (0..=9999).contains(&t.year()))
+        .ok_or_else(|| Error::invalid_input("x-sdk-date", "the time is outside 0000–9999"))?;
+    // Written by hand: the `time` formatter is generic (a format description walked
+    // per call) and shows up when signing many small requests.
+    let mut out = String::with_capacity(16);
+    let (year, month, day) = utc.to_calendar_date();
+    // `year` is in 0..=9999 (checked above).
+    push_digits(&mut out, year.unsigned_abs(), 4);
+    push_digits(&mut out, u32::from(u8::from(month)), 2);
+    push_digits(&mut out, u32::from(day), 2);
+    out.push('T');
+    push_digits(&mut out, u32::from(utc.hour()), 2);
+    push_digits(&mut out, u32::from(utc.minute()), 2);
+    push_digits(&mut out, u32::from(utc.second()), 2);
+    out.push('Z');
+    Ok(out)
+}
+
+/// Appends the last `width` decimal digits of `value`, zero-padded.
+fn push_digits(out: &mut String, value: u32, width: u32) {
+    for place in (0..width).rev() {
+        let digit = value / 10u32.pow(place) % 10;
+        out.push(char::from(b'0' + digit as u8));
+    }
 }
 
 /// Parses an `X-Sdk-Date` value.
@@ -140,7 +187,7 @@ pub fn sign(
     now: SystemTime,
 ) -> Result<Signature, Error> {
     add_unsigned_payload_marker(headers);
-    let date = match headers.get(X_SDK_DATE) {
+    let date = match headers.get(&X_SDK_DATE_NAME) {
         Some(value) => {
             let text = value.to_str().unwrap_or_default().trim().to_owned();
             if parse_sdk_date(&text).is_none() {
@@ -154,7 +201,7 @@ pub fn sign(
         None => {
             let text = format_sdk_date(now)?;
             headers.insert(
-                HeaderName::from_static(X_SDK_DATE),
+                X_SDK_DATE_NAME,
                 HeaderValue::from_str(&text)
                     .map_err(|e| Error::invalid_input("x-sdk-date", e.to_string()))?,
             );
@@ -172,7 +219,7 @@ pub fn sign(
     trim_header_values(headers);
 
     let names = canonical::signed_header_names(headers);
-    let signed_headers = names.join(";");
+    let signed_headers = canonical::join_names(&names);
     let mut canonical_headers = String::with_capacity(256);
     canonical::write_canonical_headers(&mut canonical_headers, headers, names).map_err(
         |e| match e {
@@ -181,15 +228,18 @@ pub fn sign(
             }
         },
     )?;
-    let content_sha256 = headers.get(CONTENT_SHA256).and_then(|v| v.to_str().ok());
+    let content_sha256 = headers
+        .get(&CONTENT_SHA256_NAME)
+        .and_then(|v| v.to_str().ok());
     let payload_hash = match (body.is_empty(), content_sha256, body_sha256) {
         (false, None, Some(cached)) => cached.to_owned(),
         _ => canonical::payload_hash(body, content_sha256),
     };
+    let canonical_query = canonical::canonical_query(uri.query());
     let canonical_request = canonical::canonical_request(
         method.as_str(),
         uri.path(),
-        uri.query(),
+        &canonical_query,
         &canonical_headers,
         &signed_headers,
         &payload_hash,
@@ -201,7 +251,9 @@ pub fn sign(
         HeaderValue::from_str(&authorization)
             .map_err(|e| Error::invalid_input("access_key", e.to_string()))?,
     );
-    *uri = canonical_uri_for_wire(uri)?;
+    if let Some(rewritten) = uri_with_query(uri, &canonical_query)? {
+        *uri = rewritten;
+    }
     Ok(Signature {
         canonical_request,
         string_to_sign,
@@ -223,10 +275,16 @@ pub(crate) fn compute(
         Algorithm::SdkHmacSha256 => {
             let sts = canonical::string_to_sign(SDK_HMAC_SHA256, date, None, canonical_request);
             let signature = hmac_hex(key.secret_key, sts.as_bytes());
-            let authorization = format!(
-                "{SDK_HMAC_SHA256} Access={}, SignedHeaders={signed_headers}, Signature={signature}",
-                key.access_key
-            );
+            let authorization = [
+                SDK_HMAC_SHA256,
+                " Access=",
+                key.access_key,
+                ", SignedHeaders=",
+                signed_headers,
+                ", Signature=",
+                &signature,
+            ]
+            .concat();
             (sts, signature, authorization)
         }
         Algorithm::V11HmacSha256 { region, service } => {
@@ -250,7 +308,7 @@ pub fn derived_key_hex(access_key: &str, secret_key: &[u8], info: &str) -> Strin
     let mut msg = Vec::with_capacity(info.len() + 1);
     msg.extend_from_slice(info.as_bytes());
     msg.push(1);
-    hex::encode(hmac_bytes(&prk, &msg))
+    hmac_hex(&prk, &msg)
 }
 
 pub(crate) fn new_mac(key: &[u8]) -> Hmac<Sha256> {
@@ -261,14 +319,16 @@ pub(crate) fn new_mac(key: &[u8]) -> Hmac<Sha256> {
     }
 }
 
-fn hmac_bytes(key: &[u8], msg: &[u8]) -> Vec<u8> {
+fn hmac_bytes(key: &[u8], msg: &[u8]) -> [u8; 32] {
     let mut mac = new_mac(key);
     mac.update(msg);
-    mac.finalize().into_bytes().to_vec()
+    mac.finalize().into_bytes().into()
 }
 
 fn hmac_hex(key: &[u8], msg: &[u8]) -> String {
-    hex::encode(hmac_bytes(key, msg))
+    let mut out = String::with_capacity(64);
+    canonical::push_hex(&mut out, &hmac_bytes(key, msg));
+    out
 }
 
 /// Non-JSON/BSON bodies are sent with `X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD`.
@@ -298,19 +358,19 @@ fn trim_header_values(headers: &mut HeaderMap) {
     }
 }
 
-/// The URI as sent after signing: same path, canonical query.
-fn canonical_uri_for_wire(uri: &Uri) -> Result<Uri, Error> {
+/// The URI as sent after signing: same path, canonical query. `None` when the query is
+/// already canonical (as operation requests build it), so the URI is left as it is.
+fn uri_with_query(uri: &Uri, canonical_query: &str) -> Result<Option<Uri>, Error> {
     let Some(query) = uri.query() else {
-        return Ok(uri.clone());
+        return Ok(None);
     };
-    let canonical = canonical::canonical_query(Some(query));
-    if canonical == query {
-        return Ok(uri.clone());
+    if canonical_query == query {
+        return Ok(None);
     }
-    let path_and_query = if canonical.is_empty() {
+    let path_and_query = if canonical_query.is_empty() {
         uri.path().to_owned()
     } else {
-        format!("{}?{canonical}", uri.path())
+        format!("{}?{canonical_query}", uri.path())
     };
     let mut builder = Uri::builder();
     if let Some(scheme) = uri.scheme() {
@@ -322,10 +382,72 @@ fn canonical_uri_for_wire(uri: &Uri) -> Result<Uri, Error> {
     builder
         .path_and_query(path_and_query)
         .build()
+        .map(Some)
         .map_err(|e| Error::invalid_input("uri", e.to_string()))
 }
 
 /// Lowercase hex SHA-256 of a body, for [`sign`]'s `body_sha256` cache.
 pub fn body_sha256_hex(body: &[u8]) -> String {
     canonical::sha256_hex(body)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z as Unix seconds.
+    const FIRST: i64 = -62_167_219_200;
+    const LAST: i64 = 253_402_300_799;
+
+    fn at(secs: i64, nanos: u32) -> SystemTime {
+        let whole = Duration::from_secs(secs.unsigned_abs());
+        let base = if secs >= 0 {
+            SystemTime::UNIX_EPOCH + whole
+        } else {
+            SystemTime::UNIX_EPOCH - whole
+        };
+        base + Duration::from_nanos(u64::from(nanos))
+    }
+
+    proptest! {
+        /// The hand-written digits are what the `time` formatter writes, and what
+        /// `parse_sdk_date` reads back to the whole second, across years 0000–9999.
+        #[test]
+        fn sdk_date_matches_the_time_formatter(secs in FIRST..=LAST, nanos in 0u32..1_000_000_000) {
+            let t = at(secs, nanos);
+            let ours = format_sdk_date(t).unwrap();
+            let reference = OffsetDateTime::from(t).format(DATE_FORMAT).unwrap();
+            prop_assert_eq!(&ours, &reference);
+            prop_assert_eq!(parse_sdk_date(&ours), Some(at(secs, 0)));
+        }
+    }
+
+    #[test]
+    fn sdk_date_edges() {
+        assert_eq!(format_sdk_date(at(FIRST, 0)).unwrap(), "00000101T000000Z");
+        assert_eq!(
+            format_sdk_date(at(LAST, 999_999_999)).unwrap(),
+            "99991231T235959Z"
+        );
+        assert_eq!(format_sdk_date(at(-1, 0)).unwrap(), "19691231T235959Z");
+        assert_eq!(format_sdk_date(at(0, 0)).unwrap(), "19700101T000000Z");
+    }
+
+    /// `OffsetDateTime::from(SystemTime)` panics past year 9999; signing must not.
+    #[test]
+    fn times_the_format_cannot_express_are_errors_not_panics() {
+        for t in [
+            at(LAST + 1, 0),
+            at(FIRST - 1, 0),
+            at(i64::MAX / 4, 0),
+            at(-(i64::MAX / 4), 0),
+        ] {
+            let error = format_sdk_date(t).unwrap_err();
+            assert!(matches!(&error, Error::InvalidInput(i) if i.field() == "x-sdk-date"));
+        }
+    }
 }

@@ -222,7 +222,7 @@ impl Verifier {
         let canonical_request = canonical::canonical_request(
             method,
             raw_path,
-            raw_query,
+            &canonical::canonical_query(raw_query),
             &canonical_headers,
             &signed_list,
             &payload_hash,

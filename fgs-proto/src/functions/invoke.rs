@@ -10,10 +10,11 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::invoke_headers::{
-    BILLING_DURATION, FUNC_ERR_CODE, FUNCTION_LOG, INVOKE_SUMMARY, IS_FUNC_ERR, LOG_TYPE,
-    REQUEST_ID, REQUEST_VERSION, RESPONSE_VERSION,
+use super::invoke_headers::names::{
+    BILLING_DURATION, FUNC_ERR_CODE, FUNCTION_LOG, INVOKE_SUMMARY, IS_FUNC_ERR, REQUEST_ID,
+    RESPONSE_VERSION,
 };
+use super::invoke_headers::{LOG_TYPE, REQUEST_VERSION};
 use super::payload::Payload;
 use crate::config::Config;
 use crate::error::Error;
@@ -166,10 +167,12 @@ impl Operation for Invoke {
         if !is_function_error_flag(response.headers()) {
             response::check_status(&response)?;
         }
+        // The output keeps the headers: take them rather than copy them.
+        let (parts, body) = response.into_parts();
         Ok(InvokeOutput::read(
-            response.status(),
-            response.headers().clone(),
-            response.body().as_ref(),
+            parts.status,
+            parts.headers,
+            body.as_ref(),
             self.response_version.as_ref(),
         ))
     }

@@ -21,3 +21,19 @@ pub const RESPONSE_VERSION: &str = "x-cff-response-version";
 pub const FUNC_ERR_CODE: &str = "x-func-err-code";
 /// Response: `true` when the failure happened inside the function's code.
 pub const IS_FUNC_ERR: &str = "x-is-func-err";
+
+/// The response headers as `HeaderName`s: a `HeaderMap` lookup by `&str` parses the
+/// name first, on every call, and reading an invocation looks up several.
+pub(crate) mod names {
+    use http::HeaderName;
+
+    pub(crate) const REQUEST_ID: HeaderName = HeaderName::from_static(super::REQUEST_ID);
+    pub(crate) const INVOKE_SUMMARY: HeaderName = HeaderName::from_static(super::INVOKE_SUMMARY);
+    pub(crate) const FUNCTION_LOG: HeaderName = HeaderName::from_static(super::FUNCTION_LOG);
+    pub(crate) const BILLING_DURATION: HeaderName =
+        HeaderName::from_static(super::BILLING_DURATION);
+    pub(crate) const RESPONSE_VERSION: HeaderName =
+        HeaderName::from_static(super::RESPONSE_VERSION);
+    pub(crate) const FUNC_ERR_CODE: HeaderName = HeaderName::from_static(super::FUNC_ERR_CODE);
+    pub(crate) const IS_FUNC_ERR: HeaderName = HeaderName::from_static(super::IS_FUNC_ERR);
+}
