@@ -1,0 +1,20 @@
+//! The fuzz harness: what each target does with one input, and what must hold.
+//!
+//! Written once and compiled twice: by the cargo-fuzz targets in `fuzz/fuzz_targets/`
+//! and by the corpus regression test `fgs-proto/tests/fuzz_corpus.rs`, which runs every
+//! committed corpus file and crash reproducer through the same functions on every CI run.
+//! Each target module has a `run(&[u8])` that panics when an invariant breaks and
+//! otherwise returns what happened, so the regression test can also check that the seeds
+//! reach the interesting paths.
+// Each includer uses only some of the targets.
+#![allow(dead_code)]
+
+pub mod authorization;
+pub mod error_body;
+pub mod responses;
+pub mod urn;
+pub mod wire;
+
+/// The fuzz targets, as named in `fuzz/Cargo.toml`, `fuzz/corpus/` and
+/// `fuzz/regressions/`.
+pub const TARGETS: [&str; 4] = ["responses", "authorization", "urn", "error_body"];

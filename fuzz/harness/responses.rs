@@ -1,0 +1,174 @@
+//! Target `responses`: one response (status, headers, body) fed to the response parser
+//! of every one of the 21 operations.
+//!
+//! Beyond "no panic", each answer must land in the right class: a non-2xx status is a
+//! `Service` error carrying that status and the body unchanged (except that `Invoke`
+//! reports a function that ran and failed, flagged by `X-Is-Func-Err`, as `Ok`), a
+//! `Decode` error only follows a
+//! 2xx, and no other error class can come out of a response. For the two paged
+//! listings, the pager fed an accepted page either stops or moves to a larger marker
+//! (no answer can make paging loop) whose request builds.
+
+use std::fmt::Debug;
+
+use fgs_proto::functions::{
+    AsyncInvoke, Code, Create, CreateAlias, CreateVersion, Delete, DeleteAlias, GetAlias, GetCode,
+    GetMetadata, Invoke, List, ListAlias, ListVersion, UpdateAlias, UpdateCode, UpdateMetadata,
+};
+use fgs_proto::model::{Runtime, TimerEventData};
+use fgs_proto::paginate::{Pager, Paginated};
+use fgs_proto::{Config, Credentials, Error, Operation, triggers};
+use http::Response;
+
+use super::wire;
+
+/// The URN every operation is built with; responses do not depend on it.
+const URN: &str = "urn:fss:r:p:function:default:f:latest";
+
+/// How one operation took a response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// `Ok(output)`.
+    Accepted,
+    /// `Err(Error::Service)`: the service said no.
+    Service,
+    /// `Err(Error::Decode)`: a 2xx whose body does not fit the output.
+    Decode,
+}
+
+/// Each operation's name and verdict, all 21 of them.
+pub type Verdicts = Vec<(&'static str, Verdict)>;
+
+/// Runs one fuzz input; `None` if it does not read as a response (see [`wire`]).
+pub fn run(data: &[u8]) -> Option<Verdicts> {
+    wire::response(data).map(|response| feed_all(&response))
+}
+
+/// Feeds `response` to all 21 operations, checking the invariants above.
+pub fn feed_all(response: &Response<Vec<u8>>) -> Verdicts {
+    let (list, page) = feed(&List::new(), response);
+    if let Some(page) = page {
+        check_paging(List::new(), &page);
+    }
+    let (list_version, page) = feed(&ListVersion::new(URN), response);
+    if let Some(page) = page {
+        check_paging(ListVersion::new(URN), &page);
+    }
+    let code = || Code::inline_source("x");
+    let verdicts = vec![
+        feed(
+            &Create::new("f", "default", Runtime::Python39, "i.h", 128, 3, code()),
+            response,
+        )
+        .0,
+        list,
+        feed(&GetMetadata::new(URN), response).0,
+        feed(&GetCode::new(URN), response).0,
+        feed(&Delete::new(URN), response).0,
+        feed(&UpdateCode::new(URN, code()), response).0,
+        feed(
+            &UpdateMetadata::new(URN, "f", Runtime::Python39, "i.h", 128, 3),
+            response,
+        )
+        .0,
+        feed(&CreateVersion::new(URN), response).0,
+        list_version,
+        feed(&CreateAlias::new(URN, "a", "v1"), response).0,
+        feed(&UpdateAlias::new(URN, "a", "v1"), response).0,
+        feed(&DeleteAlias::new(URN, "a"), response).0,
+        feed(&GetAlias::new(URN, "a"), response).0,
+        feed(&ListAlias::new(URN), response).0,
+        feed(&Invoke::new(URN), response).0,
+        feed(&AsyncInvoke::new(URN), response).0,
+        feed(&triggers::List::new(URN), response).0,
+        feed(
+            &triggers::Create::new(URN, TimerEventData::rate("t", "3m")),
+            response,
+        )
+        .0,
+        feed(&triggers::Delete::new(URN, "TIMER", "id"), response).0,
+        feed(&triggers::Get::new(URN, "TIMER", "id"), response).0,
+        feed(&triggers::DeleteAll::new(URN), response).0,
+    ];
+    assert_eq!(verdicts.len(), 21);
+    verdicts
+}
+
+/// Feeds `response` to `op` and checks the class of the answer; the output when
+/// accepted.
+fn feed<O: Operation>(
+    op: &O,
+    response: &Response<Vec<u8>>,
+) -> ((&'static str, Verdict), Option<O::Output>)
+where
+    O::Output: Debug,
+{
+    let name = O::NAME;
+    let status = response.status();
+    // The body is lent, not copied: 21 operations read the same bytes.
+    let mut lent = Response::new(response.body().as_slice());
+    *lent.status_mut() = status;
+    *lent.headers_mut() = response.headers().clone();
+    match op.response(lent) {
+        Ok(output) => {
+            // `Invoke` alone may accept a non-2xx: the function ran and failed, which
+            // the service flags with `X-Is-Func-Err`.
+            let function_failed =
+                name == "Invoke" && response.headers().contains_key("x-is-func-err");
+            assert!(
+                status.is_success() || function_failed,
+                "{name} accepted HTTP {status}"
+            );
+            let _ = format!("{output:?}");
+            ((name, Verdict::Accepted), Some(output))
+        }
+        Err(Error::Service(e)) => {
+            assert!(
+                !status.is_success(),
+                "{name}: service error for HTTP {status}"
+            );
+            assert_eq!(e.status(), status, "{name}");
+            assert_eq!(e.raw_body(), response.body().as_slice(), "{name}");
+            let _ = (format!("{e}"), format!("{e:?}"));
+            ((name, Verdict::Service), None)
+        }
+        Err(Error::Decode(e)) => {
+            assert!(
+                status.is_success(),
+                "{name}: decode error for HTTP {status}"
+            );
+            assert_eq!(e.status(), status, "{name}");
+            let _ = (format!("{e}"), format!("{e:?}"));
+            ((name, Verdict::Decode), None)
+        }
+        Err(other) => panic!("{name}: a response produced {other:?}"),
+    }
+}
+
+/// A pager that starts at the first page and is fed `page` must stop or move to a
+/// strictly larger marker, and the next page's request must build.
+fn check_paging<O: Paginated>(first: O, page: &O::Output) {
+    let mut pager = Pager::new(first);
+    pager.advance(page);
+    let Some(next) = pager.next_operation() else {
+        return;
+    };
+    let marker = next.page_marker().unwrap_or_default();
+    let value: i64 = marker
+        .parse()
+        .unwrap_or_else(|_| panic!("{}: next marker `{marker}` is not a number", O::NAME));
+    assert!(value > 0, "{}: paging did not move forward", O::NAME);
+    let config = Config::new("http://127.0.0.1:8080", "p", Credentials::token("t"))
+        .expect("a valid fixed config");
+    let request = next
+        .request(&config)
+        .unwrap_or_else(|e| panic!("{}: next page request: {e}", O::NAME));
+    let query = request.uri().query().unwrap_or_default();
+    assert!(
+        query
+            .split('&')
+            .any(|pair| pair == format!("marker={value}")),
+        "{}: marker {value} not in `{query}`",
+        O::NAME
+    );
+}
