@@ -83,15 +83,16 @@ mod builder;
 mod client;
 mod pages;
 
-pub use builder::{
-    ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT,
-};
+pub use builder::ClientBuilder;
 pub use client::Client;
 pub use pages::{Items, Pages};
 
 /// The sans-IO core: operations, models, configuration, errors.
 pub use fgs_proto as proto;
-pub use fgs_proto::transport::{RequestOptions, SyncTransport};
+pub use fgs_proto::transport::{
+    ClientSettings, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT,
+    RequestOptions, SyncTransport,
+};
 pub use fgs_proto::{
     Config, Credentials, DecodeError, Error, Operation, RetryPolicy, ServiceError, TransportError,
     TransportErrorKind,

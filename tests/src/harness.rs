@@ -5,7 +5,7 @@ use std::time::Duration;
 use fgs_emulator::{Emulator, Fault};
 use fgs_proto::RetryPolicy;
 
-use crate::sdk::Connect;
+use fgs_testkit::Connect;
 
 /// The access key the test emulators accept.
 pub const ACCESS_KEY: &str = "FGSTESTSACCESSKEY001";

@@ -11,7 +11,8 @@ use fgs_proto::{Error, TransportErrorKind};
 use fgs_testkit::{Received, Reply, TestServer, URN, aksk_config, closed_port_url, scripted};
 use fgs_tests::{ClientSettings, Sdk};
 
-use crate::hardening::{fast_retries, watchdog};
+use crate::hardening::watchdog;
+use fgs_testkit::fast_retries;
 use fgs_tests::Adapter;
 
 /// Attempts of the default policy of these cases.

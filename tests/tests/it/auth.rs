@@ -7,7 +7,7 @@ use fgs_proto::model::Runtime;
 use fgs_proto::{Config, Credentials, Error};
 use fgs_tests::{Connect, RequestCounter, aksk_emulator, fast_retries};
 
-through_both_adapters!(
+fgs_tests::through_both_adapters!(
     token_auth,
     wrong_secret_key_is_a_typed_401,
     wrong_token_is_a_typed_401

@@ -11,7 +11,7 @@ use fgs_proto::transport::RequestOptions;
 use fgs_proto::{Error, RetryPolicy, TransportErrorKind};
 use fgs_tests::{Connect, RequestCounter, Sdk, start};
 
-through_both_adapters!(
+fgs_tests::through_both_adapters!(
     busy_twice_then_ok,
     too_many_requests_waits_for_retry_after,
     server_errors_are_not_retried_for_invoke,
