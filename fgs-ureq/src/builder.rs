@@ -1,10 +1,10 @@
 //! [`ClientBuilder`]: timeouts, response size limit, retry policy, trusted roots, clock.
 
 use std::sync::Arc;
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 use fgs_proto::transport::ClientSettings;
-use fgs_proto::{Config, Error, RetryPolicy};
+use fgs_proto::{Config, Error};
 use ureq::tls::{Certificate, RootCerts, TlsConfig};
 
 use crate::client::{Backend, Client, Inner, client_seed};
@@ -58,65 +58,10 @@ impl ClientBuilder {
         self
     }
 
-    /// How long establishing a connection (DNS, TCP, TLS) may take. Default 10 s.
-    pub fn connect_timeout(self, timeout: Duration) -> Self {
-        self.map(|s| s.connect_timeout(timeout))
-    }
-
-    /// How long one attempt may take in total: connecting, sending the request and
-    /// receiving the whole response. Retries get a fresh timeout each. Default 60 s;
-    /// raise it for large code uploads and downloads on slow links.
-    pub fn timeout(self, timeout: Duration) -> Self {
-        self.map(|s| s.timeout(timeout))
-    }
-
-    /// The largest response body accepted, in bytes; a longer one fails with
-    /// [`TransportErrorKind::BodyTooLarge`](crate::TransportErrorKind::BodyTooLarge).
-    /// Default [`DEFAULT_MAX_RESPONSE_SIZE`](crate::DEFAULT_MAX_RESPONSE_SIZE).
-    pub fn max_response_size(self, bytes: u64) -> Self {
-        self.map(|s| s.max_response_size(bytes))
-    }
-
-    /// The retry policy of every call (overridable per call with
-    /// [`RequestOptions`](crate::RequestOptions)). A policy that still has the default
-    /// jitter seed is reseeded from process randomness, so that clients do not retry in
-    /// lockstep; set your own seed for reproducible delays.
-    pub fn retry_policy(self, policy: RetryPolicy) -> Self {
-        self.map(|s| s.retry_policy(policy))
-    }
-
-    /// Trusts one more root certificate (DER), e.g. a private cloud's CA, in addition to
-    /// the built-in Mozilla roots. Certificates are always verified; there is no
-    /// "insecure" switch.
-    ///
-    /// The certificate is checked by [`Self::build`].
-    pub fn add_root_certificate(self, der: impl Into<Vec<u8>>) -> Self {
-        self.map(|s| s.add_root_certificate(der))
-    }
-
-    /// Trusts every certificate of a PEM bundle (see [`Self::add_root_certificate`]).
-    /// Fails if the PEM cannot be parsed or holds no certificate.
-    pub fn add_root_certificates_pem(mut self, pem: &[u8]) -> Result<Self, Error> {
-        self.settings = self.settings.add_root_certificates_pem(pem)?;
-        Ok(self)
-    }
-
-    /// Whether the built-in Mozilla roots are trusted (default `true`). Turn them off to
-    /// trust only the certificates added with [`Self::add_root_certificate`].
-    pub fn built_in_roots(self, enabled: bool) -> Self {
-        self.map(|s| s.built_in_roots(enabled))
-    }
-
-    /// The clock that dates signatures (default `SystemTime::now`). Use it to correct a
-    /// known skew of the local clock, or to make requests reproducible in tests.
-    pub fn clock(self, clock: impl Fn() -> SystemTime + Send + Sync + 'static) -> Self {
-        self.map(|s| s.clock(clock))
-    }
-
-    fn map(mut self, set: impl FnOnce(ClientSettings) -> ClientSettings) -> Self {
-        self.settings = set(self.settings);
-        self
-    }
+    // `connect_timeout`, `timeout`, `max_response_size`, `retry_policy`,
+    // `add_root_certificate`, `add_root_certificates_pem`, `built_in_roots`, `clock`: one
+    // setter per `ClientSettings` field, written once (in fgs-proto) for both adapters.
+    fgs_proto::client_builder_setters!(settings);
 
     /// Builds the client. Fails if an added root certificate is not a valid X.509
     /// certificate.

@@ -22,7 +22,7 @@ pub mod harness;
 pub use fgs_testkit::{
     Adapter, AnyClient, Async, Blocking, ClientSettings, Connect, Sdk, through_both_adapters,
 };
-pub use harness::{RequestCounter, aksk_emulator, fast_retries, start};
+pub use harness::{RequestCounter, aksk_emulator, echo_function, fast_retries, start};
 
 /// The README's code blocks, compiled as doctests so that they cannot drift from the
 /// API.

@@ -6,6 +6,7 @@
 //! clock and never sleeps by itself; `fgs-ureq` passes `SystemTime::now` and
 //! `thread::sleep`, tests pass a fake clock.
 
+mod builder_setters;
 mod settings;
 
 pub use settings::{
