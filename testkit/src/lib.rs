@@ -1,4 +1,5 @@
-//! Test-only HTTP/1.1 servers for the fgs adapter test suites.
+//! Test-only HTTP/1.1 servers, and one interface over both adapters, for the fgs test
+//! suites.
 //!
 //! [`TestServer`] listens on `127.0.0.1:0`, reads HTTP/1.1 requests with a hand-written
 //! parser (so it sees the bytes exactly as a client sent them), records each one, and
