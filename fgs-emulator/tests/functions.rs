@@ -590,15 +590,7 @@ fn delete_removes_the_whole_function() {
     let client = Client::signed(&emu);
     client.create_function("doomed");
     client.create_function("kept");
-    client
-        .post("/functions/doomed/versions", &json!({"version": "v1"}))
-        .expect(200);
-    client
-        .post(
-            "/functions/doomed/aliases",
-            &json!({"name": "prod", "version": "v1"}),
-        )
-        .expect(200);
+    client.publish_with_alias("doomed", "v1", "prod");
     client
         .post("/triggers/doomed", &timer_body("tick"))
         .expect(201);

@@ -200,15 +200,7 @@ fn the_context_describes_the_invocation() {
     body["user_data"] = json!("{\"MODE\":\"test\"}");
     body["timeout"] = json!(45);
     client.post("/functions", &body).expect(200);
-    client
-        .post("/functions/ctx/versions", &json!({"version": "v1"}))
-        .expect(200);
-    client
-        .post(
-            "/functions/ctx/aliases",
-            &json!({"name": "prod", "version": "v1"}),
-        )
-        .expect(200);
+    client.publish_with_alias("ctx", "v1", "prod");
     emu.register_handler("ctx", describe);
 
     let answer = invoke(

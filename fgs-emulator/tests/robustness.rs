@@ -212,15 +212,7 @@ fn odd_bodies_on_every_route_never_cause_a_5xx() {
     let emu = emulator();
     let client = Client::signed(&emu);
     client.create_function("f");
-    client
-        .post("/functions/f/versions", &json!({"version": "v1"}))
-        .expect(200);
-    client
-        .post(
-            "/functions/f/aliases",
-            &json!({"name": "a", "version": "v1"}),
-        )
-        .expect(200);
+    client.publish_with_alias("f", "v1", "a");
     let id = client.post("/triggers/f", &timer_body("t")).expect(201)["trigger_id"]
         .as_str()
         .unwrap()

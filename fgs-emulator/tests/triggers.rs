@@ -225,15 +225,7 @@ fn triggers_are_scoped_by_qualifier_and_delete_all_follows_the_spec() {
     let emu = emulator();
     let client = Client::signed(&emu);
     client.create_function("f");
-    client
-        .post("/functions/f/versions", &json!({"version": "v1"}))
-        .expect(200);
-    client
-        .post(
-            "/functions/f/aliases",
-            &json!({"name": "prod", "version": "v1"}),
-        )
-        .expect(200);
+    client.publish_with_alias("f", "v1", "prod");
     let on = |qualifier: &str, name: &str| {
         let path = if qualifier.is_empty() {
             urn("f")

@@ -3,18 +3,16 @@
 use std::fmt;
 use std::hash::{BuildHasher, RandomState};
 use std::sync::Arc;
-use std::time::{Instant, SystemTime};
+use std::time::Instant;
 
 use fgs_proto::paginate::{Pager, Paginated};
 use fgs_proto::trace::CallTrace;
-use fgs_proto::transport::RequestOptions;
+use fgs_proto::transport::{Clock, RequestOptions};
 use fgs_proto::{Call, Config, Error, Operation, RetryPolicy, Step};
 
 use crate::builder::ClientBuilder;
 use crate::exchange::{HttpClient, Limits, exchange};
 use crate::pages::Pages;
-
-pub(crate) type Clock = Arc<dyn Fn() -> SystemTime + Send + Sync>;
 
 /// An async FunctionGraph client (tokio).
 ///

@@ -12,33 +12,20 @@ pub struct Pages<O: Paginated> {
     /// A clone: the pager owns its client handle and can be moved to another thread
     /// or task.
     client: Client,
-    /// `None` once an error was yielded.
-    pager: Option<Pager<O>>,
+    /// Done after the last page or an error.
+    pager: Pager<O>,
 }
 
 impl<O: Paginated + Sync> Pages<O> {
     pub(crate) fn new(client: Client, pager: Pager<O>) -> Self {
-        Pages {
-            client,
-            pager: Some(pager),
-        }
+        Pages { client, pager }
     }
 
     /// The next page, or `None` when the listing is complete (or an error was
     /// returned).
     pub async fn next(&mut self) -> Option<Result<O::Output, Error>> {
-        let pager = self.pager.as_mut()?;
-        let operation = pager.next_operation()?;
-        match self.client.send(operation).await {
-            Ok(page) => {
-                pager.advance(&page);
-                Some(Ok(page))
-            }
-            Err(error) => {
-                self.pager = None;
-                Some(Err(error))
-            }
-        }
+        let result = self.client.send(self.pager.next_operation()?).await;
+        Some(self.pager.record(result))
     }
 
     /// The items of every page, in order.

@@ -89,6 +89,28 @@ impl<O: Paginated> Pager<O> {
         self.done
     }
 
+    /// Records the outcome of sending [`Self::next_operation`] and hands it back: a page
+    /// moves the marker on (or finishes, as [`Self::advance`]); an error finishes the
+    /// listing, since the call's retries are already spent. An adapter's page iterator
+    /// is `pager.next_operation()`, send, `pager.record(result)`.
+    ///
+    /// ```
+    /// use fgs_proto::paginate::Pager;
+    /// use fgs_proto::functions::{List, ListOutput};
+    ///
+    /// let mut pager = Pager::new(List::new());
+    /// let page: Result<ListOutput, &str> = Err("connection reset");
+    /// assert!(pager.record(page).is_err());
+    /// assert!(pager.next_operation().is_none());
+    /// ```
+    pub fn record<E>(&mut self, result: Result<O::Output, E>) -> Result<O::Output, E> {
+        match &result {
+            Ok(page) => self.advance(page),
+            Err(_) => self.done = true,
+        }
+        result
+    }
+
     /// Records a received page and moves the marker on (or finishes).
     pub fn advance(&mut self, page: &O::Output) {
         self.pages += 1;
@@ -136,6 +158,21 @@ mod tests {
             pager.advance(p);
         }
         (seen, pager.is_done())
+    }
+
+    #[test]
+    fn an_error_ends_the_listing_and_a_page_moves_it_on() {
+        let mut pager = Pager::new(List::new().maxitems(2));
+        let first: Result<ListOutput, ()> = Ok(page(2, Some(2), Some(5)));
+        assert!(pager.record(first).is_ok());
+        assert_eq!(
+            pager.next_operation().and_then(|op| op.page_marker()),
+            Some("2")
+        );
+        assert_eq!(pager.record::<&str>(Err("busy")).err(), Some("busy"));
+        assert!(pager.is_done());
+        assert!(pager.next_operation().is_none());
+        assert_eq!(pager.pages(), 1, "an error is not a page");
     }
 
     #[test]

@@ -1,8 +1,11 @@
 //! Building the function operations' requests: required fields re-checked at request
 //! time, idempotency, environment variables, direct body access, and bad path input.
 
+mod common;
+
 use std::collections::BTreeMap;
 
+use common::create_hello;
 use fgs_proto::functions::{
     Code, Create, CreateAlias, CreateVersion, Delete, DeleteAlias, GetAlias, GetCode, ListAlias,
     ListVersion, UpdateAlias, UpdateCode, UpdateMetadata,
@@ -18,15 +21,7 @@ fn config() -> Config {
 }
 
 fn create() -> Create {
-    Create::new(
-        "hello",
-        "default",
-        Runtime::Python39,
-        "index.handler",
-        128,
-        3,
-        Code::inline_source("x"),
-    )
+    create_hello(Code::inline_source("x"))
 }
 
 /// A required field's name and how to clear it.

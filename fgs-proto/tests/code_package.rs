@@ -1,33 +1,24 @@
 //! Code packaging: zips built from in-memory files, the size limits checked before
 //! sending, and the upload body with the package base64-encoded in place.
 
+mod common;
+
 use std::io::{Cursor, Read as _};
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
+use common::create_hello;
 use fgs_proto::functions::{
-    Code, CodePackage, Create, MAX_INLINE_LEN, MAX_PACKAGE_LEN, UpdateCode, check_inline_len,
+    Code, CodePackage, MAX_INLINE_LEN, MAX_PACKAGE_LEN, UpdateCode, check_inline_len,
     check_package_len,
 };
-use fgs_proto::model::{CodeType, FuncCode, Runtime};
+use fgs_proto::model::{CodeType, FuncCode};
 use fgs_proto::{Config, Credentials, Error, Operation};
 
 const URN: &str = "urn:fss:cn-north-4:p1:function:default:hello:latest";
 
 fn config() -> Config {
     Config::new("http://127.0.0.1:9", "p1", Credentials::token("t")).unwrap()
-}
-
-fn create(code: Code) -> Create {
-    Create::new(
-        "hello",
-        "default",
-        Runtime::Python39,
-        "index.handler",
-        128,
-        3,
-        code,
-    )
 }
 
 /// The files of a zip: (name, unix mode, content), in archive order.
@@ -126,7 +117,7 @@ fn oversized_package_is_refused_before_sending() {
     // `vec![0; n]` is a zeroed allocation: the pages are never touched, because the
     // size check runs before any encoding.
     let huge = CodePackage::new(vec![0u8; MAX_PACKAGE_LEN + 1]);
-    let error = create(Code::zip("index.zip", huge.clone()))
+    let error = create_hello(Code::zip("index.zip", huge.clone()))
         .request(&config())
         .unwrap_err();
     assert!(error.to_string().contains("FSS.1071"), "{error}");
@@ -139,7 +130,7 @@ fn oversized_package_is_refused_before_sending() {
 #[test]
 fn oversized_inline_code_is_refused_before_sending() {
     let source = "x".repeat(MAX_INLINE_LEN + 1);
-    let error = create(Code::inline_source(source.clone()))
+    let error = create_hello(Code::inline_source(source.clone()))
         .request(&config())
         .unwrap_err();
     assert!(error.to_string().contains("FSS.1072"), "{error}");
@@ -149,13 +140,13 @@ fn oversized_inline_code_is_refused_before_sending() {
     assert!(error.to_string().contains("FSS.1072"), "{error}");
     // Given as base64 it is measured by its decoded size.
     let b64 = Code::base64(CodeType::Inline, STANDARD.encode(&source));
-    assert!(create(b64).request(&config()).is_err());
+    assert!(create_hello(b64).request(&config()).is_err());
     // The same bytes as a zip upload are fine.
     let zip = Code::zip("index.zip", CodePackage::new(source.into_bytes()));
-    assert!(create(zip).request(&config()).is_ok());
+    assert!(create_hello(zip).request(&config()).is_ok());
     // Exactly at the limit is fine.
     let at_limit = Code::inline_source("y".repeat(MAX_INLINE_LEN));
-    assert!(create(at_limit).request(&config()).is_ok());
+    assert!(create_hello(at_limit).request(&config()).is_ok());
 }
 
 /// The upload body parses as JSON, its `func_code.file` decodes to the package, the
@@ -179,7 +170,7 @@ fn create_upload_body_holds_the_package_in_place() {
         ),
     ])
     .unwrap();
-    let op = create(Code::zip("index.zip", package.clone()))
+    let op = create_hello(Code::zip("index.zip", package.clone()))
         .description("with \"quotes\" and \\ and \u{1F600}")
         .env_vars([("A", "1")]);
     let request = op.request(&config()).unwrap();
@@ -209,7 +200,7 @@ fn update_code_upload_body_holds_the_package_in_place() {
 #[test]
 fn package_and_func_code_together_are_refused() {
     let package = CodePackage::new(b"PK".to_vec());
-    let mut op = create(Code::zip("index.zip", package.clone()));
+    let mut op = create_hello(Code::zip("index.zip", package.clone()));
     op.body_mut().func_code = Some(FuncCode::from_base64("UEs="));
     assert_eq!(
         invalid_field(&op.request(&config()).unwrap_err()),
@@ -226,7 +217,7 @@ fn package_and_func_code_together_are_refused() {
 
 #[test]
 fn code_replaces_every_code_field() {
-    let op = create(Code::obs("https://b.obs/x.zip"))
+    let op = create_hello(Code::obs("https://b.obs/x.zip"))
         .code(Code::zip("index.zip", CodePackage::new(b"PK".to_vec())));
     assert_eq!(op.body().code_url, None);
     assert_eq!(op.body().code_type, Some(CodeType::Zip));
@@ -244,7 +235,7 @@ fn code_replaces_every_code_field() {
 #[test]
 fn debug_of_an_upload_does_not_dump_the_package() {
     let package = CodePackage::new(vec![b'Z'; 4096]);
-    let op = create(Code::zip("index.zip", package));
+    let op = create_hello(Code::zip("index.zip", package));
     let debug = format!("{op:?}");
     assert!(debug.contains("CodePackage { len: 4096 }"), "{debug}");
     assert!(!debug.contains("ZZZZ"), "{debug}");

@@ -5,7 +5,7 @@ mod common;
 
 use std::fmt::Debug;
 
-use common::{URN, oas_example, response};
+use common::{URN, create_hello, oas_example, response};
 use fgs_proto::functions::{
     Code, CodePackage, Create, CreateAlias, CreateVersion, Delete, DeleteAlias, GetAlias, GetCode,
     ListAlias, ListVersion, ListVersionOutput, UpdateAlias, UpdateCode, UpdateMetadata,
@@ -18,15 +18,7 @@ use http::StatusCode;
 const BASE_URN: &str = "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello";
 
 fn create() -> Create {
-    Create::new(
-        "hello",
-        "default",
-        Runtime::Python39,
-        "index.handler",
-        128,
-        3,
-        Code::inline_source("x"),
-    )
+    create_hello(Code::inline_source("x"))
 }
 
 fn update_code() -> UpdateCode {

@@ -8,15 +8,15 @@ use std::time::{Duration, Instant, SystemTime};
 use bytes::Bytes;
 use fgs_proto::paginate::{Pager, Paginated};
 use fgs_proto::trace::CallTrace;
-use fgs_proto::transport::{RequestOptions, SyncTransport, execute};
+use fgs_proto::transport::{
+    Clock, DEFAULT_MAX_RESPONSE_SIZE, RequestOptions, SyncTransport, execute,
+};
 use fgs_proto::{Config, Error, Operation, RetryPolicy, TransportError};
 use http::{Request, Response};
 
 use crate::agent_transport::AgentTransport;
-use crate::builder::{ClientBuilder, DEFAULT_MAX_RESPONSE_SIZE};
+use crate::builder::ClientBuilder;
 use crate::pages::Pages;
-
-pub(crate) type Clock = Arc<dyn Fn() -> SystemTime + Send + Sync>;
 
 /// A blocking FunctionGraph client.
 ///

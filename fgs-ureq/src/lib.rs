@@ -30,8 +30,9 @@
 //! connections for idempotent operations, and any operation whose request never left
 //! (connection refused, connect timeout). `Retry-After` is honoured. The timeout covers
 //! one attempt; the response size limit defaults to 80 MiB. Redirects are never
-//! followed. All of it is set on [`ClientBuilder`], and timeout and policy can be
-//! overridden per call with [`Client::send_with`].
+//! followed. All of it is set on [`ClientBuilder`] — one setter at a time, or as one
+//! [`ClientSettings`] value, which the other adapter's builder takes too — and timeout
+//! and policy can be overridden per call with [`Client::send_with`].
 //!
 //! ## TLS
 //! rustls with the Mozilla roots; certificates are always verified. Trust a private
@@ -83,15 +84,16 @@ mod builder;
 mod client;
 mod pages;
 
-pub use builder::{
-    ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT,
-};
+pub use builder::ClientBuilder;
 pub use client::Client;
 pub use pages::{Items, Pages};
 
 /// The sans-IO core: operations, models, configuration, errors.
 pub use fgs_proto as proto;
-pub use fgs_proto::transport::{RequestOptions, SyncTransport};
+pub use fgs_proto::transport::{
+    ClientSettings, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT,
+    RequestOptions, SyncTransport,
+};
 pub use fgs_proto::{
     Config, Credentials, DecodeError, Error, Operation, RetryPolicy, ServiceError, TransportError,
     TransportErrorKind,

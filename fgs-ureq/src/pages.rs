@@ -14,16 +14,13 @@ pub struct Pages<O: Paginated> {
     /// A clone: the pager owns its client handle and can be moved to another thread
     /// or task.
     client: Client,
-    /// `None` once an error was yielded.
-    pager: Option<Pager<O>>,
+    /// Done after the last page or an error.
+    pager: Pager<O>,
 }
 
 impl<O: Paginated> Pages<O> {
     pub(crate) fn new(client: Client, pager: Pager<O>) -> Self {
-        Pages {
-            client,
-            pager: Some(pager),
-        }
+        Pages { client, pager }
     }
 
     /// The items of every page, in order.
@@ -39,18 +36,8 @@ impl<O: Paginated> Iterator for Pages<O> {
     type Item = Result<O::Output, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let pager = self.pager.as_mut()?;
-        let operation = pager.next_operation()?;
-        match self.client.send(operation) {
-            Ok(page) => {
-                pager.advance(&page);
-                Some(Ok(page))
-            }
-            Err(error) => {
-                self.pager = None;
-                Some(Err(error))
-            }
-        }
+        let result = self.client.send(self.pager.next_operation()?);
+        Some(self.pager.record(result))
     }
 }
 

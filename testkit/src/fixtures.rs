@@ -1,8 +1,10 @@
-//! Configs and a test-only operation shared by the adapter suites.
+//! Configs, a retry policy and a test-only operation shared by the adapter suites.
+
+use std::time::Duration;
 
 use fgs_proto::functions::GetMetadata;
 use fgs_proto::model::Function;
-use fgs_proto::{Config, Credentials, Error, Operation};
+use fgs_proto::{Config, Credentials, Error, Operation, RetryPolicy};
 use http::{Request, Response};
 
 use crate::{ACCESS_KEY, PROJECT, SECRET_KEY, TOKEN};
@@ -15,6 +17,15 @@ pub fn aksk_config(url: &str) -> Config {
 /// An IAM-token config (sentinel token) for `url`.
 pub fn token_config(url: &str) -> Config {
     Config::new(url, PROJECT, Credentials::token(TOKEN)).expect("valid config")
+}
+
+/// A policy with `attempts` attempts and short delays (10–20 ms), so that retry counts
+/// are tested without slowing a suite down.
+pub fn fast_retries(attempts: u32) -> RetryPolicy {
+    RetryPolicy::default()
+        .max_attempts(attempts)
+        .base_delay(Duration::from_millis(10))
+        .max_delay(Duration::from_millis(20))
 }
 
 /// A non-idempotent operation (`POST .../fgs/test/poke` with a JSON body), standing in

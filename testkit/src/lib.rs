@@ -1,4 +1,5 @@
-//! Test-only HTTP/1.1 servers for the fgs adapter test suites.
+//! Test-only HTTP/1.1 servers, and one interface over both adapters, for the fgs test
+//! suites.
 //!
 //! [`TestServer`] listens on `127.0.0.1:0`, reads HTTP/1.1 requests with a hand-written
 //! parser (so it sees the bytes exactly as a client sent them), records each one, and
@@ -12,17 +13,30 @@
 //! the wrong name, an expired one.
 //!
 //! Both adapters' suites use this one implementation, so a scenario means the same
-//! thing for the blocking and the async client.
+//! thing for the blocking and the async client. And so that a scenario is *written*
+//! once too, [`Sdk`] is one interface over both clients: [`Blocking`] (fgs-ureq) and
+//! [`Async`] (fgs-hyper on a runtime of its own), built from one
+//! [`ClientSettings`] through [`Connect`] (type chosen at compile time) or
+//! [`Adapter`] (chosen at run time, giving an [`AnyClient`]).
+//! [`through_both_adapters!`] turns each scenario into one test per adapter.
 
+mod adapter;
+mod clients;
 mod fixtures;
 mod http1;
 mod reply;
+mod sdk;
 mod server;
 mod tls;
 mod trace_log;
 
-pub use fixtures::{Poke, aksk_config, token_config};
+pub use adapter::{Adapter, AnyClient};
+pub use clients::{Async, Blocking};
+/// The settings both adapters' clients are built from.
+pub use fgs_proto::transport::ClientSettings;
+pub use fixtures::{Poke, aksk_config, fast_retries, token_config};
 pub use reply::Reply;
+pub use sdk::{Connect, Listing, Sdk};
 pub use server::{Received, TestServer, Unresponsive, closed_port_url, scripted};
 pub use tls::TestCa;
 pub use trace_log::TraceLog;
@@ -42,3 +56,30 @@ pub const SECRET_KEY: &str = "SENTINEL-SECRET-KEY-5f0c1e";
 
 /// An IAM token sentinel for token-auth tests.
 pub const TOKEN: &str = "SENTINEL-IAM-TOKEN-9a7b3d";
+
+/// For each scenario `name` (a function generic over `S: Connect`), declares a module
+/// `name` with two tests, `fgs_ureq` and `fgs_hyper`, that run it through each adapter.
+///
+/// ```ignore
+/// fn retries_a_503<S: fgs_testkit::Connect>() { /* ... */ }
+/// fgs_testkit::through_both_adapters!(retries_a_503);
+/// // tests: retries_a_503::fgs_ureq, retries_a_503::fgs_hyper
+/// ```
+#[macro_export]
+macro_rules! through_both_adapters {
+    ($($scenario:ident),* $(,)?) => {
+        $(
+            mod $scenario {
+                #[test]
+                fn fgs_ureq() {
+                    super::$scenario::<$crate::Blocking>();
+                }
+
+                #[test]
+                fn fgs_hyper() {
+                    super::$scenario::<$crate::Async>();
+                }
+            }
+        )*
+    };
+}

@@ -4,8 +4,10 @@ use std::time::Duration;
 
 use fgs_emulator::{Emulator, Fault};
 use fgs_proto::RetryPolicy;
+use fgs_proto::functions::{Code, Create};
+use fgs_proto::model::Runtime;
 
-use crate::sdk::Connect;
+use fgs_testkit::Connect;
 
 /// The access key the test emulators accept.
 pub const ACCESS_KEY: &str = "FGSTESTSACCESSKEY001";
@@ -19,6 +21,21 @@ pub fn aksk_emulator() -> Emulator {
         .ak_sk(ACCESS_KEY, SECRET_KEY)
         .start()
         .expect("the emulator starts on a free port")
+}
+
+/// Creating `name` in package `default`: inline Python 3.9, 128 MB, 30 s, a handler
+/// that returns its event. The function scenarios create when the function itself is
+/// not what they test.
+pub fn echo_function(name: &str) -> Create {
+    Create::new(
+        name,
+        "default",
+        Runtime::Python39,
+        "index.handler",
+        128,
+        30,
+        Code::inline_source("def handler(event, context):\n    return event\n"),
+    )
 }
 
 /// Retries that keep tests fast: up to 4 attempts, 10–80 ms apart, `Retry-After` up to

@@ -5,7 +5,9 @@
 //!
 //! - [`Sdk`]: one interface over the blocking client ([`Blocking`], fgs-ureq) and the
 //!   async client ([`Async`], fgs-hyper on a runtime of its own), so that each
-//!   integration scenario in `tests/it/` is written once and run through both;
+//!   integration scenario in `tests/it/` is written once and run through both (defined
+//!   in [fgs-testkit](fgs_testkit), which the adapters' own suites use as well, and
+//!   re-exported here);
 //! - [`harness`]: an emulator with AK/SK auth on, fast retries, and a request counter
 //!   built on the emulator's fault bookkeeping;
 //! - [`demo`]: the README demo, `cargo run --example quickstart`, which walks all 21
@@ -16,12 +18,11 @@
 
 pub mod demo;
 pub mod harness;
-mod sdk;
-mod settings;
 
-pub use harness::{RequestCounter, aksk_emulator, fast_retries, start};
-pub use sdk::{Adapter, AnyClient, Async, Blocking, Connect, Sdk};
-pub use settings::ClientSettings;
+pub use fgs_testkit::{
+    Adapter, AnyClient, Async, Blocking, ClientSettings, Connect, Sdk, through_both_adapters,
+};
+pub use harness::{RequestCounter, aksk_emulator, echo_function, fast_retries, start};
 
 /// The README's code blocks, compiled as doctests so that they cannot drift from the
 /// API.

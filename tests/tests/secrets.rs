@@ -14,14 +14,14 @@ use std::time::{Duration, SystemTime};
 
 use fgs_emulator::Emulator;
 use fgs_proto::functions::{
-    AsyncInvoke, Code, Create, CreateAlias, CreateVersion, Delete, DeleteAlias, GetAlias, GetCode,
+    AsyncInvoke, Code, CreateAlias, CreateVersion, Delete, DeleteAlias, GetAlias, GetCode,
     GetMetadata, Invoke, List, ListAlias, ListVersion, UpdateAlias, UpdateCode, UpdateMetadata,
 };
 use fgs_proto::inspect::Render;
 use fgs_proto::model::{Runtime, TimerEventData};
 use fgs_proto::{Config, Credentials, Error, Operation, RetryPolicy, triggers};
 use fgs_testkit::{TraceLog, closed_port_url};
-use fgs_tests::{Adapter, AnyClient};
+use fgs_tests::{Adapter, AnyClient, echo_function};
 use fgs_tests::{ClientSettings, Sdk};
 
 const ACCESS_KEY: &str = "HARDENINGAK000000001";
@@ -122,16 +122,10 @@ fn all_operations(
             panic!("{what} via {}: {error}", client.name());
         }
     };
-    let create = Create::new(
-        name,
-        "default",
-        Runtime::Python39,
-        "index.handler",
-        128,
-        30,
-        code(),
+    ok(
+        "Create",
+        run(observed, client, config, &echo_function(name)).map(drop),
     );
-    ok("Create", run(observed, client, config, &create).map(drop));
     ok(
         "List",
         run(observed, client, config, &List::new().maxitems(10)).map(drop),

@@ -216,6 +216,21 @@ impl Client {
     pub fn create_function(&self, name: &str) -> Value {
         self.post("/functions", &create_body(name)).expect(200)
     }
+
+    /// Publishes `version` of `function`, then creates `alias` pointing at it (both must
+    /// succeed): the setup of tests about qualified URNs.
+    pub fn publish_with_alias(&self, function: &str, version: &str, alias: &str) {
+        self.post(
+            &format!("/functions/{function}/versions"),
+            &json!({"version": version}),
+        )
+        .expect(200);
+        self.post(
+            &format!("/functions/{function}/aliases"),
+            &json!({"name": alias, "version": version}),
+        )
+        .expect(200);
+    }
 }
 
 /// A minimal valid Create body: inline Python 3.9, 128 MB, 30 s, code `print(1)`.

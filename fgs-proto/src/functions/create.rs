@@ -18,7 +18,7 @@ use crate::response;
 use super::code::{Code, check_code};
 use super::code_body::json_with_package;
 use super::code_package::CodePackage;
-use super::setters::{body_setters, env_vars_json, require};
+use super::setters::{body_setters, function_config_setters, require};
 
 model! {
     /// The body of [`Create`]: every field of the OAS `CreateFunctionRequestBody`.
@@ -210,25 +210,6 @@ impl Create {
         self
     }
 
-    /// Sets `user_data` from environment variables (serialised to the JSON string the
-    /// service expects, keys sorted).
-    pub fn env_vars<K: Into<String>, V: Into<String>>(
-        mut self,
-        vars: impl IntoIterator<Item = (K, V)>,
-    ) -> Self {
-        self.body.user_data = Some(env_vars_json(vars));
-        self
-    }
-
-    /// Sets `encrypted_user_data` from environment variables, like [`Create::env_vars`].
-    pub fn encrypted_env_vars<K: Into<String>, V: Into<String>>(
-        mut self,
-        vars: impl IntoIterator<Item = (K, V)>,
-    ) -> Self {
-        self.body.encrypted_user_data = Some(env_vars_json(vars));
-        self
-    }
-
     /// The body (without the code package, which is kept apart until the request is
     /// written).
     pub fn body(&self) -> &CreateBody {
@@ -246,35 +227,16 @@ impl Create {
     }
 }
 
+// Description, environment variables, agencies, VPC, mounts, hooks, logging, GPU...:
+// the settings UpdateMetadata takes too.
+function_config_setters!(Create => CreateBody);
+
 body_setters!(Create => CreateBody {
     code_url: String,
     code_filename: String,
-    custom_image: CustomImage,
-    description: String,
-    user_data: String,
-    encrypted_user_data: String,
-    xrole: String,
-    app_xrole: String,
     depend_version_list: Vec<String>,
-    func_vpc: FuncVpc,
-    mount_config: MountConfig,
-    initializer_handler: String,
-    initializer_timeout: i64,
-    pre_stop_handler: String,
-    pre_stop_timeout: i64,
-    enterprise_project_id: String,
     function_type: FunctionType,
-    log_config: FuncLogConfig,
-    network_controller: NetworkControlConfig,
-    gpu_memory: i64,
-    gpu_type: String,
-    is_stateful_function: bool,
-    enable_dynamic_memory: bool,
-    enable_lts_log: bool,
-    lts_custom_tag: BTreeMap<String, String>,
-    user_data_encrypt_kms_key_id: String,
     code_encrypt_kms_key_id: String,
-    domain_names: String,
     tags: String,
 });
 

@@ -16,7 +16,7 @@ use crate::operation::Operation;
 use crate::request::RequestBuilder;
 use crate::response;
 
-use super::setters::{body_setters, env_vars_json, require};
+use super::setters::{body_setters, function_config_setters, require};
 
 model! {
     /// The body of [`UpdateMetadata`]: every field of the OAS
@@ -159,26 +159,6 @@ impl UpdateMetadata {
         }
     }
 
-    /// Sets `user_data` from environment variables (serialised to the JSON string the
-    /// service expects, keys sorted).
-    pub fn env_vars<K: Into<String>, V: Into<String>>(
-        mut self,
-        vars: impl IntoIterator<Item = (K, V)>,
-    ) -> Self {
-        self.body.user_data = Some(env_vars_json(vars));
-        self
-    }
-
-    /// Sets `encrypted_user_data` from environment variables, like
-    /// [`UpdateMetadata::env_vars`].
-    pub fn encrypted_env_vars<K: Into<String>, V: Into<String>>(
-        mut self,
-        vars: impl IntoIterator<Item = (K, V)>,
-    ) -> Self {
-        self.body.encrypted_user_data = Some(env_vars_json(vars));
-        self
-    }
-
     /// The URN whose metadata is updated.
     pub fn function_urn(&self) -> &str {
         &self.function_urn
@@ -195,39 +175,20 @@ impl UpdateMetadata {
     }
 }
 
+// Description, environment variables, agencies, VPC, mounts, hooks, logging, GPU...:
+// the settings Create takes too.
+function_config_setters!(UpdateMetadata => UpdateMetadataBody);
+
 body_setters!(UpdateMetadata => UpdateMetadataBody {
-    gpu_memory: i64,
-    gpu_type: String,
-    user_data: String,
-    encrypted_user_data: String,
-    xrole: String,
-    app_xrole: String,
-    description: String,
-    func_vpc: FuncVpc,
     peering_cidr: String,
-    mount_config: MountConfig,
     strategy_config: StrategyConfig,
-    custom_image: CustomImage,
     extend_config: String,
-    initializer_handler: String,
-    initializer_timeout: i64,
-    pre_stop_handler: String,
-    pre_stop_timeout: i64,
     restore_hook_handler: String,
     restore_hook_timeout: i64,
     ephemeral_storage: i64,
-    enterprise_project_id: String,
-    log_config: FuncLogConfig,
-    network_controller: NetworkControlConfig,
-    is_stateful_function: bool,
-    enable_dynamic_memory: bool,
     enable_auth_in_header: bool,
     enable_class_isolation: bool,
-    enable_lts_log: bool,
-    domain_names: String,
     heartbeat_handler: String,
-    user_data_encrypt_kms_key_id: String,
-    lts_custom_tag: BTreeMap<String, String>,
 });
 
 impl Operation for UpdateMetadata {

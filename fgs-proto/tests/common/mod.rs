@@ -38,7 +38,9 @@ pub fn decode(text: &str) -> Vec<u8> {
 
 use std::time::{Duration, SystemTime};
 
+use fgs_proto::functions::{Code, Create};
 use fgs_proto::inspect::Render;
+use fgs_proto::model::Runtime;
 use fgs_proto::{Config, Credentials, Operation};
 
 /// The project id used by request snapshots.
@@ -46,6 +48,21 @@ pub const PROJECT: &str = "0123456789abcdef0123456789abcdef";
 /// A full URN used by request snapshots.
 pub const URN: &str =
     "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello:latest";
+
+/// Creating `hello` in package `default` (Python 3.9, `index.handler`, 128 MB, 3 s) with
+/// `code`: the function of the build and parse tests, where the function is not the
+/// subject.
+pub fn create_hello(code: Code) -> Create {
+    Create::new(
+        "hello",
+        "default",
+        Runtime::Python39,
+        "index.handler",
+        128,
+        3,
+        code,
+    )
+}
 
 /// The fixed signing time of request snapshots: 2024-01-15T08:30:00Z.
 pub fn fixed_now() -> SystemTime {

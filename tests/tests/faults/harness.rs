@@ -5,13 +5,13 @@
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use fgs_proto::functions::{Code, Create, GetMetadata, Invoke};
-use fgs_proto::model::Runtime;
+use fgs_proto::functions::{GetMetadata, Invoke};
 use fgs_proto::{Error, TransportErrorKind};
 use fgs_testkit::{Received, Reply, TestServer, URN, aksk_config, closed_port_url, scripted};
-use fgs_tests::{ClientSettings, Sdk};
+use fgs_tests::{ClientSettings, Sdk, echo_function};
 
-use crate::hardening::{fast_retries, watchdog};
+use crate::hardening::watchdog;
+use fgs_testkit::fast_retries;
 use fgs_tests::Adapter;
 
 /// Attempts of the default policy of these cases.
@@ -44,18 +44,9 @@ impl Op {
             Op::GetMetadata => sdk
                 .send(&GetMetadata::new(URN))
                 .map(|f| f.func_name.unwrap_or_default()),
-            Op::Create => {
-                let create = Create::new(
-                    "hello",
-                    "default",
-                    Runtime::Python39,
-                    "index.handler",
-                    128,
-                    30,
-                    Code::inline_source("def handler(event, context):\n    return event\n"),
-                );
-                sdk.send(&create).map(|f| f.func_name.unwrap_or_default())
-            }
+            Op::Create => sdk
+                .send(&echo_function("hello"))
+                .map(|f| f.func_name.unwrap_or_default()),
             Op::Invoke => sdk
                 .send(&Invoke::new(URN).raw_event(br#"{"k":1}"#.to_vec()))
                 .map(|out| out.result_text().into_owned()),

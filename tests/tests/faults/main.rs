@@ -14,10 +14,11 @@ mod harness;
 use std::time::{Duration, SystemTime};
 
 use fgs_proto::TransportErrorKind;
+use fgs_testkit::fast_retries;
 use fgs_testkit::{Received, Reply, TestServer, aksk_config, scripted};
 use fgs_tests::Adapter;
 use fgs_tests::ClientSettings;
-use hardening::{fast_retries, watchdog};
+use hardening::watchdog;
 use harness::{ATTEMPTS, Case, Expect, Op, SLACK, Server, check};
 use time::OffsetDateTime;
 use time::macros::format_description;

@@ -1,11 +1,11 @@
-//! Helpers shared by the hardening suites (faults, TLS, bad input, secrets, load): both
-//! adapters behind one value, and a watchdog so that a hang fails instead of blocking.
+//! Helpers shared by the hardening suites (faults, TLS, bad input, secrets, load):
+//! a watchdog so that a hang fails instead of blocking, and percent-decoding. (Both
+//! adapters behind one value is `fgs_tests::Adapter`; fast retries are
+//! `fgs_testkit::fast_retries`.)
 #![allow(dead_code)] // each test binary uses its own subset
 
 use std::sync::mpsc;
 use std::time::Duration;
-
-use fgs_proto::RetryPolicy;
 
 /// Runs `work` on a thread of its own and returns its result, failing the test if it
 /// takes longer than `limit` (a hang) and passing on its panic if it panics.
@@ -31,15 +31,6 @@ pub fn watchdog<T: Send + 'static>(
             panic!("{what}: no result within {limit:?} — it hangs")
         }
     }
-}
-
-/// A policy with `attempts` attempts and short delays (5–20 ms), so that retry counts
-/// are tested without slowing the suite down.
-pub fn fast_retries(attempts: u32) -> RetryPolicy {
-    RetryPolicy::default()
-        .max_attempts(attempts)
-        .base_delay(Duration::from_millis(10))
-        .max_delay(Duration::from_millis(20))
 }
 
 /// Percent-decodes one path segment (test-side, independent of the SDK's encoder).

@@ -2,30 +2,17 @@
 //! key answered with a typed 401 that is not retried.
 
 use fgs_emulator::Emulator;
-use fgs_proto::functions::{Code, Create, GetMetadata, Invoke, List};
-use fgs_proto::model::Runtime;
+use fgs_proto::functions::{GetMetadata, Invoke, List};
 use fgs_proto::{Config, Credentials, Error};
-use fgs_tests::{Connect, RequestCounter, aksk_emulator, fast_retries};
+use fgs_tests::{Connect, RequestCounter, aksk_emulator, echo_function, fast_retries};
 
-through_both_adapters!(
+fgs_tests::through_both_adapters!(
     token_auth,
     wrong_secret_key_is_a_typed_401,
     wrong_token_is_a_typed_401
 );
 
 const TOKEN: &str = "fgs-tests-iam-token";
-
-fn create(name: &str) -> Create {
-    Create::new(
-        name,
-        "default",
-        Runtime::Python39,
-        "index.handler",
-        128,
-        30,
-        Code::inline_source("def handler(event, context):\n    return event\n"),
-    )
-}
 
 /// An emulator that accepts only `X-Auth-Token: TOKEN`; `Emulator::config` then
 /// carries that token.
@@ -42,7 +29,9 @@ fn token_auth<S: Connect>() {
     assert!(matches!(config.credentials(), Credentials::Token(_)));
     let sdk = S::connect(config, fast_retries());
 
-    let created = sdk.send(&create("by-token")).expect("Create with a token");
+    let created = sdk
+        .send(&echo_function("by-token"))
+        .expect("Create with a token");
     let urn = created.func_urn.expect("func_urn");
     assert_eq!(
         urn,
@@ -99,7 +88,7 @@ fn wrong_secret_key_is_a_typed_401<S: Connect>() {
         sdk.name()
     );
     // Nothing was created by a refused request.
-    let error = sdk.send(&create("refused")).expect_err("refused");
+    let error = sdk.send(&echo_function("refused")).expect_err("refused");
     assert_unauthorized(sdk.name(), &error);
     assert!(emu.snapshot().functions.is_empty());
 }

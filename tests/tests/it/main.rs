@@ -5,25 +5,9 @@
 //! One test binary (modules, not files under `tests/`), so the SDK, both adapters and
 //! the emulator are linked once.
 
-/// For each scenario `name` (a function generic over `S: Sdk`), declares a module
-/// `name` with two tests, `fgs_ureq` and `fgs_hyper`, that run it through each adapter.
-macro_rules! through_both_adapters {
-    ($($scenario:ident),* $(,)?) => {
-        $(
-            mod $scenario {
-                #[test]
-                fn fgs_ureq() {
-                    super::$scenario::<fgs_tests::Blocking>();
-                }
-
-                #[test]
-                fn fgs_hyper() {
-                    super::$scenario::<fgs_tests::Async>();
-                }
-            }
-        )*
-    };
-}
+// Each scenario module turns its scenarios into one test per adapter with
+// `fgs_tests::through_both_adapters!` (defined in fgs-testkit, as used by the adapters'
+// own suites).
 
 mod auth;
 mod demo;

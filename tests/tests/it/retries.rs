@@ -5,13 +5,12 @@
 use std::time::{Duration, Instant};
 
 use fgs_emulator::{Emulator, Fault, Route};
-use fgs_proto::functions::{Code, Create, GetMetadata, Invoke};
-use fgs_proto::model::Runtime;
+use fgs_proto::functions::{GetMetadata, Invoke};
 use fgs_proto::transport::RequestOptions;
 use fgs_proto::{Error, RetryPolicy, TransportErrorKind};
-use fgs_tests::{Connect, RequestCounter, Sdk, start};
+use fgs_tests::{Connect, RequestCounter, Sdk, echo_function, start};
 
-through_both_adapters!(
+fgs_tests::through_both_adapters!(
     busy_twice_then_ok,
     too_many_requests_waits_for_retry_after,
     server_errors_are_not_retried_for_invoke,
@@ -19,21 +18,9 @@ through_both_adapters!(
     dropped_connection_is_retried,
 );
 
-fn create(name: &str) -> Create {
-    Create::new(
-        name,
-        "default",
-        Runtime::Python39,
-        "index.handler",
-        128,
-        30,
-        Code::inline_source("def handler(event, context):\n    return event\n"),
-    )
-}
-
 /// A function to read, created before any fault is injected.
 fn function<S: Sdk>(sdk: &S, emu: &Emulator, name: &str) -> String {
-    sdk.send(&create(name)).expect("Create");
+    sdk.send(&echo_function(name)).expect("Create");
     format!("{}:latest", emu.function_urn("default", name))
 }
 
@@ -60,7 +47,9 @@ fn too_many_requests_waits_for_retry_after<S: Connect>() {
     let requests = RequestCounter::start(&emu);
     let started = Instant::now();
     // Create is not idempotent, but a 429 means the service did not act: retried.
-    let created = sdk.send(&create("throttled")).expect("the retry succeeds");
+    let created = sdk
+        .send(&echo_function("throttled"))
+        .expect("the retry succeeds");
     let waited = started.elapsed();
     assert_eq!(
         created.func_name.as_deref(),

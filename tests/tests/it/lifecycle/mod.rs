@@ -14,7 +14,7 @@ mod versions;
 use fgs_emulator::Emulator;
 use fgs_tests::{Connect, Sdk, start};
 
-through_both_adapters!(lifecycle);
+fgs_tests::through_both_adapters!(lifecycle);
 
 /// The function the scenario follows, and where it lives.
 pub(crate) struct Life<'a, S> {

@@ -1,16 +1,26 @@
-//! What goes on the wire: signatures that verify, headers nobody rewrote, reused
-//! connections.
+//! What goes on the wire through each adapter: signatures that verify, headers nobody
+//! rewrote, reused connections.
 
 use std::time::Duration;
 
+use fgs_proto::RetryPolicy;
 use fgs_proto::functions::{GetMetadata, List};
+use fgs_proto::transport::ClientSettings;
 use fgs_testkit::{
-    ACCESS_KEY, PROJECT, Poke, Reply, TOKEN, TestServer, URN, aksk_config, scripted, token_config,
+    ACCESS_KEY, Connect, PROJECT, Poke, Reply, TOKEN, TestServer, URN, aksk_config, scripted,
+    token_config,
 };
-use fgs_ureq::{Client, RetryPolicy};
 
-#[test]
-fn signed_requests_verify_on_the_server_as_received() {
+use fgs_testkit::through_both_adapters;
+
+through_both_adapters!(
+    signed_requests_verify_on_the_server_as_received,
+    token_requests_carry_the_token_and_a_host,
+    a_thousand_sequential_calls_reuse_connections,
+    clones_share_the_pool,
+);
+
+fn signed_requests_verify_on_the_server_as_received<S: Connect>() {
     let server = TestServer::start(|request| {
         if request.method == "POST" {
             Reply::json(200, r#"{"func_name":"poked"}"#)
@@ -20,7 +30,7 @@ fn signed_requests_verify_on_the_server_as_received() {
             Reply::json(200, r#"{"func_name":"hello"}"#)
         }
     });
-    let client = Client::new(aksk_config(&server.url()));
+    let client = S::with_settings(&ClientSettings::new(), aksk_config(&server.url())).unwrap();
     client.send(&GetMetadata::new(URN)).unwrap();
     client
         .send(&List::new().maxitems(10).marker("5").func_name("a b&c"))
@@ -63,10 +73,9 @@ fn signed_requests_verify_on_the_server_as_received() {
     assert_eq!(requests[2].body, br#"{"n":3}"#);
 }
 
-#[test]
-fn token_requests_carry_the_token_and_a_host() {
+fn token_requests_carry_the_token_and_a_host<S: Connect>() {
     let server = TestServer::start(scripted(vec![Reply::json(200, r#"{"func_name":"f"}"#)]));
-    let client = Client::new(token_config(&server.url()));
+    let client = S::with_settings(&ClientSettings::new(), token_config(&server.url())).unwrap();
     client.send(&GetMetadata::new(URN)).unwrap();
     let request = &server.requests()[0];
     assert_eq!(request.header("x-auth-token"), Some(TOKEN));
@@ -79,13 +88,9 @@ fn token_requests_carry_the_token_and_a_host() {
     );
 }
 
-#[test]
-fn a_thousand_sequential_calls_reuse_connections() {
+fn a_thousand_sequential_calls_reuse_connections<S: Connect>() {
     let server = TestServer::start(scripted(vec![Reply::json(200, r#"{"func_name":"f"}"#)]));
-    let client = Client::builder(aksk_config(&server.url()))
-        .retry_policy(RetryPolicy::none())
-        .build()
-        .unwrap();
+    let client = S::connect(aksk_config(&server.url()), RetryPolicy::none());
     for _ in 0..1000 {
         client.send(&GetMetadata::new(URN)).unwrap();
     }
@@ -97,13 +102,10 @@ fn a_thousand_sequential_calls_reuse_connections() {
     );
 }
 
-#[test]
-fn clones_share_the_pool() {
+fn clones_share_the_pool<S: Connect + Clone>() {
     let server = TestServer::start(scripted(vec![Reply::json(200, r#"{"func_name":"f"}"#)]));
-    let client = Client::builder(token_config(&server.url()))
-        .timeout(Duration::from_secs(5))
-        .build()
-        .unwrap();
+    let settings = ClientSettings::new().timeout(Duration::from_secs(5));
+    let client = S::with_settings(&settings, token_config(&server.url())).unwrap();
     let clone = client.clone();
     for _ in 0..10 {
         client.send(&GetMetadata::new(URN)).unwrap();

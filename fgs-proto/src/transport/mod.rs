@@ -1,9 +1,17 @@
 //! Bring your own blocking transport: a one-method trait, implemented for closures, and
-//! the retry loop every blocking transport runs.
+//! the retry loop every blocking transport runs; and what every transport shares —
+//! [`ClientSettings`] and per-call [`RequestOptions`].
 //!
 //! The loop takes the clock and the sleep as functions, so fgs-proto still reads no
 //! clock and never sleeps by itself; `fgs-ureq` passes `SystemTime::now` and
 //! `thread::sleep`, tests pass a fake clock.
+
+mod builder_setters;
+mod settings;
+
+pub use settings::{
+    ClientSettings, Clock, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT,
+};
 
 use std::time::{Duration, SystemTime};
 

@@ -1,8 +1,16 @@
-//! Lazy paging over a listing served by a scripted server.
+//! Lazy paging through each adapter over a listing served by a scripted server.
 
-use fgs_hyper::{Client, RetryPolicy};
+use fgs_proto::RetryPolicy;
 use fgs_proto::functions::List;
-use fgs_testkit::{Received, Reply, TestServer, token_config};
+use fgs_proto::transport::ClientSettings;
+use fgs_testkit::{Connect, Received, Reply, TestServer, token_config};
+
+use fgs_testkit::through_both_adapters;
+
+through_both_adapters!(
+    pages_are_fetched_lazily_and_items_flattened,
+    paging_stops_after_an_error,
+);
 
 /// Serves functions f0..f4 in pages of `maxitems`, paged by `marker`.
 fn listing(request: &Received) -> Reply {
@@ -30,25 +38,23 @@ fn listing(request: &Received) -> Reply {
     )
 }
 
-#[tokio::test]
-async fn pages_are_fetched_lazily_and_items_flattened() {
+fn pages_are_fetched_lazily_and_items_flattened<S: Connect>() {
     let server = TestServer::start(listing);
-    let client = Client::new(token_config(&server.url()));
+    let client = S::with_settings(&ClientSettings::new(), token_config(&server.url())).unwrap();
     let mut pages = client.pages(List::new().maxitems(2));
     assert_eq!(
         server.request_count(),
         0,
         "nothing is sent before iterating"
     );
-    let first = pages.next().await.unwrap().unwrap();
+    let first = pages.next().unwrap().unwrap();
     assert_eq!(first.functions.unwrap().len(), 2);
     assert_eq!(server.request_count(), 1);
 
-    let mut items = client.pages(List::new().maxitems(2)).items();
-    let mut names = Vec::new();
-    while let Some(function) = items.next().await {
-        names.push(function.unwrap().func_name.unwrap());
-    }
+    let names: Vec<String> = client
+        .items(List::new().maxitems(2))
+        .map(|f| f.unwrap().func_name.unwrap())
+        .collect();
     assert_eq!(names, ["f0", "f1", "f2", "f3", "f4"]);
     let targets: Vec<String> = server.requests()[1..]
         .iter()
@@ -60,8 +66,7 @@ async fn pages_are_fetched_lazily_and_items_flattened() {
     );
 }
 
-#[tokio::test]
-async fn paging_stops_after_an_error() {
+fn paging_stops_after_an_error<S: Connect>() {
     let server = TestServer::start(|request| {
         if request.index == 0 {
             listing(request)
@@ -69,25 +74,14 @@ async fn paging_stops_after_an_error() {
             Reply::fss_error(500, "FSS.0500", "broken", "r")
         }
     });
-    let client = Client::builder(token_config(&server.url()))
-        .retry_policy(RetryPolicy::none())
-        .build()
-        .unwrap();
-    let mut pages = client.pages(List::new().maxitems(2));
-    let mut results = Vec::new();
-    while let Some(page) = pages.next().await {
-        results.push(page);
-    }
+    let client = S::connect(token_config(&server.url()), RetryPolicy::none());
+    let results: Vec<_> = client.pages(List::new().maxitems(2)).collect();
     assert_eq!(results.len(), 2);
     assert!(results[0].is_ok());
     assert_eq!(results[1].as_ref().unwrap_err().code(), Some("FSS.0500"));
     assert_eq!(server.request_count(), 2);
 
-    let mut listing = client.pages(List::new().maxitems(2)).items();
-    let mut items = Vec::new();
-    while let Some(item) = listing.next().await {
-        items.push(item);
-    }
+    let items: Vec<_> = client.items(List::new().maxitems(2)).collect();
     // The second listing fails on its first page (the server now always errors).
     assert_eq!(items.len(), 1);
     assert!(items[0].is_err());

@@ -1,32 +1,39 @@
-//! Tracing (the `tracing` feature, which forwards to `fgs-proto/tracing`; the
-//! dev-dependencies turn it on): a span per call, events per attempt, no secrets.
+//! Tracing through each adapter (the `tracing` feature of fgs-proto, which the
+//! adapters' `tracing` features forward to; this crate's dev-dependencies turn it on):
+//! a span per call, events per attempt, no secrets.
+//!
+//! A test binary of its own: tracing caches per call site whether anyone listens, and a
+//! test without a subscriber emitting the same events on another thread can race that
+//! cache into dropping an event here.
 
 use std::time::Duration;
 
-use fgs_hyper::{Client, RetryPolicy};
+use fgs_proto::RetryPolicy;
 use fgs_proto::functions::GetMetadata;
+use fgs_proto::transport::ClientSettings;
 use fgs_testkit::{
-    Reply, SECRET_KEY, TOKEN, TestServer, TraceLog, URN, aksk_config, scripted, token_config,
+    Connect, Reply, SECRET_KEY, TOKEN, TestServer, TraceLog, URN, aksk_config, scripted,
+    token_config,
 };
 
-#[tokio::test]
-async fn a_retried_call_is_traced_without_secrets() {
+use fgs_testkit::through_both_adapters;
+
+through_both_adapters!(a_retried_call_is_traced_without_secrets);
+
+fn a_retried_call_is_traced_without_secrets<S: Connect>() {
     let server = TestServer::start(scripted(vec![
         Reply::fss_error(503, "FSS.0503", "busy", "req-1"),
         Reply::json(200, r#"{"func_name":"hello"}"#),
         Reply::fss_error(404, "FSS.1051", "not found", "req-2"),
     ]));
     let policy = RetryPolicy::default().base_delay(Duration::from_millis(5));
+    // The async client runs its calls on this thread (`block_on`), where the recording
+    // subscriber is installed.
     let (log, _guard) = TraceLog::install();
-    let aksk = Client::builder(aksk_config(&server.url()))
-        .retry_policy(policy)
-        .build()
-        .unwrap();
-    aksk.send(&GetMetadata::new(URN)).await.unwrap();
-    let token = Client::builder(token_config(&server.url()))
-        .build()
-        .unwrap();
-    token.send(&GetMetadata::new(URN)).await.unwrap_err();
+    let aksk = S::connect(aksk_config(&server.url()), policy);
+    aksk.send(&GetMetadata::new(URN)).unwrap();
+    let token = S::with_settings(&ClientSettings::new(), token_config(&server.url())).unwrap();
+    token.send(&GetMetadata::new(URN)).unwrap_err();
 
     let spans: Vec<_> = log
         .lines()

@@ -1,44 +1,59 @@
-//! Every error class, surfaced through the blocking client against scripted servers.
+//! Every error class, surfaced through each adapter against scripted servers.
+//!
+//! Connection refused and a reset mid-body are fault cases of fgs-tests
+//! (`tests/faults/main.rs`: `connection_refused`, `reset_mid_body`), with the same
+//! assertions.
 
 use std::time::{Duration, Instant};
 
 use fgs_proto::functions::GetMetadata;
+use fgs_proto::transport::{ClientSettings, RequestOptions};
+use fgs_proto::{Error, RetryPolicy, TransportError, TransportErrorKind};
 use fgs_testkit::{
-    Poke, Reply, TestServer, URN, aksk_config, closed_port_url, scripted, token_config,
+    Connect, Poke, Reply, TestServer, URN, Unresponsive, aksk_config, fast_retries, scripted,
+    token_config,
 };
-use fgs_ureq::{Client, Error, RequestOptions, RetryPolicy, TransportErrorKind};
 
-fn fast_retries(attempts: u32) -> RetryPolicy {
-    RetryPolicy::default()
-        .max_attempts(attempts)
-        .base_delay(Duration::from_millis(5))
-        .max_delay(Duration::from_millis(20))
-}
+use fgs_testkit::through_both_adapters;
 
-fn client(server: &TestServer, policy: RetryPolicy) -> Client {
-    Client::builder(aksk_config(&server.url()))
+through_both_adapters!(
+    a_4xx_with_an_fss_body_is_a_service_error_and_not_retried,
+    a_5xx_is_retried_then_given_up,
+    a_429_retry_after_is_honoured,
+    a_slow_server_hits_the_timeout,
+    the_timeout_can_be_overridden_per_call,
+    the_retry_policy_can_be_overridden_per_call,
+    a_body_above_the_limit_is_refused,
+    a_non_json_200_is_a_decode_error,
+    a_non_idempotent_request_is_not_resent_after_the_server_read_it,
+    the_same_drop_is_retried_for_an_idempotent_operation,
+    redirects_are_not_followed,
+    a_connect_timeout_is_reported_as_such_and_allows_retrying_anything,
+);
+
+/// A client of `S` for `server` (AK/SK) with `policy` and a 5 s timeout.
+fn client<S: Connect>(server: &TestServer, policy: RetryPolicy) -> S {
+    let settings = ClientSettings::new()
         .retry_policy(policy)
-        .timeout(Duration::from_secs(5))
-        .build()
-        .unwrap()
+        .timeout(Duration::from_secs(5));
+    S::with_settings(&settings, aksk_config(&server.url())).unwrap()
 }
 
-fn transport_error(error: &Error) -> &fgs_ureq::TransportError {
+fn transport_error(error: &Error) -> &TransportError {
     match error {
         Error::Transport(t) => t,
         other => panic!("expected a transport error, got {other:?}"),
     }
 }
 
-#[test]
-fn a_4xx_with_an_fss_body_is_a_service_error_and_not_retried() {
+fn a_4xx_with_an_fss_body_is_a_service_error_and_not_retried<S: Connect>() {
     let server = TestServer::start(scripted(vec![Reply::fss_error(
         404,
         "FSS.1051",
         "function not found",
         "req-404",
     )]));
-    let error = client(&server, fast_retries(3))
+    let error = client::<S>(&server, fast_retries(3))
         .send(&GetMetadata::new(URN))
         .unwrap_err();
     assert!(matches!(error, Error::Service(_)), "{error:?}");
@@ -55,12 +70,11 @@ fn a_4xx_with_an_fss_body_is_a_service_error_and_not_retried() {
     assert_eq!(server.request_count(), 1);
 }
 
-#[test]
-fn a_5xx_is_retried_then_given_up() {
+fn a_5xx_is_retried_then_given_up<S: Connect>() {
     let server = TestServer::start(scripted(vec![Reply::fss_error(
         503, "FSS.0503", "busy", "req-503",
     )]));
-    let error = client(&server, fast_retries(3))
+    let error = client::<S>(&server, fast_retries(3))
         .send(&GetMetadata::new(URN))
         .unwrap_err();
     assert_eq!(error.status().map(|s| s.as_u16()), Some(503));
@@ -69,13 +83,12 @@ fn a_5xx_is_retried_then_given_up() {
     assert_eq!(server.request_count(), 3);
 }
 
-#[test]
-fn a_429_retry_after_is_honoured() {
+fn a_429_retry_after_is_honoured<S: Connect>() {
     let server = TestServer::start(scripted(vec![
         Reply::fss_error(429, "FSS.0429", "slow down", "req-429").header("retry-after", "1"),
         Reply::json(200, r#"{"func_name":"hello"}"#),
     ]));
-    let function = client(&server, fast_retries(3))
+    let function = client::<S>(&server, fast_retries(3))
         .send(&GetMetadata::new(URN))
         .unwrap();
     assert_eq!(function.func_name.as_deref(), Some("hello"));
@@ -85,47 +98,14 @@ fn a_429_retry_after_is_honoured() {
     assert!(waited >= Duration::from_secs(1), "retried after {waited:?}");
 }
 
-#[test]
-fn connection_refused_is_a_connect_error_before_sending() {
-    let url = closed_port_url();
-    let client = Client::builder(aksk_config(&url))
-        .retry_policy(fast_retries(2))
-        .build()
-        .unwrap();
-    // Even the non-idempotent operation is retried: nothing can have reached a server.
-    let started = Instant::now();
-    let error = client.send(&Poke::new(1)).unwrap_err();
-    let transport = transport_error(&error);
-    assert_eq!(transport.kind(), TransportErrorKind::Connect);
-    assert!(!transport.request_sent());
-    assert!(started.elapsed() < Duration::from_secs(2));
-}
-
-#[test]
-fn a_reset_mid_body_is_an_io_error_and_retried_when_idempotent() {
-    let server = TestServer::start(scripted(vec![Reply::ResetMidBody {
-        declared: 1000,
-        sent: br#"{"func_name":"hel"#.to_vec(),
-    }]));
-    let error = client(&server, fast_retries(2))
-        .send(&GetMetadata::new(URN))
-        .unwrap_err();
-    let transport = transport_error(&error);
-    assert_eq!(transport.kind(), TransportErrorKind::Io, "{transport}");
-    assert!(transport.request_sent());
-    assert_eq!(server.request_count(), 2);
-}
-
-#[test]
-fn a_slow_server_hits_the_timeout() {
+fn a_slow_server_hits_the_timeout<S: Connect>() {
     let server = TestServer::start(scripted(vec![
         Reply::json(200, r#"{"func_name":"late"}"#).delay(Duration::from_secs(3)),
     ]));
-    let client = Client::builder(aksk_config(&server.url()))
+    let settings = ClientSettings::new()
         .timeout(Duration::from_millis(300))
-        .retry_policy(RetryPolicy::none())
-        .build()
-        .unwrap();
+        .retry_policy(RetryPolicy::none());
+    let client = S::with_settings(&settings, aksk_config(&server.url())).unwrap();
     let started = Instant::now();
     let error = client.send(&GetMetadata::new(URN)).unwrap_err();
     let elapsed = started.elapsed();
@@ -140,12 +120,11 @@ fn a_slow_server_hits_the_timeout() {
     );
 }
 
-#[test]
-fn the_timeout_can_be_overridden_per_call() {
+fn the_timeout_can_be_overridden_per_call<S: Connect>() {
     let server = TestServer::start(scripted(vec![
         Reply::json(200, r#"{"func_name":"late"}"#).delay(Duration::from_secs(3)),
     ]));
-    let client = client(&server, RetryPolicy::none()); // 5 s by default
+    let client = client::<S>(&server, RetryPolicy::none()); // 5 s by default
     let started = Instant::now();
     let options = RequestOptions::new().timeout(Duration::from_millis(200));
     let error = client
@@ -156,12 +135,11 @@ fn the_timeout_can_be_overridden_per_call() {
     assert!(error.to_string().contains("200ms"), "{error}");
 }
 
-#[test]
-fn the_retry_policy_can_be_overridden_per_call() {
+fn the_retry_policy_can_be_overridden_per_call<S: Connect>() {
     let server = TestServer::start(scripted(vec![Reply::fss_error(
         500, "FSS.0500", "oops", "r",
     )]));
-    let client = client(&server, fast_retries(4));
+    let client = client::<S>(&server, fast_retries(4));
     let options = RequestOptions::new().retry_policy(RetryPolicy::none());
     client
         .send_with(&GetMetadata::new(URN), options)
@@ -171,14 +149,12 @@ fn the_retry_policy_can_be_overridden_per_call() {
     assert_eq!(server.request_count(), 1 + 4);
 }
 
-#[test]
-fn a_body_above_the_limit_is_refused() {
+fn a_body_above_the_limit_is_refused<S: Connect>() {
     let server = TestServer::start(scripted(vec![Reply::bytes(200, vec![b' '; 64 * 1024])]));
-    let client = Client::builder(aksk_config(&server.url()))
+    let settings = ClientSettings::new()
         .max_response_size(1024)
-        .retry_policy(fast_retries(3))
-        .build()
-        .unwrap();
+        .retry_policy(fast_retries(3));
+    let client = S::with_settings(&settings, aksk_config(&server.url())).unwrap();
     let error = client.send(&GetMetadata::new(URN)).unwrap_err();
     let transport = transport_error(&error);
     assert_eq!(transport.kind(), TransportErrorKind::BodyTooLarge);
@@ -190,13 +166,12 @@ fn a_body_above_the_limit_is_refused() {
     assert_eq!(server.request_count(), 1);
 }
 
-#[test]
-fn a_non_json_200_is_a_decode_error() {
+fn a_non_json_200_is_a_decode_error<S: Connect>() {
     let server = TestServer::start(scripted(vec![Reply::bytes(
         200,
         b"<html>gateway says hi</html>".to_vec(),
     )]));
-    let error = client(&server, fast_retries(3))
+    let error = client::<S>(&server, fast_retries(3))
         .send(&GetMetadata::new(URN))
         .unwrap_err();
     match &error {
@@ -209,10 +184,9 @@ fn a_non_json_200_is_a_decode_error() {
     assert_eq!(server.request_count(), 1);
 }
 
-#[test]
-fn a_non_idempotent_request_is_not_resent_after_the_server_read_it() {
+fn a_non_idempotent_request_is_not_resent_after_the_server_read_it<S: Connect>() {
     let server = TestServer::start(scripted(vec![Reply::Drop]));
-    let error = client(&server, fast_retries(3))
+    let error = client::<S>(&server, fast_retries(3))
         .send(&Poke::new(7))
         .unwrap_err();
     let transport = transport_error(&error);
@@ -228,54 +202,34 @@ fn a_non_idempotent_request_is_not_resent_after_the_server_read_it() {
     assert_eq!(server.requests()[0].body, br#"{"n":7}"#);
 }
 
-#[test]
-fn the_same_drop_is_retried_for_an_idempotent_operation() {
+fn the_same_drop_is_retried_for_an_idempotent_operation<S: Connect>() {
     let server = TestServer::start(scripted(vec![
         Reply::Drop,
         Reply::json(200, r#"{"func_name":"hello"}"#),
     ]));
-    let function = client(&server, fast_retries(3))
+    let function = client::<S>(&server, fast_retries(3))
         .send(&GetMetadata::new(URN))
         .unwrap();
     assert_eq!(function.func_name.as_deref(), Some("hello"));
     assert_eq!(server.request_count(), 2);
 }
 
-#[test]
-fn redirects_are_not_followed() {
+fn redirects_are_not_followed<S: Connect>() {
     let server = TestServer::start(scripted(vec![
         Reply::bytes(302, Vec::new()).header("location", "http://127.0.0.1:9/elsewhere"),
     ]));
-    let client = Client::builder(token_config(&server.url()))
-        .build()
-        .unwrap();
+    let client = S::with_settings(&ClientSettings::new(), token_config(&server.url())).unwrap();
     let error = client.send(&GetMetadata::new(URN)).unwrap_err();
     assert_eq!(error.status().map(|s| s.as_u16()), Some(302));
     assert_eq!(server.request_count(), 1);
 }
 
-#[test]
-fn a_users_agent_still_reads_error_statuses_as_responses() {
-    let server = TestServer::start(scripted(vec![Reply::fss_error(
-        409, "FSS.1061", "conflict", "req-409",
-    )]));
-    // ureq's defaults: error statuses become `ureq::Error::StatusCode`, redirects are
-    // followed. The client overrides both per request.
-    let agent = fgs_ureq::ureq::Agent::new_with_defaults();
-    let client = Client::with_agent(aksk_config(&server.url()), agent);
-    let error = client.send(&GetMetadata::new(URN)).unwrap_err();
-    assert_eq!(error.code(), Some("FSS.1061"));
-    assert_eq!(error.request_id(), Some("req-409"));
-}
-
-#[test]
-fn a_connect_timeout_is_reported_as_such_and_allows_retrying_anything() {
-    let unresponsive = fgs_testkit::Unresponsive::new();
-    let client = Client::builder(aksk_config(unresponsive.url()))
+fn a_connect_timeout_is_reported_as_such_and_allows_retrying_anything<S: Connect>() {
+    let unresponsive = Unresponsive::new();
+    let settings = ClientSettings::new()
         .connect_timeout(Duration::from_millis(200))
-        .retry_policy(fast_retries(2))
-        .build()
-        .unwrap();
+        .retry_policy(fast_retries(2));
+    let client = S::with_settings(&settings, aksk_config(unresponsive.url())).unwrap();
     let started = Instant::now();
     // Non-idempotent, yet retried: the request never left.
     let error = client.send(&Poke::new(1)).unwrap_err();

@@ -1,0 +1,180 @@
+//! [`ClientSettings`]: what both adapters' clients can be configured with — timeouts,
+//! response size limit, retry policy, trusted roots, clock — kept in one place so that
+//! the blocking and the async client mean the same thing by each setting and share the
+//! same defaults.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use rustls_pki_types::CertificateDer;
+use rustls_pki_types::pem::PemObject;
+
+use crate::error::Error;
+use crate::retry::RetryPolicy;
+
+/// Default connect timeout.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Default timeout of one attempt (connect, send, and receive the whole response).
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+/// Default response size limit: 80 MiB, enough for `GetCode` of a 50 MB package in
+/// base64 with room for the JSON around it.
+pub const DEFAULT_MAX_RESPONSE_SIZE: u64 = 80 * 1024 * 1024;
+
+/// A clock that dates signatures; see [`ClientSettings::clock`].
+pub type Clock = Arc<dyn Fn() -> SystemTime + Send + Sync>;
+
+/// The settings of a client, the same for `fgs-ureq` and `fgs-hyper`: each adapter's
+/// `ClientBuilder` has a setter per field and takes a whole value with `settings`.
+///
+/// Settings are plain data: root certificates are checked, and the clock read, only by
+/// the adapter that uses them.
+///
+/// ```
+/// use std::time::Duration;
+/// use fgs_proto::RetryPolicy;
+/// use fgs_proto::transport::{ClientSettings, DEFAULT_MAX_RESPONSE_SIZE};
+///
+/// let settings = ClientSettings::new()
+///     .connect_timeout(Duration::from_secs(3))
+///     .timeout(Duration::from_secs(30))
+///     .retry_policy(RetryPolicy::default().max_attempts(5));
+/// assert_eq!(settings.timeout, Duration::from_secs(30));
+/// assert_eq!(settings.max_response_size, DEFAULT_MAX_RESPONSE_SIZE);
+/// assert_eq!(settings.retry_policy.get_max_attempts(), 5);
+/// ```
+#[derive(Clone)]
+#[non_exhaustive]
+#[must_use]
+pub struct ClientSettings {
+    /// How long establishing a connection may take.
+    pub connect_timeout: Duration,
+    /// How long one attempt may take in total.
+    pub timeout: Duration,
+    /// The largest response body accepted, in bytes.
+    pub max_response_size: u64,
+    /// The retry policy of every call.
+    pub retry_policy: RetryPolicy,
+    /// Extra trusted root certificates (DER), in the order added.
+    pub root_certificates: Vec<Vec<u8>>,
+    /// Whether the built-in Mozilla roots are trusted too.
+    pub built_in_roots: bool,
+    /// The clock that dates signatures; `None`: the system clock.
+    pub clock: Option<Clock>,
+}
+
+impl Default for ClientSettings {
+    fn default() -> Self {
+        ClientSettings {
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            timeout: DEFAULT_TIMEOUT,
+            max_response_size: DEFAULT_MAX_RESPONSE_SIZE,
+            retry_policy: RetryPolicy::default(),
+            root_certificates: Vec::new(),
+            built_in_roots: true,
+            clock: None,
+        }
+    }
+}
+
+impl ClientSettings {
+    /// The defaults: connect timeout 10 s, 60 s per attempt, 80 MiB response limit,
+    /// the default [`RetryPolicy`] (3 attempts), Mozilla roots, the system clock.
+    pub fn new() -> Self {
+        ClientSettings::default()
+    }
+
+    /// How long establishing a connection may take (fgs-ureq: DNS, TCP and TLS;
+    /// fgs-hyper: TCP). Default 10 s.
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// How long one attempt may take in total: connecting, sending the request and
+    /// receiving the whole response. Retries get a fresh timeout each. Default 60 s;
+    /// raise it for large code uploads and downloads on slow links.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The largest response body accepted, in bytes; a longer one fails with
+    /// [`TransportErrorKind::BodyTooLarge`](crate::TransportErrorKind::BodyTooLarge).
+    /// Default [`DEFAULT_MAX_RESPONSE_SIZE`].
+    pub fn max_response_size(mut self, bytes: u64) -> Self {
+        self.max_response_size = bytes;
+        self
+    }
+
+    /// The retry policy of every call (overridable per call with
+    /// [`RequestOptions`](super::RequestOptions)). A policy that still has the default
+    /// jitter seed is reseeded from process randomness by the client, so that clients
+    /// do not retry in lockstep; set your own seed for reproducible delays.
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry_policy = policy;
+        self
+    }
+
+    /// Trusts one more root certificate (DER), e.g. a private cloud's CA, in addition to
+    /// the built-in Mozilla roots. Certificates are always verified; there is no
+    /// "insecure" switch. The client checks the certificate when it is built.
+    pub fn add_root_certificate(mut self, der: impl Into<Vec<u8>>) -> Self {
+        self.root_certificates.push(der.into());
+        self
+    }
+
+    /// Trusts every certificate of a PEM bundle (see [`Self::add_root_certificate`]);
+    /// other PEM blocks are skipped. Fails if the PEM cannot be parsed or holds no
+    /// certificate.
+    ///
+    /// ```
+    /// use fgs_proto::Error;
+    /// use fgs_proto::transport::ClientSettings;
+    ///
+    /// let error = ClientSettings::new().add_root_certificates_pem(b"no pem here").unwrap_err();
+    /// assert!(matches!(&error, Error::InvalidInput(i) if i.field() == "root_certificate"));
+    /// ```
+    pub fn add_root_certificates_pem(mut self, pem: &[u8]) -> Result<Self, Error> {
+        let before = self.root_certificates.len();
+        for cert in CertificateDer::pem_slice_iter(pem) {
+            let cert = cert.map_err(|e| Error::invalid_input("root_certificate", e.to_string()))?;
+            self.root_certificates.push(cert.as_ref().to_vec());
+        }
+        if self.root_certificates.len() == before {
+            return Err(Error::invalid_input(
+                "root_certificate",
+                "the PEM holds no CERTIFICATE block",
+            ));
+        }
+        Ok(self)
+    }
+
+    /// Whether the built-in Mozilla roots are trusted (default `true`). Turn them off to
+    /// trust only the certificates added with [`Self::add_root_certificate`].
+    pub fn built_in_roots(mut self, enabled: bool) -> Self {
+        self.built_in_roots = enabled;
+        self
+    }
+
+    /// The clock that dates signatures (default: the system clock). Use it to correct a
+    /// known skew of the local clock, or to make requests reproducible in tests.
+    pub fn clock(mut self, clock: impl Fn() -> SystemTime + Send + Sync + 'static) -> Self {
+        self.clock = Some(Arc::new(clock));
+        self
+    }
+}
+
+impl fmt::Debug for ClientSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientSettings")
+            .field("connect_timeout", &self.connect_timeout)
+            .field("timeout", &self.timeout)
+            .field("max_response_size", &self.max_response_size)
+            .field("retry_policy", &self.retry_policy)
+            .field("root_certificates", &self.root_certificates.len())
+            .field("built_in_roots", &self.built_in_roots)
+            .field("clock", &self.clock.as_ref().map_or("system", |_| "custom"))
+            .finish()
+    }
+}
