@@ -26,7 +26,9 @@ macro_rules! through_both_adapters {
 }
 
 mod auth;
+mod bench;
 mod demo;
+mod large_code;
 mod lifecycle;
 mod readme;
 mod retries;
