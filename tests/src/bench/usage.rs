@@ -115,7 +115,11 @@ mod tests {
             rss_during >= rss_before + 60 * 1024 * 1024,
             "{rss_before} -> {rss_during}"
         );
-        assert!(after.peak_rss >= rss_during, "{after:?} vs {rss_during}");
+        // The kernel syncs per-thread RSS counters lazily: allow it a few pages.
+        assert!(
+            after.peak_rss + (1 << 20) >= rss_during,
+            "{after:?} vs {rss_during}"
+        );
         assert!(after.cpu >= before.cpu);
         assert_eq!(
             block.iter().map(|&b| usize::from(b)).sum::<usize>(),
