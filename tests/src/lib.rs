@@ -25,6 +25,15 @@ mod sdk;
 pub use harness::{RequestCounter, aksk_emulator, fast_retries, start};
 pub use sdk::{Async, Blocking, Sdk};
 
+/// Six hex digits from the clock, for names that two runs against the same endpoint
+/// (and a leftover of an interrupted run) do not share.
+pub fn unique_suffix() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos() ^ (d.as_secs() as u32));
+    format!("{:06x}", nanos & 0xff_ffff)
+}
+
 /// The README's code blocks, compiled as doctests so that they cannot drift from the
 /// API.
 #[doc = include_str!("../../README.md")]

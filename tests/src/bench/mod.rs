@@ -100,15 +100,6 @@ pub fn config_from_env(
     })
 }
 
-/// Six hex digits from the clock, so that benchmark functions of two runs against the
-/// same endpoint do not collide.
-pub(crate) fn unique_suffix() -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos() ^ (d.as_secs() as u32));
-    format!("{:06x}", nanos & 0xff_ffff)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

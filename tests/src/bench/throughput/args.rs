@@ -10,8 +10,9 @@ Calls per second and CPU per call of the fgs clients against raw clients that se
 same bytes (the floor), over fgs-emulator.
 
   --op OP             get-metadata (default), list or invoke
-  --n N               calls per client per round (default 5000)
-  --rounds R          rounds; with several clients they take turns each round (default 5)
+  --n N               calls per client per round (default 2000)
+  --rounds R          rounds; the clients take turns each round, each SDK client and its
+                      floor swapping places every other round (default 20)
   --client C          fgs-ureq, raw-ureq, fgs-hyper, raw-hyper or all (default all)
   --concurrency C     calls in flight per client (default 32 for hyper, 1 for ureq;
                       ureq clients use C threads)
@@ -137,8 +138,8 @@ impl Default for Args {
     fn default() -> Self {
         Args {
             op: Op::GetMetadata,
-            n: 5000,
-            rounds: 5,
+            n: 2000,
+            rounds: 20,
             clients: ClientKind::ALL.to_vec(),
             concurrency: None,
             auth: Auth::AkSk,
@@ -162,7 +163,7 @@ impl Args {
     ///
     /// let args = Args::parse(["--op", "list", "--n=50", "--client", "raw-hyper"].map(String::from))?
     ///     .expect("not --help");
-    /// assert_eq!((args.op, args.n, args.rounds), (Op::List, 50, 5));
+    /// assert_eq!((args.op, args.n, args.rounds), (Op::List, 50, 20));
     /// assert_eq!(args.clients, [ClientKind::RawHyper]);
     /// assert_eq!(args.concurrency_of(ClientKind::RawHyper), 32);
     /// # Ok::<(), String>(())

@@ -3,7 +3,7 @@
 //! a raw client that sends the same bytes ([`floor`]).
 //!
 //! A run creates the functions its operation needs, warms every client up (connections
-//! open, caches filled), then has the clients take turns — A B C D, A B C D, … — for
+//! open, caches filled), then has the clients take turns — A B C D, B A D C, … — for
 //! `--rounds` rounds of `--n` calls each, so that drift of the machine's speed hits
 //! them alike, and prints the totals and the SDK/floor ratios ([`Report`]). Nothing is
 //! asserted about the figures: the program fails only when a call fails.
@@ -93,7 +93,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Report, String> {
 pub fn run_against(config: &Config, args: &Args, out: &mut dyn Write) -> Result<Report, String> {
     let io = |e: std::io::Error| e.to_string();
     let setup = fgs_ureq::Client::new(config.clone());
-    let mut fixture = Fixture::set_up(args.op, &setup, &super::unique_suffix())
+    let mut fixture = Fixture::set_up(args.op, &setup, &crate::unique_suffix())
         .map_err(|e| format!("cannot create the benchmark functions: {e}"))?;
     let result = match fixture.workload.clone() {
         Workload::GetMetadata(op) => measure(op, config, args, out),
@@ -169,20 +169,51 @@ where
             .run(WARM_UP_CALLS.min(args.n).max(driver.concurrency))
             .map_err(|e| format!("{} failed while warming up: {e}", driver.kind.name()))?;
     }
-    let mut totals = vec![Sample::default(); drivers.len()];
-    for _round in 0..args.rounds {
-        for (driver, total) in drivers.iter().zip(&mut totals) {
+    let mut rounds = vec![Vec::with_capacity(args.rounds); drivers.len()];
+    for round in 0..args.rounds {
+        for index in turn_order(drivers.len(), round) {
+            let driver = &drivers[index];
             let sample = Sample::take(args.n, |n| driver.run(n))
                 .map_err(|e| format!("{} failed: {e}", driver.kind.name()))?;
-            *total = total.plus(sample);
+            rounds[index].push(sample);
         }
     }
     let report = Report {
         op: args.op,
-        results: args.clients.iter().copied().zip(totals).collect(),
+        results: args.clients.iter().copied().zip(rounds).collect(),
     };
     for line in report.lines() {
         writeln!(out, "{line}").map_err(io)?;
     }
     Ok(report)
+}
+
+/// The order in which `clients` clients take their turn in round `round`. The clients
+/// come in pairs, each SDK client before its floor (A B C D); every other round the two
+/// of each pair swap places (B A D C). So each of a pair runs first in half the rounds —
+/// right after the other pair, whose leftovers (the async clients' 32 connections, a
+/// busy runtime) would otherwise always slow down the same one of the two.
+fn turn_order(clients: usize, round: usize) -> impl Iterator<Item = usize> {
+    let swap = !round.is_multiple_of(2);
+    (0..clients).map(move |i| match (swap, i % 2) {
+        (true, 0) if i + 1 < clients => i + 1,
+        (true, 1) => i - 1,
+        _ => i,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::turn_order;
+
+    #[test]
+    fn the_two_of_each_pair_swap_places_every_other_round() {
+        let order = |clients, round| turn_order(clients, round).collect::<Vec<_>>();
+        assert_eq!(order(4, 0), [0, 1, 2, 3]);
+        assert_eq!(order(4, 1), [1, 0, 3, 2]);
+        assert_eq!(order(4, 2), [0, 1, 2, 3]);
+        // A client without a partner keeps its place.
+        assert_eq!(order(3, 1), [1, 0, 2]);
+        assert_eq!(order(1, 1), [0]);
+    }
 }

@@ -31,9 +31,10 @@ use fgs_proto::model::Runtime;
 
 pub use zip::generate_zip;
 
+use super::Auth;
 use super::child::ChildEmulator;
 use super::usage::{self, mib};
-use super::{Auth, unique_suffix};
+use crate::unique_suffix;
 
 /// Usage text of the upload_memory program.
 pub const USAGE: &str = "\
