@@ -8,7 +8,7 @@
 //!   integration scenario in `tests/it/` is written once and run through both;
 //! - [`harness`]: an emulator with AK/SK auth on, fast retries, and a request counter
 //!   built on the emulator's fault bookkeeping;
-//! - [`bench`]: the end-to-end benchmarks, `cargo run --release --example throughput`
+//! - [`bench`](mod@bench): the end-to-end benchmarks, `cargo run --release --example throughput`
 //!   and `--example upload_memory`: the SDK's clients against raw clients that send the
 //!   same bytes, and the memory of a large upload;
 //! - [`demo`]: the README demo, `cargo run --example quickstart`, which walks all 21

@@ -1,6 +1,11 @@
 //! The process's own resource usage: CPU time (user + system, all threads) from
-//! `getrusage(RUSAGE_SELF)`, peak resident memory from the same call, and the current
-//! resident memory from `/proc/self/status`.
+//! `getrusage(RUSAGE_SELF)`, and resident memory — peak and current — from
+//! `/proc/self/status`.
+//!
+//! The peak is `VmHWM`, not `getrusage`'s `ru_maxrss`: Linux carries `ru_maxrss` over
+//! `execve`, so a program started by `cargo run` would report the peak of the cargo
+//! process it was forked from (some 50 MB) if that is higher than its own. Where there
+//! is no `/proc`, `ru_maxrss` is the fallback.
 //!
 //! `getrusage` comes through the `nix` crate's safe wrapper, so this crate keeps
 //! `unsafe` forbidden. Unix only; elsewhere every reading fails with
@@ -28,6 +33,11 @@ pub struct Usage {
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn now() -> io::Result<Usage> {
+    now_with(true)
+}
+
+/// [`now`], reading the peak RSS only if `memory`.
+fn now_with(memory: bool) -> io::Result<Usage> {
     #[cfg(unix)]
     {
         use nix::sys::resource::{UsageWho, getrusage};
@@ -35,19 +45,30 @@ pub fn now() -> io::Result<Usage> {
 
         let usage = getrusage(UsageWho::RUSAGE_SELF).map_err(io::Error::from)?;
         let micros = usage.user_time().num_microseconds() + usage.system_time().num_microseconds();
-        let max_rss = u64::try_from(usage.max_rss()).unwrap_or(0);
+        let peak_rss = match memory.then(|| status_field("VmHWM")) {
+            None => 0,
+            Some(Ok(bytes)) => bytes,
+            Some(Err(_)) => u64::try_from(usage.max_rss()).unwrap_or(0) * MAX_RSS_UNIT,
+        };
         Ok(Usage {
             cpu: Duration::from_micros(u64::try_from(micros).unwrap_or(0)),
-            peak_rss: max_rss * MAX_RSS_UNIT,
+            peak_rss,
         })
     }
     #[cfg(not(unix))]
     {
+        let _ = memory;
         Err(io::Error::new(
             io::ErrorKind::Unsupported,
             "getrusage is available on Unix only",
         ))
     }
+}
+
+/// The process's CPU time so far (user plus system, every thread): [`now`] without the
+/// memory reading, for timing loops.
+pub fn cpu_time() -> io::Result<Duration> {
+    now_with(false).map(|usage| usage.cpu)
 }
 
 /// Bytes per unit of `ru_maxrss`: kibibytes on Linux and the BSDs, bytes on macOS.
@@ -59,11 +80,16 @@ const MAX_RSS_UNIT: u64 = 1;
 /// The process's resident set size now, in bytes (`VmRSS` of `/proc/self/status`;
 /// Linux only).
 pub fn current_rss() -> io::Result<u64> {
+    status_field("VmRSS")
+}
+
+/// A field of `/proc/self/status`, in bytes.
+fn status_field(name: &str) -> io::Result<u64> {
     let status = std::fs::read_to_string("/proc/self/status")?;
-    status_field_bytes(&status, "VmRSS").ok_or_else(|| {
+    status_field_bytes(&status, name).ok_or_else(|| {
         io::Error::new(
             io::ErrorKind::InvalidData,
-            "/proc/self/status has no VmRSS line",
+            format!("/proc/self/status has no {name} line"),
         )
     })
 }

@@ -3,7 +3,7 @@
 //! The request is built **once** by fgs-proto, so the raw clients send the SDK's exact
 //! bytes (same headers in the same order, same body). With AK/SK it is then dated and
 //! signed **per call**, as the SDK signs every attempt: the template holds the head up
-//! to `X-Project-Id`, and each call clones it and runs [`fgs_proto::auth::sign`] — the
+//! to `X-Project-Id`, and each call clones it and runs [`sign`](fn@fgs_proto::auth::sign) — the
 //! cheapest honest floor (building the request again per call would charge the floor
 //! with work the SDK does, and not signing would not be the same request). With a token
 //! nothing depends on the time, so the prepared request is sent as it is.

@@ -18,11 +18,11 @@ pub struct Sample {
 impl Sample {
     /// Times `n` calls made by `run`.
     pub fn take(n: usize, run: impl FnOnce(usize) -> Result<(), String>) -> Result<Sample, String> {
-        let cpu_before = usage::now().map_err(|e| format!("getrusage: {e}"))?.cpu;
+        let cpu_before = usage::cpu_time().map_err(|e| format!("getrusage: {e}"))?;
         let started = Instant::now();
         run(n)?;
         let wall = started.elapsed();
-        let cpu_after = usage::now().map_err(|e| format!("getrusage: {e}"))?.cpu;
+        let cpu_after = usage::cpu_time().map_err(|e| format!("getrusage: {e}"))?;
         Ok(Sample {
             calls: n as u64,
             wall,
