@@ -5,10 +5,11 @@ use std::error::Error as StdError;
 use std::io;
 use std::time::Duration;
 
-use bytes::Bytes;
+use bytes::{Bytes, BytesMut};
 use fgs_proto::{TransportError, TransportErrorKind};
 use http::{Request, Response};
 use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
+use hyper::body::Incoming;
 use hyper_util::client::legacy;
 
 use crate::connector::Connector;
@@ -42,18 +43,60 @@ pub(crate) async fn exchange(
             .await
             .map_err(|e| classify(e, limits.connect_timeout))?;
         let (parts, body) = response.into_parts();
-        let limit = usize::try_from(limits.max_response_size).unwrap_or(usize::MAX);
-        let body = Limited::new(body, limit)
-            .collect()
-            .await
-            .map_err(|e| classify_body(e, limits.max_response_size))?
-            .to_bytes();
+        let declared = content_length(&parts.headers);
+        let body = read_body(body, declared, limits.max_response_size).await?;
         Ok(Response::from_parts(parts, body))
     };
     match tokio::time::timeout(limits.timeout, attempt).await {
         Ok(result) => result,
         Err(_elapsed) => Err(TransportError::request_timeout(limits.timeout)),
     }
+}
+
+/// Reads a whole response body of at most `limit` bytes. A body that comes in one
+/// frame is returned as it is; frames are otherwise gathered into one buffer sized from
+/// `Content-Length`, each dropped once copied, so a large answer is held once — not
+/// twice, as `collect().to_bytes()` would (all frames, then their copy).
+async fn read_body(
+    body: Incoming,
+    declared: Option<u64>,
+    limit: u64,
+) -> Result<Bytes, TransportError> {
+    let mut body = Limited::new(body, usize::try_from(limit).unwrap_or(usize::MAX));
+    let mut first: Option<Bytes> = None;
+    let mut gathered: Option<BytesMut> = None;
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|e| classify_body(e, limit))?;
+        let Ok(data) = frame.into_data() else {
+            continue; // trailers
+        };
+        match (&mut gathered, first.take()) {
+            (Some(buffer), _) => buffer.extend_from_slice(&data),
+            (None, Some(previous)) => {
+                let expected = declared.unwrap_or(0).min(limit);
+                let capacity = usize::try_from(expected)
+                    .unwrap_or(0)
+                    .max(previous.len() + data.len());
+                let mut buffer = BytesMut::with_capacity(capacity);
+                buffer.extend_from_slice(&previous);
+                buffer.extend_from_slice(&data);
+                gathered = Some(buffer);
+            }
+            (None, None) => first = Some(data),
+        }
+    }
+    Ok(gathered.map(BytesMut::freeze).or(first).unwrap_or_default())
+}
+
+/// The `Content-Length` of a response, if it has a valid one.
+fn content_length(headers: &http::HeaderMap) -> Option<u64> {
+    headers
+        .get(http::header::CONTENT_LENGTH)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
 }
 
 /// Maps a client error. Connect errors (DNS, TCP, TLS handshake) happen before any

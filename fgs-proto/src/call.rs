@@ -11,6 +11,11 @@ use crate::error::{Error, TransportError};
 use crate::operation::{Operation, authorize};
 use crate::retry::{Failure, Jitter, RetryPolicy, retry_after};
 
+/// Request bodies of this many bytes or more are handed to the transport rather than
+/// kept by the [`Call`] between attempts (see there): 1 MiB, far above any request but
+/// a code upload.
+pub const KEEP_BODY_LIMIT: usize = 1024 * 1024;
+
 /// What the adapter does next.
 #[derive(Debug)]
 #[must_use]
@@ -44,8 +49,14 @@ pub enum Step<T> {
 /// ```
 ///
 /// The request body is built once and shared between attempts (`Bytes` clones are
-/// reference counts), and with AK/SK its SHA-256 is computed once: a retry of a 50 MB
-/// code upload costs a new signature, not a new copy or a new hash.
+/// reference counts), and with AK/SK its SHA-256 is computed once: a retry costs a new
+/// signature, not a new hash.
+///
+/// A body of [`KEEP_BODY_LIMIT`] bytes or more (a code upload) is not kept by the call:
+/// the request takes the only reference, so the body is freed as soon as the transport
+/// has sent it, instead of being held while the response is read. A retry builds it
+/// again from the operation (and with AK/SK hashes it again): an encoding per retry,
+/// against holding up to 67 MB (a 50 MB package in base64) for the whole call.
 pub struct Call<'a, O: Operation + ?Sized> {
     operation: &'a O,
     config: &'a Config,
@@ -54,7 +65,8 @@ pub struct Call<'a, O: Operation + ?Sized> {
     method: Method,
     uri: Uri,
     headers: HeaderMap,
-    body: Bytes,
+    /// `None` once a large body has been handed to the transport.
+    body: Option<Bytes>,
     body_sha256: Option<String>,
     attempt: u32,
     last_now: SystemTime,
@@ -72,7 +84,7 @@ impl<'a, O: Operation + ?Sized> Call<'a, O> {
             method: parts.method,
             uri: parts.uri,
             headers: parts.headers,
-            body: Bytes::from(body),
+            body: Some(Bytes::from(body)),
             body_sha256: None,
             attempt: 0,
             last_now: SystemTime::UNIX_EPOCH,
@@ -93,24 +105,36 @@ impl<'a, O: Operation + ?Sized> Call<'a, O> {
     pub fn next_request(&mut self, now: SystemTime) -> Result<Request<Bytes>, Error> {
         self.attempt += 1;
         self.last_now = now;
+        let body = match self.body.take() {
+            Some(body) => body,
+            // Handed out with an earlier attempt: build it again, and hash it again (an
+            // `Operation` of the caller's need not build the same bytes twice).
+            None => {
+                self.body_sha256 = None;
+                Bytes::from(self.operation.request(self.config)?.into_body())
+            }
+        };
+        if body.len() < KEEP_BODY_LIMIT {
+            self.body = Some(body.clone());
+        }
         let mut uri = self.uri.clone();
         let mut headers = self.headers.clone();
         if matches!(self.config.credentials(), Credentials::AkSk(_))
             && self.body_sha256.is_none()
-            && !self.body.is_empty()
+            && !body.is_empty()
         {
-            self.body_sha256 = Some(crate::auth::sign::body_sha256_hex(&self.body));
+            self.body_sha256 = Some(crate::auth::sign::body_sha256_hex(&body));
         }
         authorize(
             self.config,
             &self.method,
             &mut uri,
             &mut headers,
-            &self.body,
+            &body,
             self.body_sha256.as_deref(),
             now,
         )?;
-        let mut request = Request::new(self.body.clone());
+        let mut request = Request::new(body);
         *request.method_mut() = self.method.clone();
         *request.uri_mut() = uri;
         *request.headers_mut() = headers;

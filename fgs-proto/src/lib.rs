@@ -79,7 +79,7 @@ pub mod triggers;
 mod urn;
 
 pub use auth::Credentials;
-pub use call::{Call, Step};
+pub use call::{Call, KEEP_BODY_LIMIT, Step};
 pub use config::{Config, DEFAULT_USER_AGENT, Endpoint};
 pub use error::{
     DecodeError, Error, InvalidInput, ServiceError, TransportError, TransportErrorKind,

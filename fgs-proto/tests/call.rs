@@ -1,14 +1,15 @@
 //! The call driver end to end with one real operation (GetMetadata), a closure
-//! transport and a fake clock: success, API error, retry then success, give-up.
+//! transport and a fake clock: success, API error, retry then success, give-up; and
+//! who holds the request body between attempts.
 
 use std::time::{Duration, SystemTime};
 
 use bytes::Bytes;
 use fgs_proto::auth::verify::Verifier;
-use fgs_proto::functions::GetMetadata;
+use fgs_proto::functions::{Code, CodePackage, GetMetadata, Invoke, UpdateCode};
 use fgs_proto::{
-    Call, Config, Credentials, Error, Operation, RetryPolicy, Secret, Step, TransportError,
-    TransportErrorKind,
+    Call, Config, Credentials, Error, KEEP_BODY_LIMIT, Operation, RetryPolicy, Secret, Step,
+    TransportError, TransportErrorKind,
 };
 use http::{Request, Response};
 
@@ -354,4 +355,45 @@ fn token_auth_sends_the_token_and_no_signature() {
         call.on_response(Response::new(b"{}".to_vec())),
         Step::Done(_)
     ));
+}
+
+#[test]
+fn a_large_body_is_handed_to_the_transport_and_built_again_for_a_retry() {
+    // Its base64 alone is above the limit.
+    let op = UpdateCode::new(
+        URN,
+        Code::zip("big.zip", CodePackage::new(vec![7u8; KEEP_BODY_LIMIT])),
+    );
+    let config = config();
+    let mut call = Call::new(&op, &config, RetryPolicy::default().seed(1)).unwrap();
+    let first = call.next_request(start()).unwrap();
+    assert!(first.body().len() > KEEP_BODY_LIMIT);
+    // The request holds the only reference: once the transport drops it, it is freed.
+    assert!(first.body().is_unique(), "the call keeps no copy");
+    let sent = first.body().to_vec();
+    drop(first);
+    let Step::Retry(delay) = call.on_response(answer(503, &[], "").unwrap()) else {
+        panic!("a 503 on an idempotent upload is retried");
+    };
+    let second = call.next_request(start() + delay).unwrap();
+    assert_eq!(
+        second.body().as_ref(),
+        sent.as_slice(),
+        "the same body again"
+    );
+    assert!(second.body().is_unique());
+    verify_signature(start() + delay, &second);
+}
+
+#[test]
+fn a_small_body_is_kept_and_shared_between_attempts() {
+    let op = Invoke::new(URN).raw_event(br#"{"k":1}"#.to_vec());
+    let config = config();
+    let mut call = Call::new(&op, &config, RetryPolicy::default()).unwrap();
+    let first = call.next_request(start()).unwrap();
+    // The call holds a second reference to the same buffer, for a retry.
+    assert!(!first.body().is_unique());
+    let second = call.next_request(start()).unwrap();
+    assert_eq!(first.body().as_ptr(), second.body().as_ptr());
+    verify_signature(start(), &second);
 }

@@ -14,10 +14,10 @@
 //! deletes at the end, and also when a step fails. Exits with status 1 on any failure.
 
 use std::process::ExitCode;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use fgs_emulator::Emulator;
 use fgs_tests::demo::{self, Target};
+use fgs_tests::unique_suffix;
 
 const USAGE: &str = "usage: quickstart [--prefix NAME]
 
@@ -98,13 +98,4 @@ fn prefix_from_args(mut args: impl Iterator<Item = String>) -> Result<Option<Str
         return Err("--prefix must not be empty".into());
     }
     Ok(Some(prefix))
-}
-
-/// Six hex digits from the clock, so that runs (and a leftover of an interrupted run)
-/// do not collide on the function name.
-fn unique_suffix() -> String {
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos() ^ (d.as_secs() as u32));
-    format!("{:06x}", nanos & 0xff_ffff)
 }

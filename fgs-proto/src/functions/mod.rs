@@ -7,6 +7,7 @@
 
 mod async_invoke;
 mod code;
+mod code_answer;
 mod code_body;
 mod code_package;
 mod create;

@@ -10,7 +10,9 @@
 // own suites).
 
 mod auth;
+mod bench;
 mod demo;
+mod large_code;
 mod lifecycle;
 mod readme;
 mod retries;

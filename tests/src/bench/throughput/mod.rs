@@ -1,0 +1,219 @@
+//! The throughput program (`cargo run --release -p fgs-tests --example throughput`):
+//! calls per second and process CPU per call of fgs-ureq and fgs-hyper, each against
+//! a raw client that sends the same bytes ([`floor`]).
+//!
+//! A run creates the functions its operation needs, warms every client up (connections
+//! open, caches filled), then has the clients take turns — A B C D, B A D C, … — for
+//! `--rounds` rounds of `--n` calls each, so that drift of the machine's speed hits
+//! them alike, and prints the totals and the SDK/floor ratios ([`Report`]). Nothing is
+//! asserted about the figures: the program fails only when a call fails.
+//!
+//! ```
+//! use fgs_tests::bench::{self, Auth};
+//! use fgs_tests::bench::throughput::{Args, ClientKind, Op, run_against};
+//!
+//! let emu = bench::emulator_builder().start()?;
+//! let args = Args { op: Op::Invoke, n: 5, rounds: 2, ..Args::default() };
+//! let mut out = Vec::new();
+//! let report = run_against(&bench::config(emu.endpoint(), Auth::AkSk)?, &args, &mut out)?;
+//! assert_eq!(report.sample(ClientKind::RawHyper).map(|s| s.calls), Some(10));
+//! assert_eq!(report.ratios().len(), 2);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod args;
+mod clients;
+pub mod floor;
+mod report;
+mod sample;
+mod workload;
+
+use std::io::Write;
+use std::sync::Arc;
+
+use fgs_emulator::Emulator;
+use fgs_proto::{Config, Operation};
+
+pub use args::{Args, ClientKind, Op, Server, USAGE};
+pub use report::{Ratio, Report};
+pub use sample::Sample;
+pub use workload::{INVOKE_EVENT, LIST_FUNCTIONS};
+
+use super::child::ChildEmulator;
+use clients::{Driver, driver};
+use workload::{Fixture, Workload};
+
+/// Untimed calls per client before the first round (at least one per connection).
+const WARM_UP_CALLS: usize = 200;
+
+/// Runs the benchmark `args` describe, printing to `out`: against `--endpoint`, or an
+/// emulator started for it (in this process or a child process).
+pub fn run(args: &Args, out: &mut dyn Write) -> Result<Report, String> {
+    // Whichever emulator is started lives until the run ends.
+    let mut _in_process: Option<Emulator> = None;
+    let mut _child: Option<ChildEmulator> = None;
+    let (config, server) = match (&args.endpoint, args.server) {
+        (Some(endpoint), _) => {
+            let config = super::config_from_env(endpoint, args.auth, |key| std::env::var(key).ok())
+                .map_err(|e| format!("cannot configure the client: {e}"))?;
+            (
+                config,
+                format!("{endpoint}: cpu_us_per_call is this process's alone"),
+            )
+        }
+        (None, Server::InProcess) => {
+            let emulator = super::emulator_builder()
+                .start()
+                .map_err(|e| format!("cannot start the emulator: {e}"))?;
+            let config =
+                super::config(emulator.endpoint(), args.auth).map_err(|e| e.to_string())?;
+            _in_process = Some(emulator);
+            let note = "fgs-emulator in this process: cpu_us_per_call includes the server's \
+                        CPU (--server child measures the client alone)";
+            (config, note.to_owned())
+        }
+        (None, Server::Child) => {
+            let child = ChildEmulator::spawn()
+                .map_err(|e| format!("cannot start the child emulator: {e}"))?;
+            let config = super::config(child.endpoint(), args.auth).map_err(|e| e.to_string())?;
+            let note = format!(
+                "fgs-emulator in child process {}: cpu_us_per_call is the client's alone",
+                child.id()
+            );
+            _child = Some(child);
+            (config, note)
+        }
+    };
+    writeln!(out, "# server: {server}").map_err(|e| e.to_string())?;
+    run_against(&config, args, out)
+}
+
+/// Runs the benchmark against the service `config` points at (`args.endpoint` and
+/// `args.server` are not looked at), printing to `out`.
+pub fn run_against(config: &Config, args: &Args, out: &mut dyn Write) -> Result<Report, String> {
+    let io = |e: std::io::Error| e.to_string();
+    let setup = fgs_ureq::Client::new(config.clone());
+    let mut fixture = Fixture::set_up(args.op, &setup, &crate::unique_suffix())
+        .map_err(|e| format!("cannot create the benchmark functions: {e}"))?;
+    let result = match fixture.workload.clone() {
+        Workload::GetMetadata(op) => measure(op, config, args, out),
+        Workload::List(op) => measure(op, config, args, out),
+        Workload::Invoke(op) => measure(op, config, args, out),
+    };
+    let left = fixture.tear_down(&setup);
+    if left > 0 {
+        writeln!(
+            out,
+            "# warning: {left} benchmark function(s) could not be deleted"
+        )
+        .map_err(io)?;
+    }
+    result
+}
+
+/// Warms the clients up, then times them in turns.
+fn measure<O>(
+    operation: O,
+    config: &Config,
+    args: &Args,
+    out: &mut dyn Write,
+) -> Result<Report, String>
+where
+    O: Operation + Send + Sync + 'static,
+    O::Output: Send,
+{
+    let io = |e: std::io::Error| e.to_string();
+    let operation = Arc::new(operation);
+    let runtime = if args.clients.iter().any(|c| c.is_async()) {
+        // As many workers as the machine has cores, as `#[tokio::main]` would.
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| format!("cannot start a tokio runtime: {e}"))?;
+        Some(Arc::new(runtime))
+    } else {
+        None
+    };
+    let drivers = args
+        .clients
+        .iter()
+        .map(|&kind| {
+            driver(
+                kind,
+                Arc::clone(&operation),
+                config,
+                runtime.as_ref(),
+                args.concurrency_of(kind),
+            )
+        })
+        .collect::<Result<Vec<Driver>, String>>()?;
+
+    let concurrency: Vec<String> = drivers
+        .iter()
+        .map(|d| format!("{}={}", d.kind.name(), d.concurrency))
+        .collect();
+    writeln!(
+        out,
+        "# op={} auth={} calls per client: {} per round x {} rounds, clients taking turns; \
+         concurrency {}",
+        args.op.name(),
+        args.auth.name(),
+        args.n,
+        args.rounds,
+        concurrency.join(" "),
+    )
+    .map_err(io)?;
+
+    for driver in &drivers {
+        driver
+            .run(WARM_UP_CALLS.min(args.n).max(driver.concurrency))
+            .map_err(|e| format!("{} failed while warming up: {e}", driver.kind.name()))?;
+    }
+    let mut rounds = vec![Vec::with_capacity(args.rounds); drivers.len()];
+    for round in 0..args.rounds {
+        for index in turn_order(drivers.len(), round) {
+            let driver = &drivers[index];
+            let sample = Sample::take(args.n, |n| driver.run(n))
+                .map_err(|e| format!("{} failed: {e}", driver.kind.name()))?;
+            rounds[index].push(sample);
+        }
+    }
+    let report = Report {
+        op: args.op,
+        results: args.clients.iter().copied().zip(rounds).collect(),
+    };
+    for line in report.lines() {
+        writeln!(out, "{line}").map_err(io)?;
+    }
+    Ok(report)
+}
+
+/// The order in which `clients` clients take their turn in round `round`. The clients
+/// come in pairs, each SDK client before its floor (A B C D); every other round the two
+/// of each pair swap places (B A D C). So each of a pair runs first in half the rounds —
+/// right after the other pair, whose leftovers (the async clients' 32 connections, a
+/// busy runtime) would otherwise always slow down the same one of the two.
+fn turn_order(clients: usize, round: usize) -> impl Iterator<Item = usize> {
+    let swap = !round.is_multiple_of(2);
+    (0..clients).map(move |i| match (swap, i % 2) {
+        (true, 0) if i + 1 < clients => i + 1,
+        (true, 1) => i - 1,
+        _ => i,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::turn_order;
+
+    #[test]
+    fn the_two_of_each_pair_swap_places_every_other_round() {
+        let order = |clients, round| turn_order(clients, round).collect::<Vec<_>>();
+        assert_eq!(order(4, 0), [0, 1, 2, 3]);
+        assert_eq!(order(4, 1), [1, 0, 3, 2]);
+        assert_eq!(order(4, 2), [0, 1, 2, 3]);
+        // A client without a partner keeps its place.
+        assert_eq!(order(3, 1), [1, 0, 2]);
+        assert_eq!(order(1, 1), [0]);
+    }
+}
