@@ -295,6 +295,19 @@ fn update_code_oas_example() {
         f.last_modified.as_deref(),
         Some("2019-09-25T19:02:17+08:00")
     );
+    // Asked for, the echo is kept as the service sent it.
+    let example = oas_example("UpdateFunctionCode", "200");
+    let echoed: serde_json::Value = serde_json::from_str(&example).unwrap();
+    let kept = ok(&update_code().keep_echoed_code(true), 200, &example);
+    assert_eq!(
+        kept.func_code.unwrap().file.as_deref(),
+        echoed["func_code"]["file"].as_str()
+    );
+    assert!(
+        echoed["func_code"]["file"]
+            .as_str()
+            .is_some_and(|f| !f.is_empty())
+    );
 }
 
 #[test]

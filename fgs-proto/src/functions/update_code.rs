@@ -41,7 +41,8 @@ model! {
 /// [`GetCode`](super::GetCode) does) **without `func_code.file`**: the service echoes
 /// the uploaded package there, which the caller has already, and keeping that copy
 /// would cost a 40 MiB upload another 53 MiB of memory. `code_size`, `digest` (SHA-512
-/// of the package) and `func_code.link` are kept; GetCode downloads the code. Fails
+/// of the package) and `func_code.link` are kept; GetCode downloads the code, and
+/// [`UpdateCode::keep_echoed_code`] keeps the echo when you want it. Fails
 /// with `FSS.1077` while reserved instances exist.
 ///
 /// ```
@@ -76,6 +77,7 @@ pub struct UpdateCode {
     function_urn: String,
     body: UpdateCodeBody,
     package: Option<CodePackage>,
+    keep_echoed_code: bool,
 }
 
 impl UpdateCode {
@@ -85,8 +87,16 @@ impl UpdateCode {
             function_urn: function_urn.into(),
             body: UpdateCodeBody::default(),
             package: None,
+            keep_echoed_code: false,
         }
         .code(code)
+    }
+
+    /// Keeps the package the service echoes in the answer's `func_code.file` (off by
+    /// default: the caller has the package, and a large one would be held twice).
+    pub fn keep_echoed_code(mut self, keep: bool) -> Self {
+        self.keep_echoed_code = keep;
+        self
     }
 
     /// Replaces the code: sets `code_type` and `code_filename`, `code_url`, `func_code`
@@ -165,6 +175,9 @@ impl Operation for UpdateCode {
     }
 
     fn response<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Function, Error> {
+        if self.keep_echoed_code {
+            return response::json(&response);
+        }
         response::check_status(&response)?;
         let answer: WithoutEchoedCode = response::decode_json(
             response.status(),
