@@ -19,36 +19,9 @@
 
 use std::process::ExitCode;
 
-use fgs_tests::bench::child::{self, SERVE_FLAG};
+use fgs_tests::bench::program;
 use fgs_tests::bench::throughput::{Args, USAGE, run};
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) == Some(SERVE_FLAG) {
-        return match child::serve() {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(error) => {
-                eprintln!("error: the emulator failed: {error}");
-                ExitCode::FAILURE
-            }
-        };
-    }
-    let args = match Args::parse(args) {
-        Ok(Some(args)) => args,
-        Ok(None) => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(message) => {
-            eprintln!("{message}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
-    match run(&args, &mut std::io::stdout()) {
-        Ok(_) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("error: {error}");
-            ExitCode::FAILURE
-        }
-    }
+    program::main(USAGE, Args::parse, run)
 }

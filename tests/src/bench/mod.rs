@@ -16,6 +16,7 @@
 //! at an endpoint of your choice. [`usage`] reads the process's CPU time and memory.
 
 pub mod child;
+pub mod program;
 pub mod throughput;
 pub mod upload;
 pub mod usage;
