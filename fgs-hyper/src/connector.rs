@@ -1,8 +1,8 @@
 //! The connector: TCP with `TCP_NODELAY` and a connect timeout, wrapped in rustls when
 //! the `rustls` feature is on.
 
+use fgs_client::ClientSettings;
 use fgs_proto::Error;
-use fgs_proto::transport::ClientSettings;
 use hyper_util::client::legacy::connect::HttpConnector;
 
 /// What the pool connects with.
@@ -37,8 +37,8 @@ pub(crate) mod tls {
 
     use std::sync::Arc;
 
+    use fgs_client::ClientSettings;
     use fgs_proto::Error;
-    use fgs_proto::transport::ClientSettings;
     use rustls::pki_types::CertificateDer;
 
     pub(crate) fn client_config(settings: &ClientSettings) -> Result<rustls::ClientConfig, Error> {

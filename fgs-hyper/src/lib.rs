@@ -1,10 +1,12 @@
 //! # fgs-hyper — async FunctionGraph client
 //!
-//! Runs [`fgs-proto`](fgs_proto) operations over hyper 1 on tokio: it moves bytes,
-//! sleeps between retries and pools connections. Everything FunctionGraph-specific —
-//! building and signing requests, parsing responses and errors, the retry policy,
-//! paging — is in fgs-proto, re-exported here as [`proto`]. The API is the blocking
-//! `fgs-ureq` client's, with `.await`.
+//! Runs [`fgs-proto`](fgs_proto) operations over hyper 1 on tokio. This crate only moves
+//! bytes: it builds a pooled hyper client from the client settings (connect timeout,
+//! trusted roots), sends each attempt within its limits, says in [`TransportError`]
+//! terms what went wrong, and sleeps between attempts on tokio's timer. Everything else
+//! — signing, retries, paging, parsing — is fgs-proto's and the client layer's
+//! ([`fgs_client`], written once for this client and the blocking one). The API is the
+//! blocking `fgs-ureq` client's, with `.await`.
 //!
 //! ```no_run
 //! use fgs_hyper::{Client, Config, Credentials};
@@ -34,44 +36,108 @@
 //! (connection refused, connect timeout). `Retry-After` is honoured. The timeout covers
 //! one attempt; the response size limit defaults to 80 MiB. Redirects are never
 //! followed. All of it is set on [`ClientBuilder`] — one setter at a time, or as one
-//! [`ClientSettings`] value, which the other adapter's builder takes too — and timeout
-//! and policy can be overridden per call with [`Client::send_with`].
+//! [`ClientSettings`] value, which the blocking client's builder takes too — and timeout
+//! and policy can be overridden per call with `send_with` and [`RequestOptions`].
+//!
+//! ## Paging
+//! `Client::pages` and its `items()` are [`Stream`](futures_core::Stream)s; without a
+//! stream library, await their `next` method.
 //!
 //! ## Features
 //! - `rustls` (default): https through rustls with the ring provider and the Mozilla
 //!   roots; certificates are always verified, and a private CA is trusted with
-//!   [`ClientBuilder::add_root_certificate`]. Without it only `http://` endpoints work
+//!   `ClientBuilder::add_root_certificate`. Without it only `http://` endpoints work
 //!   (an emulator on loopback, say).
 //! - `tracing`: each call opens an `fgs.call` span and emits events per attempt
-//!   (status, latency, retry delay); see [`proto::trace`]. Headers are never logged,
-//!   so no signature, token or key reaches a subscriber.
+//!   (status, latency, retry delay); see [`fgs_client::trace`]. Headers are never
+//!   logged, so no signature, token or key reaches a subscriber.
 //!
 //! ## Bring your own transport
-//! The loop this client runs is short and public: see [`proto::Call`] — build a
-//! [`Call`](proto::Call), and for each attempt send
-//! [`next_request`](proto::Call::next_request), feed back the response or transport
-//! error, and sleep or stop as the returned [`Step`](proto::Step) says.
+//! `Client::with_transport` takes any [`AsyncTransport`] — a closure returning a future
+//! is one — and keeps signing, retries (on tokio's timer), paging and parsing. The
+//! transport is shared by every clone of the client and every task: calls through it
+//! run at the same time.
+//!
+//! ```
+//! use fgs_hyper::proto::functions::GetMetadata;
+//! use fgs_hyper::{Body, Client, Config, Credentials, TransportError, TransportErrorKind};
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), fgs_hyper::Error> {
+//! let config = Config::new("http://127.0.0.1:8080", "p1", Credentials::token("T"))?;
+//! // Any async HTTP client goes here; this one answers from memory.
+//! let transport = |request: http::Request<Body>| async move {
+//!     assert_eq!(request.headers()["x-auth-token"], "T");
+//!     http::Response::builder()
+//!         .status(200)
+//!         .body(r#"{"func_name":"hello"}"#)
+//!         .map_err(|e| TransportError::new(TransportErrorKind::Other, false, e.to_string()))
+//! };
+//! let client = Client::with_transport(config, transport);
+//! let function = client.send(&GetMetadata::new("hello")).await?;
+//! assert_eq!(function.func_name.as_deref(), Some("hello"));
+//! # Ok(()) }
+//! ```
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(clippy::unwrap_used, clippy::expect_used)]
 
-mod builder;
-mod client;
+mod backend;
+mod body;
 mod connector;
-mod exchange;
-mod pages;
+mod transport;
 
-pub use builder::ClientBuilder;
-pub use client::Client;
-pub use pages::{Items, Pages};
+pub use backend::Hyper;
+pub use transport::HyperTransport;
 
+/// The async FunctionGraph client: cheap to clone (clones share one connection pool).
+/// See [`fgs_client::nonblocking::Client`] for its methods.
+///
+/// ```no_run
+/// use fgs_hyper::Client;
+/// use fgs_hyper::proto::functions::GetMetadata;
+///
+/// # async fn run() -> Result<(), fgs_hyper::Error> {
+/// let client = Client::from_env()?; // FGS_REGION, HUAWEICLOUD_SDK_PROJECT_ID, _AK, _SK
+/// let function = client.send(&GetMetadata::new("default:hello")).await?;
+/// println!("{:?} runs {:?}", function.func_name, function.runtime);
+/// # Ok(()) }
+/// ```
+pub type Client = fgs_client::nonblocking::Client<Hyper>;
+
+/// Builds a [`Client`] with non-default settings or a transport of yours.
+///
+/// ```
+/// use std::time::Duration;
+/// use fgs_hyper::{Client, Config, Credentials, RetryPolicy};
+///
+/// let config = Config::new("http://127.0.0.1:8080", "p1", Credentials::token("T"))?;
+/// let client = Client::builder(config)
+///     .connect_timeout(Duration::from_secs(3))
+///     .timeout(Duration::from_secs(30))
+///     .max_response_size(8 * 1024 * 1024)
+///     .retry_policy(RetryPolicy::default().max_attempts(5))
+///     .build()?;
+/// assert_eq!(client.config().project_id(), "p1");
+/// # Ok::<(), fgs_hyper::Error>(())
+/// ```
+pub type ClientBuilder = fgs_client::ClientBuilder<Client>;
+
+/// The pages of a listing, a `Stream`; see `Client::pages`.
+pub type Pages<O> = fgs_client::nonblocking::Pages<O, Hyper>;
+
+/// The items of a paged listing, a `Stream`; see `Pages::items`.
+pub type Items<O> = fgs_client::nonblocking::Items<O, Hyper>;
+
+/// The client layer this crate plugs into.
+pub use fgs_client;
+pub use fgs_client::{
+    AsyncTransport, AttemptLimits, ClientSettings, DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, RequestOptions,
+};
 /// The sans-IO core: operations, models, configuration, errors.
 pub use fgs_proto as proto;
-pub use fgs_proto::transport::{
-    ClientSettings, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT,
-    RequestOptions,
-};
 pub use fgs_proto::{
-    Config, Credentials, DecodeError, Error, Operation, RetryPolicy, ServiceError, TransportError,
-    TransportErrorKind,
+    Body, Config, Credentials, DecodeError, Error, Operation, RetryPolicy, ServiceError,
+    TransportError, TransportErrorKind, bytes, http,
 };

@@ -32,3 +32,46 @@ async fn clones_work_from_spawned_tasks() {
     }
     assert_eq!(server.request_count(), 8);
 }
+
+/// Four tasks send one call each through clones of one client over one closure
+/// transport whose future waits at a four-party barrier: only calls in flight at the
+/// same time can pass it. The wait is bounded, so a client that serialised calls fails
+/// the test instead of hanging it.
+#[tokio::test(flavor = "current_thread")]
+async fn calls_through_a_shared_custom_transport_run_at_the_same_time() {
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    use fgs_hyper::{Body, RetryPolicy, TransportError, TransportErrorKind};
+
+    let barrier = Arc::new(tokio::sync::Barrier::new(4));
+    let transport = move |_request: http::Request<Body>| {
+        let barrier = Arc::clone(&barrier);
+        async move {
+            match tokio::time::timeout(Duration::from_secs(10), barrier.wait()).await {
+                Ok(_) => Ok(http::Response::new(r#"{"func_name":"together"}"#)),
+                Err(_) => Err(TransportError::new(
+                    TransportErrorKind::Other,
+                    false,
+                    "the other calls never reached the transport",
+                )),
+            }
+        }
+    };
+    let client = Client::builder(token_config("http://fgs.test"))
+        .retry_policy(RetryPolicy::none())
+        .transport(transport)
+        .build()
+        .unwrap();
+    let op = GetMetadata::new(URN);
+    let clone = client.clone();
+    let (a, b, c, d) = tokio::join!(
+        client.send(&op),
+        clone.send(&op),
+        client.send(&op),
+        clone.send(&op)
+    );
+    for result in [a, b, c, d] {
+        assert_eq!(result.unwrap().func_name.as_deref(), Some("together"));
+    }
+}

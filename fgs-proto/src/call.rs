@@ -2,19 +2,23 @@
 
 use std::time::SystemTime;
 
-use bytes::Bytes;
 use http::{HeaderMap, Method, Request, Response, Uri};
 
-use crate::auth::Credentials;
+use crate::auth::{Credentials, authorize};
+use crate::body::Body;
 use crate::config::Config;
 use crate::error::{Error, TransportError};
-use crate::operation::{Operation, authorize};
+use crate::operation::Operation;
 use crate::retry::{Failure, Jitter, RetryPolicy, retry_after};
 
 /// Request bodies of this many bytes or more are handed to the transport rather than
 /// kept by the [`Call`] between attempts (see there): 1 MiB, far above any request but
 /// a code upload.
 pub const KEEP_BODY_LIMIT: usize = 1024 * 1024;
+
+/// The jitter seed of a policy that has none: calls stay deterministic in the core, and
+/// the client layer gives each client a seed of its own.
+const DEFAULT_SEED: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// What the adapter does next.
 #[derive(Debug)]
@@ -48,9 +52,10 @@ pub enum Step<T> {
 /// }
 /// ```
 ///
-/// The request body is built once and shared between attempts (`Bytes` clones are
+/// The request body is built once and shared between attempts ([`Body`] clones are
 /// reference counts), and with AK/SK its SHA-256 is computed once: a retry costs a new
-/// signature, not a new hash.
+/// signature, not a new hash. A streamed body is a replayable producer: it is hashed in
+/// one pass and produced again by the transport for each attempt.
 ///
 /// A body of [`KEEP_BODY_LIMIT`] bytes or more (a code upload) is not kept by the call:
 /// the request takes the only reference, so the body is freed as soon as the transport
@@ -65,8 +70,8 @@ pub struct Call<'a, O: Operation + ?Sized> {
     method: Method,
     uri: Uri,
     headers: HeaderMap,
-    /// `None` once a large body has been handed to the transport.
-    body: Option<Bytes>,
+    /// `None` once a large in-memory body has been handed to the transport.
+    body: Option<Body>,
     body_sha256: Option<String>,
     attempt: u32,
     last_now: SystemTime,
@@ -79,21 +84,26 @@ impl<'a, O: Operation + ?Sized> Call<'a, O> {
         Ok(Call {
             operation,
             config,
-            jitter: Jitter::new(policy.get_seed()),
+            jitter: Jitter::new(policy.get_seed().unwrap_or(DEFAULT_SEED)),
             policy,
             method: parts.method,
             uri: parts.uri,
             headers: parts.headers,
-            body: Some(Bytes::from(body)),
+            body: Some(body),
             body_sha256: None,
             attempt: 0,
             last_now: SystemTime::UNIX_EPOCH,
         })
     }
 
-    /// The operation's Go SDK name.
+    /// The operation's name.
     pub fn name(&self) -> &'static str {
         O::NAME
+    }
+
+    /// The retry policy of this call.
+    pub fn policy(&self) -> &RetryPolicy {
+        &self.policy
     }
 
     /// How many requests have been handed out so far.
@@ -102,7 +112,7 @@ impl<'a, O: Operation + ?Sized> Call<'a, O> {
     }
 
     /// The request for the next attempt, authorized for `now`.
-    pub fn next_request(&mut self, now: SystemTime) -> Result<Request<Bytes>, Error> {
+    pub fn next_request(&mut self, now: SystemTime) -> Result<Request<Body>, Error> {
         self.attempt += 1;
         self.last_now = now;
         let body = match self.body.take() {
@@ -111,10 +121,11 @@ impl<'a, O: Operation + ?Sized> Call<'a, O> {
             // `Operation` of the caller's need not build the same bytes twice).
             None => {
                 self.body_sha256 = None;
-                Bytes::from(self.operation.request(self.config)?.into_body())
+                self.operation.request(self.config)?.into_body()
             }
         };
-        if body.len() < KEEP_BODY_LIMIT {
+        // A streamed body costs nothing to keep: it is produced again for each attempt.
+        if body.is_streamed() || body.len() < KEEP_BODY_LIMIT as u64 {
             self.body = Some(body.clone());
         }
         let mut uri = self.uri.clone();
@@ -123,7 +134,7 @@ impl<'a, O: Operation + ?Sized> Call<'a, O> {
             && self.body_sha256.is_none()
             && !body.is_empty()
         {
-            self.body_sha256 = Some(crate::auth::sign::body_sha256_hex(&body));
+            self.body_sha256 = Some(crate::auth::sign::body_sha256_hex_of(&body));
         }
         authorize(
             self.config,

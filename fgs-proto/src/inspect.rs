@@ -10,6 +10,8 @@ use std::fmt::Write as _;
 
 use http::Request;
 
+use crate::body::BodyBytes;
+
 /// What replaces a redacted value.
 pub const REDACTED: &str = "<redacted>";
 
@@ -65,7 +67,7 @@ impl Render {
     /// );
     /// # Ok::<(), http::Error>(())
     /// ```
-    pub fn http<B: AsRef<[u8]>>(&self, request: &Request<B>) -> String {
+    pub fn http<B: BodyBytes>(&self, request: &Request<B>) -> String {
         let mut out = String::with_capacity(512);
         let target = request
             .uri()
@@ -77,16 +79,16 @@ impl Render {
             let _ = writeln!(out, "{name}: {value}");
         }
         out.push('\n');
-        let body = request.body().as_ref();
+        let body = request.body().body_bytes();
         if !body.is_empty() {
-            out.push_str(&self.body(body));
+            out.push_str(&self.body(&body));
             out.push('\n');
         }
         out
     }
 
     /// The request as a `curl` command line (single-quoted for POSIX shells).
-    pub fn curl<B: AsRef<[u8]>>(&self, request: &Request<B>) -> String {
+    pub fn curl<B: BodyBytes>(&self, request: &Request<B>) -> String {
         let mut out = format!(
             "curl -X {} {}",
             request.method(),
@@ -102,12 +104,12 @@ impl Render {
                 shell_quote(&format!("{name}: {value}"))
             );
         }
-        let body = request.body().as_ref();
+        let body = request.body().body_bytes();
         if !body.is_empty() {
             let _ = write!(
                 out,
                 " \\\n  --data-binary {}",
-                shell_quote(&self.body(body))
+                shell_quote(&self.body(&body))
             );
         }
         out
@@ -119,15 +121,19 @@ impl Render {
             .iter()
             .map(|(name, value)| {
                 let name = name.as_str().to_owned();
-                let shown = if value.is_sensitive() || ALWAYS_SECRET.contains(&name.as_str()) {
+                // `Authorization` is marked sensitive too, but its access key, signed
+                // headers and date are worth showing: only the signature is secret.
+                let shown = if name == "authorization" {
+                    let text = String::from_utf8_lossy(value.as_bytes()).into_owned();
+                    if self.reveal_signature {
+                        text
+                    } else {
+                        redact_signature(&text)
+                    }
+                } else if value.is_sensitive() || ALWAYS_SECRET.contains(&name.as_str()) {
                     REDACTED.to_owned()
                 } else {
-                    let text = String::from_utf8_lossy(value.as_bytes()).into_owned();
-                    if name == "authorization" && !self.reveal_signature {
-                        redact_signature(&text)
-                    } else {
-                        text
-                    }
+                    String::from_utf8_lossy(value.as_bytes()).into_owned()
                 };
                 (name, shown)
             })
@@ -160,19 +166,21 @@ impl Render {
 }
 
 /// [`Render::http`] with default options.
-pub fn http<B: AsRef<[u8]>>(request: &Request<B>) -> String {
+pub fn http<B: BodyBytes>(request: &Request<B>) -> String {
     Render::new().http(request)
 }
 
 /// [`Render::curl`] with default options.
-pub fn curl<B: AsRef<[u8]>>(request: &Request<B>) -> String {
+pub fn curl<B: BodyBytes>(request: &Request<B>) -> String {
     Render::new().curl(request)
 }
 
+/// An `SDK-HMAC-SHA256` value with its signature redacted; any other scheme (a bearer
+/// token, basic credentials) is redacted whole.
 fn redact_signature(authorization: &str) -> String {
     match authorization.find("Signature=") {
         Some(at) => format!("{}Signature={REDACTED}", &authorization[..at]),
-        None => authorization.to_owned(),
+        None => REDACTED.to_owned(),
     }
 }
 

@@ -28,7 +28,7 @@
 //!     (200, r#"{"func_name":"hello","runtime":"Python3.9"}"#),
 //!     (503, r#"{"error_code":"FSS.0503","error_msg":"busy"}"#),
 //! ];
-//! let mut send = |request: http::Request<bytes::Bytes>| {
+//! let mut send = |request: http::Request<fgs_proto::Body>| {
 //!     assert!(request.headers().contains_key("authorization"));
 //!     let (status, body) = answers.pop().unwrap();
 //!     Ok::<_, fgs_proto::TransportError>(
@@ -59,6 +59,7 @@
 #![warn(clippy::unwrap_used, clippy::expect_used)]
 
 pub mod auth;
+mod body;
 mod call;
 mod config;
 mod encoding;
@@ -73,18 +74,21 @@ mod response;
 mod retry;
 mod secret;
 mod text;
-pub mod trace;
-pub mod transport;
 pub mod triggers;
 mod urn;
 
-pub use auth::Credentials;
+pub use auth::{Credentials, X_AUTH_TOKEN, X_PROJECT_ID, X_SECURITY_TOKEN, prepare};
+pub use body::{Body, BodyBytes, BodySource};
+/// The `bytes` crate, whose [`Bytes`](bytes::Bytes) holds bodies.
+pub use bytes;
 pub use call::{Call, KEEP_BODY_LIMIT, Step};
 pub use config::{Config, DEFAULT_USER_AGENT, Endpoint};
 pub use error::{
     DecodeError, Error, InvalidInput, ServiceError, TransportError, TransportErrorKind,
 };
-pub use operation::{Operation, X_AUTH_TOKEN, X_PROJECT_ID, X_SECURITY_TOKEN, prepare};
+/// The `http` crate, whose request and response types operations build and read.
+pub use http;
+pub use operation::Operation;
 pub use retry::{Failure, Jitter, RetryPolicy, retry_after};
 pub use secret::Secret;
 pub use urn::{FunctionUrn, Qualifier};

@@ -5,6 +5,7 @@ use http::header::{CONTENT_TYPE, USER_AGENT};
 use http::{HeaderMap, HeaderName, HeaderValue, Method, Request, Uri};
 use serde::Serialize;
 
+use crate::body::Body;
 use crate::config::Config;
 use crate::encoding::push_encoded;
 use crate::error::Error;
@@ -91,10 +92,10 @@ impl RequestBuilder {
     }
 
     /// The finished request.
-    pub(crate) fn build(&mut self) -> Result<Request<Vec<u8>>, Error> {
+    pub(crate) fn build(&mut self) -> Result<Request<Body>, Error> {
         let uri = Uri::try_from(std::mem::take(&mut self.url))
             .map_err(|e| Error::invalid_input("uri", e.to_string()))?;
-        let mut request = Request::new(std::mem::take(&mut self.body));
+        let mut request = Request::new(Body::from(std::mem::take(&mut self.body)));
         *request.method_mut() = self.method.clone();
         *request.uri_mut() = uri;
         *request.headers_mut() = std::mem::take(&mut self.headers);

@@ -35,7 +35,7 @@ pub struct RetryPolicy {
     base_delay: Duration,
     max_delay: Duration,
     max_retry_after: Duration,
-    seed: u64,
+    seed: Option<u64>,
 }
 
 impl Default for RetryPolicy {
@@ -46,7 +46,7 @@ impl Default for RetryPolicy {
             base_delay: Duration::from_millis(200),
             max_delay: Duration::from_secs(5),
             max_retry_after: Duration::from_secs(60),
-            seed: 0x9E37_79B9_7F4A_7C15,
+            seed: None,
         }
     }
 }
@@ -81,28 +81,24 @@ impl RetryPolicy {
         self
     }
 
-    /// Seeds the jitter generator (adapters seed it per client from process randomness;
-    /// tests fix it).
+    /// Seeds the jitter generator, for reproducible delays. Without a seed the client
+    /// layer gives each client a seed of its own from process randomness, so that
+    /// clients do not retry in lockstep; a bare [`Call`](crate::Call) uses a fixed seed.
     pub fn seed(mut self, seed: u64) -> Self {
-        self.seed = seed;
+        self.seed = Some(seed);
         self
     }
 
-    /// Sets `seed` unless a seed other than the default was already chosen. Adapters
-    /// give each client its own seed this way (so that clients do not retry in
-    /// lockstep) while keeping a seed the user set on purpose.
+    /// This policy, seeded with `seed` unless it has a seed already.
     ///
     /// ```
     /// use fgs_proto::RetryPolicy;
-    /// assert_eq!(RetryPolicy::default().seed_if_unset(7).get_seed(), 7);
-    /// assert_eq!(RetryPolicy::default().seed(1).seed_if_unset(7).get_seed(), 1);
+    /// assert_eq!(RetryPolicy::default().or_seed(7).get_seed(), Some(7));
+    /// assert_eq!(RetryPolicy::default().seed(1).or_seed(7).get_seed(), Some(1));
     /// ```
-    pub fn seed_if_unset(self, seed: u64) -> Self {
-        if self.seed == RetryPolicy::default().seed {
-            self.seed(seed)
-        } else {
-            self
-        }
+    pub fn or_seed(mut self, seed: u64) -> Self {
+        self.seed.get_or_insert(seed);
+        self
     }
 
     /// The configured number of attempts.
@@ -110,8 +106,8 @@ impl RetryPolicy {
         self.max_attempts
     }
 
-    /// The configured seed.
-    pub fn get_seed(&self) -> u64 {
+    /// The configured seed, if one was set.
+    pub fn get_seed(&self) -> Option<u64> {
         self.seed
     }
 

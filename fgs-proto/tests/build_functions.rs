@@ -41,7 +41,7 @@ fn invalid_field<O: Operation>(op: &O) -> String {
 }
 
 fn body_json<O: Operation>(op: &O) -> serde_json::Value {
-    serde_json::from_slice(op.request(&config()).unwrap().body()).unwrap()
+    serde_json::from_slice(&op.request(&config()).unwrap().body().to_bytes()).unwrap()
 }
 
 #[test]

@@ -1,9 +1,10 @@
 //! # fgs-ureq — blocking FunctionGraph client
 //!
-//! Runs [`fgs-proto`](fgs_proto) operations over [`ureq`]: it moves bytes, sleeps between
-//! retries and keeps connections alive. Everything FunctionGraph-specific — building and
-//! signing requests, parsing responses and errors, the retry policy, paging — is in
-//! fgs-proto, re-exported here as [`proto`].
+//! Runs [`fgs-proto`](fgs_proto) operations over [`ureq`]. This crate only moves bytes:
+//! it builds a ureq agent from the client settings (timeouts, trusted roots), sends each
+//! attempt within its limits, and says in [`TransportError`] terms what went wrong.
+//! Everything else — signing, retries, paging, parsing — is fgs-proto's and the client
+//! layer's ([`fgs_client`], written once for this client and the async one).
 //!
 //! ```no_run
 //! use fgs_ureq::{Client, Config, Credentials};
@@ -31,72 +32,110 @@
 //! (connection refused, connect timeout). `Retry-After` is honoured. The timeout covers
 //! one attempt; the response size limit defaults to 80 MiB. Redirects are never
 //! followed. All of it is set on [`ClientBuilder`] — one setter at a time, or as one
-//! [`ClientSettings`] value, which the other adapter's builder takes too — and timeout
-//! and policy can be overridden per call with [`Client::send_with`].
+//! [`ClientSettings`] value, which the async client's builder takes too — and timeout
+//! and policy can be overridden per call with `send_with` and [`RequestOptions`].
 //!
 //! ## TLS
 //! rustls with the Mozilla roots; certificates are always verified. Trust a private
-//! CA with [`ClientBuilder::add_root_certificate`].
+//! CA with `ClientBuilder::add_root_certificate`.
 //!
-//! ## Tracing
-//! With the `tracing` feature each call opens an `fgs.call` span and emits events per
-//! attempt (status, latency, retry delay); see [`proto::trace`]. Headers are never
-//! logged, so no signature, token or key reaches a subscriber.
+//! ## Features
+//! - `tracing`: each call opens an `fgs.call` span and emits events per attempt
+//!   (status, latency, retry delay); see [`fgs_client::trace`]. Headers are never
+//!   logged, so no signature, token or key reaches a subscriber.
 //!
 //! ## Bring your own transport
-//! [`Client::with_transport`] takes any [`SyncTransport`] — a closure is one — and keeps
-//! signing, retries and parsing. Without a `Client` at all, the loop the client runs is
-//! [`proto::transport::execute`]:
+//! `Client::with_transport` takes any [`SyncTransport`] — a closure is one — and keeps
+//! signing, retries, paging and parsing. The transport is shared by every clone of the
+//! client and every thread: calls through it never wait for each other.
 //!
 //! ```
-//! use std::time::{Duration, SystemTime};
-//! use fgs_ureq::proto::transport::execute;
+//! use std::time::Duration;
 //! use fgs_ureq::proto::functions::GetMetadata;
-//! use fgs_ureq::{Config, Credentials, RetryPolicy, TransportError};
+//! use fgs_ureq::{AttemptLimits, Body, Client, Config, Credentials, RetryPolicy, TransportError};
 //!
 //! let config = Config::new("http://127.0.0.1:8080", "p1", Credentials::ak_sk("AK", "SK"))?;
 //! // Any HTTP client goes here; this one is busy once, then answers.
-//! let mut calls = 0;
-//! let mut transport = |request: http::Request<bytes::Bytes>| {
-//!     calls += 1;
+//! let calls = std::sync::atomic::AtomicU32::new(0);
+//! let transport = move |request: http::Request<Body>| {
 //!     assert!(request.headers().contains_key("authorization")); // signed per attempt
-//!     let (status, body) = match calls {
-//!         1 => (429, r#"{"error_code":"FSS.0429","error_msg":"busy"}"#),
+//!     let limits = request.extensions().get::<AttemptLimits>().copied().unwrap_or_default();
+//!     assert_eq!(limits.timeout, Duration::from_secs(5)); // the client's, per attempt
+//!     let (status, body) = match calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst) {
+//!         0 => (429, r#"{"error_code":"FSS.0429","error_msg":"busy"}"#),
 //!         _ => (200, r#"{"func_name":"hello"}"#),
 //!     };
 //!     let response = http::Response::builder().status(status).header("retry-after", "0");
-//!     Ok::<_, TransportError>(response.body(body.as_bytes().to_vec()).expect("valid response"))
+//!     response.body(body).map_err(|e| TransportError::new(fgs_ureq::TransportErrorKind::Other, false, e.to_string()))
 //! };
-//! let policy = RetryPolicy::default().max_attempts(3);
-//! let mut slept = Vec::new();
-//! let function = execute(&GetMetadata::new("hello"), &config, &policy, &mut transport,
-//!                        SystemTime::now, |delay| slept.push(delay))?;
+//! let client = Client::builder(config)
+//!     .timeout(Duration::from_secs(5))
+//!     .retry_policy(RetryPolicy::default().max_attempts(3))
+//!     .transport(transport)
+//!     .build()?;
+//! let function = client.send(&GetMetadata::new("hello"))?;
 //! assert_eq!(function.func_name.as_deref(), Some("hello"));
-//! assert_eq!(slept, [Duration::ZERO]); // Retry-After: 0 was honoured
 //! # Ok::<(), fgs_ureq::Error>(())
 //! ```
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(clippy::unwrap_used, clippy::expect_used)]
 
-mod agent_transport;
-mod builder;
-mod client;
-mod pages;
+mod backend;
+mod transport;
 
-pub use builder::ClientBuilder;
-pub use client::Client;
-pub use pages::{Items, Pages};
+pub use backend::Ureq;
+pub use transport::UreqTransport;
 
+/// The blocking FunctionGraph client: cheap to clone (clones share the connection pool)
+/// and usable from many threads. See [`fgs_client::blocking::Client`] for its methods.
+///
+/// ```no_run
+/// use fgs_ureq::Client;
+/// use fgs_ureq::proto::functions::GetMetadata;
+///
+/// let client = Client::from_env()?; // FGS_REGION, HUAWEICLOUD_SDK_PROJECT_ID, _AK, _SK
+/// let function = client.send(&GetMetadata::new("default:hello"))?;
+/// println!("{:?} runs {:?}", function.func_name, function.runtime);
+/// # Ok::<(), fgs_ureq::Error>(())
+/// ```
+pub type Client = fgs_client::blocking::Client<Ureq>;
+
+/// Builds a [`Client`] with non-default settings or a transport of yours.
+///
+/// ```
+/// use std::time::Duration;
+/// use fgs_ureq::{Client, Config, Credentials, RetryPolicy};
+///
+/// let config = Config::new("http://127.0.0.1:8080", "p1", Credentials::token("T"))?;
+/// let client = Client::builder(config)
+///     .connect_timeout(Duration::from_secs(3))
+///     .timeout(Duration::from_secs(30))
+///     .max_response_size(8 * 1024 * 1024)
+///     .retry_policy(RetryPolicy::default().max_attempts(5))
+///     .build()?;
+/// assert_eq!(client.config().project_id(), "p1");
+/// # Ok::<(), fgs_ureq::Error>(())
+/// ```
+pub type ClientBuilder = fgs_client::ClientBuilder<Client>;
+
+/// The pages of a listing, fetched one per `next`; see `Client::pages`.
+pub type Pages<O> = fgs_client::blocking::Pages<O, Ureq>;
+
+/// The items of a paged listing, fetching pages as needed; see `Pages::items`.
+pub type Items<O> = fgs_client::blocking::Items<O, Ureq>;
+
+/// The client layer this crate plugs into.
+pub use fgs_client;
+pub use fgs_client::{
+    AttemptLimits, ClientSettings, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_SIZE,
+    DEFAULT_TIMEOUT, RequestOptions, SyncTransport,
+};
 /// The sans-IO core: operations, models, configuration, errors.
 pub use fgs_proto as proto;
-pub use fgs_proto::transport::{
-    ClientSettings, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT,
-    RequestOptions, SyncTransport,
-};
 pub use fgs_proto::{
-    Config, Credentials, DecodeError, Error, Operation, RetryPolicy, ServiceError, TransportError,
-    TransportErrorKind,
+    Body, Config, Credentials, DecodeError, Error, Operation, RetryPolicy, ServiceError,
+    TransportError, TransportErrorKind, bytes, http,
 };
-/// The ureq version this crate uses, for [`Client::with_agent`].
+/// The ureq version this crate uses, for [`UreqTransport::new`].
 pub use ureq;

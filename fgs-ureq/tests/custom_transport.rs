@@ -1,8 +1,9 @@
 //! A transport of the user's: mocks in one line, retries and signing still apply.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
+use std::time::Duration;
 
 use fgs_proto::functions::GetMetadata;
 use fgs_testkit::{ACCESS_KEY, SECRET_KEY, URN, aksk_config};
@@ -16,8 +17,9 @@ fn a_closure_transport_gets_signed_requests_and_retries() {
     let seen = Arc::clone(&calls);
     let client = Client::with_transport(
         aksk_config("http://fgs.test"),
-        move |request: http::Request<bytes::Bytes>| {
+        move |request: http::Request<fgs_ureq::Body>| {
             let n = seen.fetch_add(1, Ordering::SeqCst);
+            let request = request.map(|body| body.to_bytes());
             let verified = Verifier::new(std::time::SystemTime::now())
                 .verify_request(&request, |ak| {
                     (ak == ACCESS_KEY).then(|| Secret::new(SECRET_KEY))
@@ -61,7 +63,7 @@ fn a_shared_custom_transport_serves_clones_on_many_threads() {
 #[test]
 fn transport_errors_from_a_custom_transport_keep_their_kind() {
     let client = Client::with_transport(aksk_config("http://fgs.test"), |_req| {
-        Err(TransportError::new(
+        Err::<http::Response<Vec<u8>>, _>(TransportError::new(
             TransportErrorKind::Tls,
             false,
             "unknown issuer",
@@ -70,4 +72,71 @@ fn transport_errors_from_a_custom_transport_keep_their_kind() {
     let error = client.send(&GetMetadata::new(URN)).unwrap_err();
     assert!(matches!(&error, Error::Transport(t) if t.kind() == TransportErrorKind::Tls));
     assert_eq!(error.to_string(), "TLS failure: unknown issuer");
+}
+
+/// A barrier for `parties` threads whose wait gives up after `timeout` instead of
+/// hanging, so that a client that serialises calls fails the test.
+struct BoundedBarrier {
+    arrived: Mutex<usize>,
+    all_here: Condvar,
+    parties: usize,
+    timeout: Duration,
+}
+
+impl BoundedBarrier {
+    fn new(parties: usize, timeout: Duration) -> Self {
+        BoundedBarrier {
+            arrived: Mutex::new(0),
+            all_here: Condvar::new(),
+            parties,
+            timeout,
+        }
+    }
+
+    /// Whether every party arrived within the timeout.
+    fn wait(&self) -> bool {
+        let mut arrived = self.arrived.lock().unwrap();
+        *arrived += 1;
+        self.all_here.notify_all();
+        let (arrived, timeout) = self
+            .all_here
+            .wait_timeout_while(arrived, self.timeout, |n| *n < self.parties)
+            .unwrap();
+        !timeout.timed_out() || *arrived >= self.parties
+    }
+}
+
+/// Four threads send one call each through clones of one client over one closure
+/// transport, and the transport waits at a four-party barrier: only calls that are in
+/// the transport at the same time can pass it. A client that ran one call at a time
+/// would hold the first call at the barrier until it gave up.
+#[test]
+fn calls_through_a_shared_custom_transport_run_at_the_same_time() {
+    let barrier = Arc::new(BoundedBarrier::new(4, Duration::from_secs(10)));
+    let at_barrier = Arc::clone(&barrier);
+    let client = Client::builder(aksk_config("http://fgs.test"))
+        .retry_policy(fgs_ureq::RetryPolicy::none())
+        .transport(move |_request: http::Request<fgs_ureq::Body>| {
+            if at_barrier.wait() {
+                Ok(http::Response::new(r#"{"func_name":"together"}"#))
+            } else {
+                Err(TransportError::new(
+                    TransportErrorKind::Other,
+                    false,
+                    "the other calls never reached the transport",
+                ))
+            }
+        })
+        .build()
+        .unwrap();
+    let threads: Vec<_> = (0..4)
+        .map(|_| {
+            let client = client.clone();
+            thread::spawn(move || client.send(&GetMetadata::new(URN)))
+        })
+        .collect();
+    for thread in threads {
+        let function = thread.join().unwrap().unwrap();
+        assert_eq!(function.func_name.as_deref(), Some("together"));
+    }
 }

@@ -1,8 +1,8 @@
 //! Choosing the adapter at run time: [`Adapter`] names one, [`AnyClient`] holds either
 //! one's client as a single [`Sdk`] value.
 
+use fgs_client::{ClientSettings, RequestOptions};
 use fgs_proto::paginate::Paginated;
-use fgs_proto::transport::{ClientSettings, RequestOptions};
 use fgs_proto::{Config, Error, Operation};
 
 use crate::clients::{Async, Blocking};
@@ -90,6 +90,7 @@ impl Sdk for AnyClient {
     fn items<'a, O>(&'a self, operation: O) -> Listing<'a, O::Item>
     where
         O: Paginated + Sync + Send + 'static,
+        O::Output: Send,
         O::Item: Send,
     {
         either!(self, client => client.items(operation))

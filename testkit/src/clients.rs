@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
+use fgs_client::{ClientSettings, RequestOptions};
 use fgs_proto::paginate::Paginated;
-use fgs_proto::transport::{ClientSettings, RequestOptions};
 use fgs_proto::{Config, Error, Operation};
 
 use crate::sdk::{Connect, Listing, Sdk};
@@ -59,6 +59,7 @@ impl Sdk for Blocking {
     fn items<'a, O>(&'a self, operation: O) -> Listing<'a, O::Item>
     where
         O: Paginated + Sync + Send + 'static,
+        O::Output: Send,
         O::Item: Send,
     {
         Box::new(self.0.pages(operation).items())
@@ -144,6 +145,7 @@ impl Sdk for Async {
     fn items<'a, O>(&'a self, operation: O) -> Listing<'a, O::Item>
     where
         O: Paginated + Sync + Send + 'static,
+        O::Output: Send,
         O::Item: Send,
     {
         let mut items = self.client.pages(operation).items();

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use fgs_proto::functions::GetMetadata;
 use fgs_proto::model::Function;
-use fgs_proto::{Config, Credentials, Error, Operation, RetryPolicy};
+use fgs_proto::{Body, Config, Credentials, Error, Operation, RetryPolicy};
 use http::{Request, Response};
 
 use crate::{ACCESS_KEY, PROJECT, SECRET_KEY, TOKEN};
@@ -53,7 +53,7 @@ impl Operation for Poke {
         false
     }
 
-    fn request(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+    fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         let uri = format!(
             "{}/v2/{}/fgs/test/poke",
             config.endpoint(),
@@ -62,7 +62,7 @@ impl Operation for Poke {
         Request::post(uri)
             .header("content-type", "application/json")
             .header("user-agent", config.user_agent())
-            .body(self.body.clone().into_bytes())
+            .body(Body::from(self.body.clone()))
             .map_err(|e| Error::invalid_input("uri", e.to_string()))
     }
 

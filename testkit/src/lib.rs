@@ -33,7 +33,7 @@ mod trace_log;
 pub use adapter::{Adapter, AnyClient};
 pub use clients::{Async, Blocking};
 /// The settings both adapters' clients are built from.
-pub use fgs_proto::transport::ClientSettings;
+pub use fgs_client::ClientSettings;
 pub use fixtures::{Poke, aksk_config, fast_retries, token_config};
 pub use reply::Reply;
 pub use sdk::{Connect, Listing, Sdk};

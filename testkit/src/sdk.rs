@@ -2,8 +2,8 @@
 //! through the blocking client ([`Blocking`](crate::Blocking), fgs-ureq) and the async
 //! client ([`Async`](crate::Async), fgs-hyper driven on a runtime of its own).
 
+use fgs_client::{ClientSettings, RequestOptions};
 use fgs_proto::paginate::Paginated;
-use fgs_proto::transport::{ClientSettings, RequestOptions};
 use fgs_proto::{Config, Error, Operation, RetryPolicy};
 
 /// The pages (or items) of a listing as a blocking iterator, whichever the adapter.
@@ -52,6 +52,7 @@ pub trait Sdk {
     fn items<'a, O>(&'a self, operation: O) -> Listing<'a, O::Item>
     where
         O: Paginated + Sync + Send + 'static,
+        O::Output: Send,
         O::Item: Send;
 
     /// Walks a paged listing and returns every page, in order.
@@ -67,6 +68,7 @@ pub trait Sdk {
     fn all_items<O>(&self, operation: O) -> Result<Vec<O::Item>, Error>
     where
         O: Paginated + Sync + Send + 'static,
+        O::Output: Send,
         O::Item: Send,
     {
         self.items(operation).collect()

@@ -8,9 +8,9 @@
 
 use std::time::Duration;
 
+use fgs_client::ClientSettings;
 use fgs_proto::RetryPolicy;
 use fgs_proto::functions::GetMetadata;
-use fgs_proto::transport::ClientSettings;
 use fgs_testkit::{
     Connect, Reply, SECRET_KEY, TOKEN, TestServer, TraceLog, URN, aksk_config, scripted,
     token_config,

@@ -222,7 +222,7 @@ const INSECURE_APIS: [&str; 5] = [
 fn no_adapter_code_can_disable_certificate_verification() {
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut scanned = 0;
-    for adapter in ["fgs-ureq/src", "fgs-hyper/src"] {
+    for adapter in ["fgs-client/src", "fgs-ureq/src", "fgs-hyper/src"] {
         let mut dirs = vec![workspace.join(adapter)];
         while let Some(dir) = dirs.pop() {
             for entry in std::fs::read_dir(&dir).unwrap() {

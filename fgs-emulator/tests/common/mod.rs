@@ -190,7 +190,8 @@ impl Client {
     }
 
     /// Sends a prepared request as is.
-    pub fn send(&self, request: http::Request<Vec<u8>>) -> Answer {
+    pub fn send(&self, request: http::Request<impl Into<SentBody>>) -> Answer {
+        let request = request.map(|body| body.into().0);
         let response = if request.body().is_empty() {
             self.agent.run(request.map(|_| ()))
         } else {
@@ -288,4 +289,19 @@ pub fn is_rfc3339(text: &str) -> bool {
 /// Whether `text` is a hyphenated UUID.
 pub fn is_uuid(text: &str) -> bool {
     uuid::Uuid::parse_str(text).is_ok_and(|u| u.hyphenated().to_string() == text)
+}
+
+/// A request body as the raw client sends it: bytes, from a `Vec` or an SDK `Body`.
+pub struct SentBody(Vec<u8>);
+
+impl From<Vec<u8>> for SentBody {
+    fn from(bytes: Vec<u8>) -> Self {
+        SentBody(bytes)
+    }
+}
+
+impl From<fgs_proto::Body> for SentBody {
+    fn from(body: fgs_proto::Body) -> Self {
+        SentBody(body.to_bytes().to_vec())
+    }
 }

@@ -93,9 +93,16 @@ fn operation<O: Operation>(
     let now = fixed_now();
     check_fixtures(name, &op, config, &ok, &err);
 
-    let body = op.request(config).expect("request builds").into_body();
+    let body = op
+        .request(config)
+        .expect("request builds")
+        .into_body()
+        .to_bytes();
     let string_to_sign = {
-        let mut request = op.request(config).expect("request builds");
+        let mut request = op
+            .request(config)
+            .expect("request builds")
+            .map(|b| b.to_bytes());
         let key = SigningKey::new(ACCESS_KEY, SECRET_KEY);
         sign_request(&mut request, &key, now)
             .expect("request signs")

@@ -1,10 +1,14 @@
-//! Authentication: credentials, `SDK-HMAC-SHA256` signing, and its verifier.
+//! Authentication: credentials, authorizing requests (IAM token or `SDK-HMAC-SHA256`
+//! signing), and the signature's verifier.
 
+mod authorize;
 mod canonical;
 mod credentials;
 pub mod sign;
 pub mod verify;
 
+pub(crate) use authorize::authorize;
+pub use authorize::{X_AUTH_TOKEN, X_PROJECT_ID, X_SECURITY_TOKEN, prepare};
 pub use canonical::EMPTY_PAYLOAD_SHA256;
 pub use credentials::{AkSk, Credentials};
 pub use sign::{Algorithm, Signature, SigningKey, sign, sign_request};

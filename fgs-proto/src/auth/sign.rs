@@ -148,7 +148,7 @@ pub struct Signature {
 }
 
 /// Signs an `http::Request` in place; see [`sign`].
-pub fn sign_request<B: AsRef<[u8]>>(
+pub fn sign_request<B: crate::BodyBytes>(
     request: &mut http::Request<B>,
     key: &SigningKey<'_>,
     now: SystemTime,
@@ -160,7 +160,7 @@ pub fn sign_request<B: AsRef<[u8]>>(
         &method,
         &mut uri,
         &mut headers,
-        request.body().as_ref(),
+        &request.body().body_bytes(),
         None,
         key,
         now,
@@ -246,11 +246,12 @@ pub fn sign(
     );
     let (string_to_sign, signature, authorization) =
         compute(key, &date, &canonical_request, &signed_headers);
-    headers.insert(
-        AUTHORIZATION,
-        HeaderValue::from_str(&authorization)
-            .map_err(|e| Error::invalid_input("access_key", e.to_string()))?,
-    );
+    let mut value = HeaderValue::from_str(&authorization)
+        .map_err(|e| Error::invalid_input("access_key", e.to_string()))?;
+    // The signature authorizes replays within the skew window: as secret as a token for
+    // `http`'s `Debug` and for every sink that honours the flag.
+    value.set_sensitive(true);
+    headers.insert(AUTHORIZATION, value);
     if let Some(rewritten) = uri_with_query(uri, &canonical_query)? {
         *uri = rewritten;
     }
@@ -389,6 +390,20 @@ fn uri_with_query(uri: &Uri, canonical_query: &str) -> Result<Option<Uri>, Error
 /// Lowercase hex SHA-256 of a body, for [`sign`]'s `body_sha256` cache.
 pub fn body_sha256_hex(body: &[u8]) -> String {
     canonical::sha256_hex(body)
+}
+
+/// The hex SHA-256 of a [`Body`](crate::Body), hashing a streamed body chunk by chunk
+/// without holding it.
+pub fn body_sha256_hex_of(body: &crate::Body) -> String {
+    use sha2::{Digest, Sha256};
+    if let Some(bytes) = body.as_bytes() {
+        return body_sha256_hex(bytes);
+    }
+    let mut hasher = Sha256::new();
+    for chunk in body.chunks() {
+        hasher.update(&chunk);
+    }
+    hex::encode(hasher.finalize())
 }
 
 #[cfg(test)]

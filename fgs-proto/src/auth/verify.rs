@@ -241,7 +241,7 @@ impl Verifier {
 
     /// [`Verifier::verify`] for an `http::Request` whose URI carries the raw wire path
     /// and query.
-    pub fn verify_request<'r, B: AsRef<[u8]>>(
+    pub fn verify_request<'r, B: crate::BodyBytes>(
         &self,
         request: &'r http::Request<B>,
         secret_for: impl FnOnce(&str) -> Option<Secret>,
@@ -251,7 +251,7 @@ impl Verifier {
             request.uri().path(),
             request.uri().query(),
             request.headers(),
-            request.body().as_ref(),
+            &request.body().body_bytes(),
             secret_for,
         )
     }

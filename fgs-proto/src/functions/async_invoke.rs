@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::invoke_headers::REQUEST_ID;
 use super::payload::Payload;
+use crate::body::Body;
 use crate::config::Config;
 use crate::error::Error;
 use crate::model::macros::model;
@@ -93,7 +94,7 @@ impl Operation for AsyncInvoke {
         false
     }
 
-    fn request(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+    fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         self.payload
             .builder(config, &self.function_urn, "invocations-async")?
             .build()

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use http::{Method, Request, Response};
 
+use crate::body::Body;
 use crate::config::Config;
 use crate::error::Error;
 use crate::model::macros::model;
@@ -127,7 +128,7 @@ model! {
 /// let request = op.request(&config)?;
 /// assert_eq!(request.method(), "POST");
 /// assert_eq!(request.uri().path(), "/v2/p1/fgs/functions");
-/// let body: serde_json::Value = serde_json::from_slice(request.body())?;
+/// let body: serde_json::Value = serde_json::from_slice(&request.body().to_bytes())?;
 /// assert_eq!(body["code_type"], "zip");
 /// assert_eq!(body["user_data"], r#"{"GREETING":"hi"}"#);
 /// assert!(body["func_code"]["file"].as_str().unwrap().starts_with("UEsDB")); // "PK\x03\x04"
@@ -248,7 +249,7 @@ impl Operation for Create {
         false
     }
 
-    fn request(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+    fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         let body = &self.body;
         require("func_name", &body.func_name)?;
         require("package", &body.package)?;

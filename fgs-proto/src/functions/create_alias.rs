@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use http::{Method, Request, Response};
 
+use crate::body::Body;
 use crate::config::Config;
 use crate::error::Error;
 use crate::model::macros::model;
@@ -110,7 +111,7 @@ impl Operation for CreateAlias {
         false
     }
 
-    fn request(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+    fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         require("name", &self.body.name)?;
         require("version", &self.body.version)?;
         RequestBuilder::new(config, Method::POST)

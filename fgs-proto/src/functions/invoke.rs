@@ -16,6 +16,7 @@ use super::invoke_headers::names::{
 };
 use super::invoke_headers::{LOG_TYPE, REQUEST_VERSION};
 use super::payload::Payload;
+use crate::body::Body;
 use crate::config::Config;
 use crate::error::Error;
 use crate::model::{InvokeEnvelope, InvokeSummary, ResponseVersion};
@@ -52,7 +53,7 @@ const LOG_BASE64: GeneralPurpose = GeneralPurpose::new(
 /// let request = op.request(&config)?;
 /// assert!(request.uri().path().ends_with("/invocations"));
 /// assert_eq!(request.headers()["x-cff-log-type"], "tail");
-/// assert_eq!(request.body().as_slice(), br#"{"name":"fgs"}"#);
+/// assert_eq!(request.body(), br#"{"name":"fgs"}"#);
 ///
 /// let response = http::Response::builder()
 ///     .status(200)
@@ -142,7 +143,7 @@ impl Operation for Invoke {
         false
     }
 
-    fn request(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+    fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         let mut builder = self
             .payload
             .builder(config, &self.function_urn, "invocations")?;

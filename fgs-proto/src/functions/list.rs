@@ -3,6 +3,7 @@
 
 use http::{Method, Request, Response};
 
+use crate::body::Body;
 use crate::config::Config;
 use crate::error::Error;
 use crate::model::Function;
@@ -86,7 +87,7 @@ impl Operation for List {
         true
     }
 
-    fn request(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+    fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         if self.maxitems == Some(0) || self.maxitems.is_some_and(|n| n > 400) {
             return Err(Error::invalid_input("maxitems", "must be 1…400"));
         }

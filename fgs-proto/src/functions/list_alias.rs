@@ -3,6 +3,7 @@
 
 use http::{Method, Request, Response};
 
+use crate::body::Body;
 use crate::config::Config;
 use crate::error::Error;
 use crate::model::Alias;
@@ -57,7 +58,7 @@ impl Operation for ListAlias {
         true
     }
 
-    fn request(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+    fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         RequestBuilder::new(config, Method::GET)
             .path("functions")
             .param("function_urn", &self.function_urn)?

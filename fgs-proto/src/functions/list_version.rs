@@ -3,6 +3,7 @@
 
 use http::{Method, Request, Response};
 
+use crate::body::Body;
 use crate::config::Config;
 use crate::error::Error;
 use crate::model::Function;
@@ -91,7 +92,7 @@ impl Operation for ListVersion {
         true
     }
 
-    fn request(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+    fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         // A page of zero items could never advance the marker.
         if self.maxitems == Some(0) {
             return Err(Error::invalid_input("maxitems", "must be at least 1"));

@@ -3,6 +3,7 @@
 
 use http::{Method, Request, Response};
 
+use crate::body::Body;
 use crate::config::Config;
 use crate::error::Error;
 use crate::model::macros::model;
@@ -60,7 +61,7 @@ model! {
 ///     request.uri().path(),
 ///     "/v2/p1/fgs/functions/urn%3Afss%3Acn-north-4%3Ap1%3Afunction%3Adefault%3Ahello%3Alatest/code"
 /// );
-/// let body: serde_json::Value = serde_json::from_slice(request.body())?;
+/// let body: serde_json::Value = serde_json::from_slice(&request.body().to_bytes())?;
 /// assert_eq!(body["code_filename"], "index.zip");
 /// use base64::Engine as _;
 /// let file = body["func_code"]["file"].as_str().unwrap();
@@ -154,7 +155,7 @@ impl Operation for UpdateCode {
         true
     }
 
-    fn request(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+    fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         let body = &self.body;
         require("code_type", &body.code_type)?;
         if self.package.is_none() {

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use http::{Method, Request, Response};
 
+use crate::body::Body;
 use crate::config::Config;
 use crate::error::Error;
 use crate::model::macros::model;
@@ -119,7 +120,7 @@ model! {
 /// let request = op.request(&config)?;
 /// assert_eq!(request.method(), "PUT");
 /// assert!(request.uri().path().ends_with("%3Ahello%3Alatest/config"));
-/// let body: serde_json::Value = serde_json::from_slice(request.body())?;
+/// let body: serde_json::Value = serde_json::from_slice(&request.body().to_bytes())?;
 /// assert_eq!(body["memory_size"], 256);
 /// assert_eq!(body["user_data"], r#"{"LEVEL":"debug"}"#);
 ///
@@ -199,7 +200,7 @@ impl Operation for UpdateMetadata {
         true
     }
 
-    fn request(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+    fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         let body = &self.body;
         require("func_name", &body.func_name)?;
         require("runtime", &body.runtime)?;

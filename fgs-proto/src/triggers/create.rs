@@ -5,6 +5,7 @@ use http::{Method, Request, Response};
 use serde_json::{Map, Value};
 
 use super::path::function_triggers;
+use crate::body::Body;
 use crate::config::Config;
 use crate::error::Error;
 use crate::model::macros::model;
@@ -33,7 +34,7 @@ use crate::response;
 /// let request = op.request(&config)?;
 /// assert_eq!(request.uri().path(), "/v2/p1/fgs/triggers/default%3Ahello");
 /// assert_eq!(
-///     std::str::from_utf8(request.body())?,
+///     std::str::from_utf8(&request.body().to_bytes())?,
 ///     r#"{"trigger_type_code":"TIMER","trigger_status":"ACTIVE","event_data":{"name":"Timer-l8v2","schedule_type":"Rate","schedule":"3m"}}"#
 /// );
 ///
@@ -128,7 +129,7 @@ impl Operation for Create {
         false
     }
 
-    fn request(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+    fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         let empty = |value: Option<&str>| value.is_some_and(|v| v.trim().is_empty());
         if empty(
             self.body

@@ -4,6 +4,7 @@
 use http::{Method, Request, Response};
 
 use super::path::function_triggers;
+use crate::body::Body;
 use crate::config::Config;
 use crate::error::Error;
 use crate::operation::Operation;
@@ -56,7 +57,7 @@ impl Operation for DeleteAll {
         true
     }
 
-    fn request(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+    fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         function_triggers(config, Method::DELETE, &self.function_urn)?.build()
     }
 

@@ -4,6 +4,7 @@
 use http::{Method, Request, Response};
 
 use super::path::one_trigger;
+use crate::body::Body;
 use crate::config::Config;
 use crate::error::Error;
 use crate::model::{Trigger, TriggerType};
@@ -72,7 +73,7 @@ impl Operation for Get {
         true
     }
 
-    fn request(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+    fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         one_trigger(
             config,
             Method::GET,

@@ -4,6 +4,7 @@
 use http::{Method, Request, Response};
 
 use super::path::function_triggers;
+use crate::body::Body;
 use crate::config::Config;
 use crate::error::Error;
 use crate::model::Trigger;
@@ -53,7 +54,7 @@ impl Operation for List {
         true
     }
 
-    fn request(&self, config: &Config) -> Result<Request<Vec<u8>>, Error> {
+    fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         function_triggers(config, Method::GET, &self.function_urn)?.build()
     }
 

@@ -6,8 +6,8 @@
 
 use std::time::{Duration, Instant};
 
+use fgs_client::{ClientSettings, RequestOptions};
 use fgs_proto::functions::GetMetadata;
-use fgs_proto::transport::{ClientSettings, RequestOptions};
 use fgs_proto::{Error, RetryPolicy, TransportError, TransportErrorKind};
 use fgs_testkit::{
     Connect, Poke, Reply, TestServer, URN, Unresponsive, aksk_config, fast_retries, scripted,

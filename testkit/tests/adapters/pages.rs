@@ -1,8 +1,8 @@
 //! Lazy paging through each adapter over a listing served by a scripted server.
 
+use fgs_client::ClientSettings;
 use fgs_proto::RetryPolicy;
 use fgs_proto::functions::List;
-use fgs_proto::transport::ClientSettings;
 use fgs_testkit::{Connect, Received, Reply, TestServer, token_config};
 
 use fgs_testkit::through_both_adapters;

@@ -3,9 +3,9 @@
 
 use std::time::Duration;
 
+use fgs_client::ClientSettings;
 use fgs_proto::RetryPolicy;
 use fgs_proto::functions::{GetMetadata, List};
-use fgs_proto::transport::ClientSettings;
 use fgs_testkit::{
     ACCESS_KEY, Connect, PROJECT, Poke, Reply, TOKEN, TestServer, URN, aksk_config, scripted,
     token_config,

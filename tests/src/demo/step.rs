@@ -93,7 +93,7 @@ impl<'a> Walker<'a> {
     pub fn call<T>(
         &mut self,
         name: &'static str,
-        request: &Request<Vec<u8>>,
+        request: &Request<fgs_proto::Body>,
         run: impl FnOnce() -> Result<T, Error>,
         check: impl FnOnce(&T) -> Result<String, String>,
     ) -> Result<T, Failure> {

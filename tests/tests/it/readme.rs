@@ -50,7 +50,7 @@ fn rows() -> Vec<Row> {
 }
 
 /// Builds one operation's request.
-type Build = dyn Fn(&Config) -> Result<http::Request<Vec<u8>>, Error>;
+type Build = dyn Fn(&Config) -> Result<http::Request<fgs_proto::Body>, Error>;
 
 /// `METHOD /path` of the request the SDK type `fgs_type` builds, with the inputs
 /// replaced by the path parameter names.

@@ -4,9 +4,9 @@
 
 use std::time::{Duration, Instant};
 
+use fgs_client::RequestOptions;
 use fgs_emulator::{Emulator, Fault, Route};
 use fgs_proto::functions::{GetMetadata, Invoke};
-use fgs_proto::transport::RequestOptions;
 use fgs_proto::{Error, RetryPolicy, TransportErrorKind};
 use fgs_tests::{Connect, RequestCounter, Sdk, echo_function, start};
 

@@ -77,7 +77,7 @@ impl RawRequest {
             method: parts.method,
             uri: parts.uri,
             headers: parts.headers,
-            body: Bytes::from(body),
+            body: body.to_bytes(),
             keys: keys.map(|k| (k.access_key().to_owned(), k.secret_key().clone())),
         })
     }

@@ -1,32 +1,70 @@
-//! One attempt: send the request, read the whole response within the timeout and the
-//! size limit, and say what went wrong in [`TransportError`] terms.
+//! [`HyperTransport`]: one attempt over the pooled hyper client — send the request, read
+//! the whole response within the attempt's timeout and size limit, and say what went
+//! wrong in [`TransportError`] terms.
 
 use std::error::Error as StdError;
+use std::future::Future;
 use std::io;
 use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
-use fgs_proto::{TransportError, TransportErrorKind};
+use fgs_client::{AsyncTransport, AttemptLimits};
+use fgs_proto::{Body, TransportError, TransportErrorKind};
 use http::{Request, Response};
-use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
+use http_body_util::{BodyExt, LengthLimitError, Limited};
 use hyper::body::Incoming;
 use hyper_util::client::legacy;
 
+use crate::body::RequestBody;
 use crate::connector::Connector;
 
-pub(crate) type HttpClient = legacy::Client<Connector, Full<Bytes>>;
+/// The pooled hyper client.
+type HttpClient = legacy::Client<Connector, RequestBody>;
 
-/// The limits of one attempt.
-pub(crate) struct Limits {
-    pub(crate) timeout: Duration,
-    pub(crate) connect_timeout: Duration,
-    pub(crate) max_response_size: u64,
+/// An [`AsyncTransport`] over a pooled hyper client: what
+/// [`Client::new`](crate::Client::new) sends through. Clones share the pool.
+#[derive(Clone)]
+pub struct HyperTransport {
+    http: HttpClient,
+    connect_timeout: Duration,
 }
 
-pub(crate) async fn exchange(
+impl std::fmt::Debug for HyperTransport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HyperTransport")
+            .field("connect_timeout", &self.connect_timeout)
+            .finish_non_exhaustive()
+    }
+}
+
+impl HyperTransport {
+    pub(crate) fn new(http: HttpClient, connect_timeout: Duration) -> Self {
+        HyperTransport {
+            http,
+            connect_timeout,
+        }
+    }
+}
+
+impl AsyncTransport for HyperTransport {
+    fn send(
+        &self,
+        request: Request<Body>,
+    ) -> impl Future<Output = Result<Response<Bytes>, TransportError>> + Send {
+        let limits = request
+            .extensions()
+            .get::<AttemptLimits>()
+            .copied()
+            .unwrap_or_default();
+        exchange(&self.http, request, limits, self.connect_timeout)
+    }
+}
+
+async fn exchange(
     http: &HttpClient,
-    request: Request<Bytes>,
-    limits: &Limits,
+    request: Request<Body>,
+    limits: AttemptLimits,
+    connect_timeout: Duration,
 ) -> Result<Response<Bytes>, TransportError> {
     #[cfg(not(feature = "rustls"))]
     if request.uri().scheme() == Some(&http::uri::Scheme::HTTPS) {
@@ -37,11 +75,11 @@ pub(crate) async fn exchange(
         ));
     }
     let attempt = async {
-        // `Full<Bytes>` shares the call's body buffer: no copy per attempt.
+        // An in-memory body shares the call's buffer: no copy per attempt.
         let response = http
-            .request(request.map(Full::new))
+            .request(request.map(RequestBody::new))
             .await
-            .map_err(|e| classify(e, limits.connect_timeout))?;
+            .map_err(|e| classify(e, connect_timeout))?;
         let (parts, body) = response.into_parts();
         let declared = content_length(&parts.headers);
         let body = read_body(body, declared, limits.max_response_size).await?;

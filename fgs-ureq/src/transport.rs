@@ -1,43 +1,69 @@
-//! The blocking transport over a `ureq::Agent`, and how ureq's errors map onto
-//! [`TransportError`].
+//! [`UreqTransport`]: the blocking transport over a `ureq::Agent`, and how ureq's errors
+//! map onto [`TransportError`].
 
 use std::io::{self, Read};
 use std::time::Duration;
 
-use bytes::Bytes;
-use fgs_proto::transport::SyncTransport;
-use fgs_proto::{TransportError, TransportErrorKind};
+use bytes::{Buf, Bytes};
+use fgs_client::{AttemptLimits, SyncTransport};
+use fgs_proto::{Body, TransportError, TransportErrorKind};
 use http::{Request, Response};
 
-/// One call's view of the agent: the agent, and the limits of this call.
-pub(crate) struct AgentTransport<'a> {
-    pub(crate) agent: &'a ureq::Agent,
-    /// Per-attempt timeout (`None`: the agent's own).
-    pub(crate) timeout: Option<Duration>,
-    pub(crate) max_response_size: u64,
+/// A [`SyncTransport`] over a `ureq::Agent`: what [`Client::new`](crate::Client::new)
+/// sends through, and — over an agent you configured (proxy, pool size, TLS) — what
+/// [`Client::with_transport`](crate::Client::with_transport) takes:
+///
+/// ```
+/// use fgs_ureq::{Client, Config, Credentials, UreqTransport};
+///
+/// let agent = fgs_ureq::ureq::Agent::config_builder().max_idle_connections(4).build().new_agent();
+/// let config = Config::new("http://127.0.0.1:8080", "p1", Credentials::token("T"))?;
+/// let client = Client::with_transport(config, UreqTransport::new(agent));
+/// # Ok::<(), fgs_ureq::Error>(())
+/// ```
+///
+/// Whatever the agent's own settings, error statuses are read as responses and
+/// redirects are never followed (a redirect would send the signed headers to another
+/// URI); each attempt's timeout and response size limit come from the client.
+#[derive(Debug, Clone)]
+pub struct UreqTransport {
+    agent: ureq::Agent,
 }
 
-impl SyncTransport for AgentTransport<'_> {
-    fn send(&mut self, request: Request<Bytes>) -> Result<Response<Vec<u8>>, TransportError> {
-        let (parts, body) = request.into_parts();
-        // A borrowed view of the body: a 50 MB upload is not copied per attempt.
-        let request = Request::from_parts(parts, &body[..]);
-        let mut configure = self
-            .agent
-            .configure_request(request)
-            // Enforced per request, so that an agent passed in by the user behaves too:
-            // error statuses are responses to parse, and redirects are not followed
-            // (a redirect would re-send the signed headers to another URI).
-            .http_status_as_error(false)
-            .max_redirects(0)
-            .max_redirects_will_error(false);
-        if let Some(timeout) = self.timeout {
-            configure = configure.timeout_global(Some(timeout));
-        }
-        let response = self
-            .agent
-            .run(configure.build())
-            .map_err(|e| self.classify(e))?;
+impl UreqTransport {
+    /// A transport over `agent`.
+    pub fn new(agent: ureq::Agent) -> Self {
+        UreqTransport { agent }
+    }
+
+    /// The agent.
+    pub fn agent(&self) -> &ureq::Agent {
+        &self.agent
+    }
+}
+
+impl SyncTransport for UreqTransport {
+    fn send(&self, request: Request<Body>) -> Result<Response<Bytes>, TransportError> {
+        let limits = request
+            .extensions()
+            .get::<AttemptLimits>()
+            .copied()
+            .unwrap_or_default();
+        let (mut parts, body) = request.into_parts();
+        let response = match body.as_bytes() {
+            // A borrowed view of the body: a 50 MB upload is not copied per attempt.
+            Some(bytes) => self.run(Request::from_parts(parts, &bytes[..]), limits),
+            None => {
+                // Streamed: produced while it is written, with its length declared so
+                // that ureq does not fall back to chunked encoding.
+                parts
+                    .headers
+                    .insert(http::header::CONTENT_LENGTH, body.len().into());
+                let mut reader = ChunkReader::new(body.chunks());
+                let send = ureq::SendBody::from_reader(&mut reader);
+                self.run(Request::from_parts(parts, send), limits)
+            }
+        }?;
         // Sent: free the body (for a large one this is the only reference, see
         // `fgs_proto::Call`) before the response body is read into memory.
         drop(body);
@@ -46,22 +72,74 @@ impl SyncTransport for AgentTransport<'_> {
         // Sized once from `Content-Length` (within the limit), instead of doubling: a
         // 53 MB answer would otherwise reserve 64 MiB.
         if let Some(declared) = content_length(&parts.headers) {
-            let _ = buffer.try_reserve_exact(declared.min(self.max_response_size) as usize);
+            let _ = buffer.try_reserve_exact(declared.min(limits.max_response_size) as usize);
         }
         body.into_with_config()
-            .limit(self.max_response_size)
+            .limit(limits.max_response_size)
             .reader()
             .read_to_end(&mut buffer)
-            .map_err(|e| self.classify(ureq::Error::from(e)))?;
-        Ok(Response::from_parts(parts, buffer))
+            .map_err(|e| self.classify(ureq::Error::from(e), limits.timeout))?;
+        Ok(Response::from_parts(parts, Bytes::from(buffer)))
     }
 }
 
-impl AgentTransport<'_> {
+impl UreqTransport {
+    /// Runs one request with the client's limits, enforced per request so that an agent
+    /// passed in by the user behaves too: error statuses are responses to parse, and
+    /// redirects are not followed.
+    fn run<S: ureq::AsSendBody>(
+        &self,
+        request: Request<S>,
+        limits: AttemptLimits,
+    ) -> Result<Response<ureq::Body>, TransportError> {
+        let configured = self
+            .agent
+            .configure_request(request)
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .max_redirects_will_error(false)
+            .timeout_global(Some(limits.timeout))
+            .build();
+        self.agent
+            .run(configured)
+            .map_err(|e| self.classify(e, limits.timeout))
+    }
+}
+
+/// A streamed body's chunks as a `Read`.
+struct ChunkReader {
+    chunks: Box<dyn Iterator<Item = Bytes> + Send>,
+    current: Bytes,
+}
+
+impl ChunkReader {
+    fn new(chunks: Box<dyn Iterator<Item = Bytes> + Send>) -> Self {
+        ChunkReader {
+            chunks,
+            current: Bytes::new(),
+        }
+    }
+}
+
+impl Read for ChunkReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.current.is_empty() {
+            match self.chunks.next() {
+                Some(chunk) => self.current = chunk,
+                None => return Ok(0),
+            }
+        }
+        let n = buf.len().min(self.current.len());
+        self.current.copy_to_slice(&mut buf[..n]);
+        Ok(n)
+    }
+}
+
+impl UreqTransport {
     /// Maps a ureq error, deciding whether any byte of the request may have been sent.
-    fn classify(&self, error: ureq::Error) -> TransportError {
+    fn classify(&self, error: ureq::Error, timeout: Duration) -> TransportError {
         let timeouts = self.agent.config().timeouts();
-        let request_timeout = self.timeout.or(timeouts.global);
+        let request_timeout = Some(timeout);
         match error {
             ureq::Error::Timeout(ureq::Timeout::Resolve | ureq::Timeout::Connect) => {
                 match timeouts.connect.or(timeouts.resolve) {

@@ -10,8 +10,7 @@ use std::time::{Duration, SystemTime};
 use rustls_pki_types::CertificateDer;
 use rustls_pki_types::pem::PemObject;
 
-use crate::error::Error;
-use crate::retry::RetryPolicy;
+use fgs_proto::{Error, RetryPolicy};
 
 /// Default connect timeout.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -24,16 +23,20 @@ pub const DEFAULT_MAX_RESPONSE_SIZE: u64 = 80 * 1024 * 1024;
 /// A clock that dates signatures; see [`ClientSettings::clock`].
 pub type Clock = Arc<dyn Fn() -> SystemTime + Send + Sync>;
 
-/// The settings of a client, the same for `fgs-ureq` and `fgs-hyper`: each adapter's
-/// `ClientBuilder` has a setter per field and takes a whole value with `settings`.
+/// The settings of a client, the same for the blocking and the async client:
+/// [`ClientBuilder`](crate::ClientBuilder) has a setter per field and takes a whole
+/// value with [`settings`](crate::ClientBuilder::settings).
 ///
-/// Settings are plain data: root certificates are checked, and the clock read, only by
-/// the adapter that uses them.
+/// Settings are plain data: root certificates are checked by the transport that uses
+/// them when the client is built. A transport of your own
+/// ([`ClientBuilder::transport`](crate::ClientBuilder::transport)) gets the timeout and
+/// size limit of each attempt as [`AttemptLimits`](crate::AttemptLimits); connecting
+/// and TLS are its own business.
 ///
 /// ```
 /// use std::time::Duration;
 /// use fgs_proto::RetryPolicy;
-/// use fgs_proto::transport::{ClientSettings, DEFAULT_MAX_RESPONSE_SIZE};
+/// use fgs_client::{ClientSettings, DEFAULT_MAX_RESPONSE_SIZE};
 ///
 /// let settings = ClientSettings::new()
 ///     .connect_timeout(Duration::from_secs(3))
@@ -85,7 +88,7 @@ impl ClientSettings {
     }
 
     /// How long establishing a connection may take (fgs-ureq: DNS, TCP and TLS;
-    /// fgs-hyper: TCP). Default 10 s.
+    /// fgs-hyper: TCP). Default 10 s. A transport of your own enforces its own.
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
         self
@@ -100,7 +103,7 @@ impl ClientSettings {
     }
 
     /// The largest response body accepted, in bytes; a longer one fails with
-    /// [`TransportErrorKind::BodyTooLarge`](crate::TransportErrorKind::BodyTooLarge).
+    /// [`TransportErrorKind::BodyTooLarge`](fgs_proto::TransportErrorKind::BodyTooLarge).
     /// Default [`DEFAULT_MAX_RESPONSE_SIZE`].
     pub fn max_response_size(mut self, bytes: u64) -> Self {
         self.max_response_size = bytes;
@@ -108,9 +111,9 @@ impl ClientSettings {
     }
 
     /// The retry policy of every call (overridable per call with
-    /// [`RequestOptions`](super::RequestOptions)). A policy that still has the default
-    /// jitter seed is reseeded from process randomness by the client, so that clients
-    /// do not retry in lockstep; set your own seed for reproducible delays.
+    /// [`RequestOptions`](crate::RequestOptions)). A policy without a jitter seed gets
+    /// one per client from process randomness, so that clients do not retry in
+    /// lockstep; set a seed ([`RetryPolicy::seed`]) for reproducible delays.
     pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
         self.retry_policy = policy;
         self
@@ -130,7 +133,7 @@ impl ClientSettings {
     ///
     /// ```
     /// use fgs_proto::Error;
-    /// use fgs_proto::transport::ClientSettings;
+    /// use fgs_client::ClientSettings;
     ///
     /// let error = ClientSettings::new().add_root_certificates_pem(b"no pem here").unwrap_err();
     /// assert!(matches!(&error, Error::InvalidInput(i) if i.field() == "root_certificate"));
@@ -176,5 +179,48 @@ impl fmt::Debug for ClientSettings {
             .field("built_in_roots", &self.built_in_roots)
             .field("clock", &self.clock.as_ref().map_or("system", |_| "custom"))
             .finish()
+    }
+}
+
+/// Per-request overrides of a client's settings, taken by the clients' `send_with`.
+///
+/// ```
+/// use std::time::Duration;
+/// use fgs_client::RequestOptions;
+/// use fgs_proto::RetryPolicy;
+///
+/// let options = RequestOptions::new()
+///     .timeout(Duration::from_secs(120))
+///     .retry_policy(RetryPolicy::none());
+/// assert_eq!(options.timeout, Some(Duration::from_secs(120)));
+/// // Or as a literal:
+/// let options = RequestOptions { timeout: Some(Duration::from_secs(5)), ..Default::default() };
+/// assert!(options.retry_policy.is_none());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RequestOptions {
+    /// The timeout of each attempt (connecting, sending, and receiving the whole
+    /// response), instead of the client's.
+    pub timeout: Option<Duration>,
+    /// The retry policy, instead of the client's.
+    pub retry_policy: Option<RetryPolicy>,
+}
+
+impl RequestOptions {
+    /// No overrides.
+    pub fn new() -> Self {
+        RequestOptions::default()
+    }
+
+    /// Overrides the per-attempt timeout.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Overrides the retry policy.
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry_policy = Some(policy);
+        self
     }
 }

@@ -17,13 +17,13 @@ use std::time::Duration;
 
 use http::{Request, StatusCode};
 
-use crate::error::{Error, TransportError};
+use fgs_proto::{Error, TransportError};
 
 /// The trace of one call. Create it before the first attempt, report each step.
 ///
 /// ```
 /// use std::time::Duration;
-/// use fgs_proto::trace::CallTrace;
+/// use fgs_client::trace::CallTrace;
 ///
 /// let trace = CallTrace::new("GetMetadata");
 /// let request = http::Request::get("http://127.0.0.1/v2/p/fgs/functions/f/config").body(())?;
@@ -43,7 +43,7 @@ pub struct CallTrace {
 }
 
 impl CallTrace {
-    /// Opens the trace of a call of `operation` (an [`Operation::NAME`](crate::Operation::NAME)).
+    /// Opens the trace of a call of `operation` (an [`Operation::NAME`](fgs_proto::Operation::NAME)).
     #[inline]
     pub fn new(operation: &'static str) -> Self {
         #[cfg(not(feature = "tracing"))]

@@ -1,0 +1,145 @@
+//! The two transport traits — blocking and async — that a client sends its requests
+//! through, and the limits each attempt carries to the transport.
+//!
+//! Both take `&self`: one transport serves every clone of a client and every thread or
+//! task at once, so calls never take turns. Both are implemented for closures, so a mock
+//! is one line. Neither depends on a runtime.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::time::Duration;
+
+use bytes::Bytes;
+use fgs_proto::{Body, TransportError};
+use http::{Request, Response};
+
+/// Sends one request and returns the complete response, or says why it could not.
+///
+/// The request is authorized already: send it as it is (do not change its signed
+/// headers). Its extensions carry the [`AttemptLimits`] of this attempt; a transport
+/// that enforces its own limits may ignore them. A streamed body
+/// ([`Body::is_streamed`]) is produced with [`Body::chunks`] and has exactly
+/// [`Body::len`] bytes.
+///
+/// Implemented for every `Fn(Request<Body>) -> Result<Response<B>, TransportError>`
+/// with `B: Into<Bytes>` (a `Vec<u8>`, a `String`, `&'static str`, …):
+///
+/// ```
+/// use fgs_client::SyncTransport;
+/// use fgs_proto::{Body, TransportError};
+///
+/// let transport = |_request: http::Request<Body>| {
+///     Ok::<_, TransportError>(http::Response::new(r#"{"func_name":"f"}"#))
+/// };
+/// let response = transport.send(http::Request::new(Body::empty()))?;
+/// assert_eq!(response.body(), r#"{"func_name":"f"}"#);
+/// # Ok::<(), TransportError>(())
+/// ```
+pub trait SyncTransport: Send + Sync + 'static {
+    /// Sends `request` and reads the whole response.
+    fn send(&self, request: Request<Body>) -> Result<Response<Bytes>, TransportError>;
+}
+
+impl<F, B> SyncTransport for F
+where
+    F: Fn(Request<Body>) -> Result<Response<B>, TransportError> + Send + Sync + 'static,
+    B: Into<Bytes>,
+{
+    fn send(&self, request: Request<Body>) -> Result<Response<Bytes>, TransportError> {
+        self(request).map(|response| response.map(Into::into))
+    }
+}
+
+/// The async counterpart of [`SyncTransport`]: the same contract, answered by a future.
+///
+/// Implemented for every closure that returns a `Send` future of
+/// `Result<Response<B>, TransportError>` with `B: Into<Bytes>` — an `async` block, say:
+///
+/// ```
+/// use fgs_client::AsyncTransport;
+/// use fgs_proto::{Body, TransportError};
+///
+/// let transport = |_request: http::Request<Body>| async {
+///     Ok::<_, TransportError>(http::Response::new(r#"{"func_name":"f"}"#))
+/// };
+/// # let _ = async move {
+/// let response = transport.send(http::Request::new(Body::empty())).await?;
+/// assert_eq!(response.body(), r#"{"func_name":"f"}"#);
+/// # Ok::<(), TransportError>(()) };
+/// ```
+pub trait AsyncTransport: Send + Sync + 'static {
+    /// Sends `request` and reads the whole response.
+    fn send(
+        &self,
+        request: Request<Body>,
+    ) -> impl Future<Output = Result<Response<Bytes>, TransportError>> + Send;
+}
+
+impl<F, Fut, B> AsyncTransport for F
+where
+    F: Fn(Request<Body>) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<Response<B>, TransportError>> + Send,
+    B: Into<Bytes>,
+{
+    fn send(
+        &self,
+        request: Request<Body>,
+    ) -> impl Future<Output = Result<Response<Bytes>, TransportError>> + Send {
+        let answer = self(request);
+        async move { answer.await.map(|response| response.map(Into::into)) }
+    }
+}
+
+/// A boxed future, as the type-erased async transport returns it.
+pub(crate) type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// [`AsyncTransport`] as a trait object: what a client holds, so that a client over
+/// hyper and one over a closure have the same type.
+pub(crate) trait DynAsyncTransport: Send + Sync + 'static {
+    fn send_boxed(
+        &self,
+        request: Request<Body>,
+    ) -> BoxFuture<'_, Result<Response<Bytes>, TransportError>>;
+}
+
+impl<T: AsyncTransport> DynAsyncTransport for T {
+    fn send_boxed(
+        &self,
+        request: Request<Body>,
+    ) -> BoxFuture<'_, Result<Response<Bytes>, TransportError>> {
+        Box::pin(self.send(request))
+    }
+}
+
+/// The limits of one attempt, in every request's extensions: how long the attempt may
+/// take in total (connecting, sending, receiving the whole response) and how large the
+/// response body may be.
+///
+/// ```
+/// use std::time::Duration;
+/// use fgs_client::AttemptLimits;
+///
+/// let request = http::Request::new(());
+/// // A transport reads them like this, with its own defaults when they are absent:
+/// let limits = request.extensions().get::<AttemptLimits>().copied().unwrap_or_default();
+/// assert_eq!(limits.timeout, Duration::from_secs(60));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AttemptLimits {
+    /// The whole attempt, from connecting to the last byte of the response.
+    pub timeout: Duration,
+    /// The largest response body accepted, in bytes; a longer one fails with
+    /// [`TransportErrorKind::BodyTooLarge`](fgs_proto::TransportErrorKind::BodyTooLarge).
+    pub max_response_size: u64,
+}
+
+impl Default for AttemptLimits {
+    /// The client defaults: [`DEFAULT_TIMEOUT`](crate::DEFAULT_TIMEOUT) and
+    /// [`DEFAULT_MAX_RESPONSE_SIZE`](crate::DEFAULT_MAX_RESPONSE_SIZE).
+    fn default() -> Self {
+        AttemptLimits {
+            timeout: crate::DEFAULT_TIMEOUT,
+            max_response_size: crate::DEFAULT_MAX_RESPONSE_SIZE,
+        }
+    }
+}
