@@ -60,6 +60,7 @@
 
 pub mod auth;
 mod call;
+pub mod code;
 mod config;
 mod encoding;
 mod error;

@@ -6,8 +6,9 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::create_hello;
+use fgs_proto::code::Code;
 use fgs_proto::functions::{
-    Code, Create, CreateAlias, CreateVersion, Delete, DeleteAlias, GetAlias, GetCode, ListAlias,
+    Create, CreateAlias, CreateVersion, Delete, DeleteAlias, GetAlias, GetCode, ListAlias,
     ListVersion, UpdateAlias, UpdateCode, UpdateMetadata,
 };
 use fgs_proto::model::{CodeType, CustomImage, Runtime};

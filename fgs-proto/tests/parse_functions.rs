@@ -6,9 +6,10 @@ mod common;
 use std::fmt::Debug;
 
 use common::{URN, create_hello, oas_example, response};
+use fgs_proto::code::{Code, CodePackage};
 use fgs_proto::functions::{
-    Code, CodePackage, Create, CreateAlias, CreateVersion, Delete, DeleteAlias, GetAlias, GetCode,
-    ListAlias, ListVersion, ListVersionOutput, UpdateAlias, UpdateCode, UpdateMetadata,
+    Create, CreateAlias, CreateVersion, Delete, DeleteAlias, GetAlias, GetCode, ListAlias,
+    ListVersion, ListVersionOutput, UpdateAlias, UpdateCode, UpdateMetadata,
 };
 use fgs_proto::model::{Alias, CodeType, Function, FunctionType, Runtime};
 use fgs_proto::paginate::Pager;

@@ -8,9 +8,10 @@ use std::collections::BTreeMap;
 
 use base64::Engine as _;
 use common::{URN, aksk_config, render, token_config};
+use fgs_proto::code::{Code, CodePackage};
 use fgs_proto::functions::{
-    Code, CodePackage, Create, CreateAlias, CreateVersion, Delete, DeleteAlias, GetAlias, GetCode,
-    ListAlias, ListVersion, UpdateAlias, UpdateCode, UpdateMetadata,
+    Create, CreateAlias, CreateVersion, Delete, DeleteAlias, GetAlias, GetCode, ListAlias,
+    ListVersion, UpdateAlias, UpdateCode, UpdateMetadata,
 };
 use fgs_proto::model::{
     CodeType, CustomImage, FuncLogConfig, FuncMount, FuncVpc, FunctionType, MountConfig, MountUser,

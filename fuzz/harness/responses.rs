@@ -11,8 +11,9 @@
 
 use std::fmt::Debug;
 
+use fgs_proto::code::Code;
 use fgs_proto::functions::{
-    AsyncInvoke, Code, Create, CreateAlias, CreateVersion, Delete, DeleteAlias, GetAlias, GetCode,
+    AsyncInvoke, Create, CreateAlias, CreateVersion, Delete, DeleteAlias, GetAlias, GetCode,
     GetMetadata, Invoke, List, ListAlias, ListVersion, UpdateAlias, UpdateCode, UpdateMetadata,
 };
 use fgs_proto::model::{Runtime, TimerEventData};

@@ -4,7 +4,8 @@ use std::time::Duration;
 
 use fgs_emulator::{Emulator, Fault};
 use fgs_proto::RetryPolicy;
-use fgs_proto::functions::{Code, Create};
+use fgs_proto::code::Code;
+use fgs_proto::functions::Create;
 use fgs_proto::model::Runtime;
 
 use fgs_testkit::Connect;

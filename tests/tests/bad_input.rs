@@ -9,8 +9,9 @@ mod hardening;
 use std::cell::Cell;
 use std::time::Duration;
 
+use fgs_proto::code::Code;
 use fgs_proto::functions::{
-    Code, Create, CreateAlias, Delete, GetAlias, GetMetadata, List, ListVersion, UpdateMetadata,
+    Create, CreateAlias, Delete, GetAlias, GetMetadata, List, ListVersion, UpdateMetadata,
 };
 use fgs_proto::model::Runtime;
 use fgs_proto::{Error, Operation, RetryPolicy, triggers};

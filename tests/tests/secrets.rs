@@ -13,9 +13,10 @@ use std::path::Path;
 use std::time::{Duration, SystemTime};
 
 use fgs_emulator::Emulator;
+use fgs_proto::code::Code;
 use fgs_proto::functions::{
-    AsyncInvoke, Code, CreateAlias, CreateVersion, Delete, DeleteAlias, GetAlias, GetCode,
-    GetMetadata, Invoke, List, ListAlias, ListVersion, UpdateAlias, UpdateCode, UpdateMetadata,
+    AsyncInvoke, CreateAlias, CreateVersion, Delete, DeleteAlias, GetAlias, GetCode, GetMetadata,
+    Invoke, List, ListAlias, ListVersion, UpdateAlias, UpdateCode, UpdateMetadata,
 };
 use fgs_proto::inspect::Render;
 use fgs_proto::model::{Runtime, TimerEventData};

@@ -15,10 +15,9 @@ use crate::operation::Operation;
 use crate::request::RequestBuilder;
 use crate::response;
 
-use super::code::{Code, check_code};
-use super::code_body::json_with_package;
-use super::code_package::CodePackage;
 use super::setters::{body_setters, function_config_setters, require};
+use crate::code::body::json_with_package;
+use crate::code::{Code, CodePackage, check_code};
 
 model! {
     /// The body of [`Create`]: every field of the OAS `CreateFunctionRequestBody`.
@@ -114,7 +113,8 @@ model! {
 ///
 /// ```
 /// use fgs_proto::{Config, Credentials, Operation};
-/// use fgs_proto::functions::{Code, CodePackage, Create};
+/// use fgs_proto::code::{Code, CodePackage};
+/// use fgs_proto::functions::Create;
 /// use fgs_proto::model::Runtime;
 ///
 /// let config = Config::new("http://127.0.0.1:8080", "p1", Credentials::token("T"))?;

@@ -11,11 +11,10 @@ use crate::operation::Operation;
 use crate::request::RequestBuilder;
 use crate::response;
 
-use super::code::{Code, check_code};
-use super::code_answer::WithoutEchoedCode;
-use super::code_body::json_with_package;
-use super::code_package::CodePackage;
 use super::setters::{body_setters, require};
+use crate::code::answer::WithoutEchoedCode;
+use crate::code::body::json_with_package;
+use crate::code::{Code, CodePackage, check_code};
 
 model! {
     /// The body of [`UpdateCode`]: every field of the OAS `UpdateFunctionCodeRequestBody`.
@@ -47,7 +46,8 @@ model! {
 ///
 /// ```
 /// use fgs_proto::{Config, Credentials, Operation};
-/// use fgs_proto::functions::{Code, CodePackage, UpdateCode};
+/// use fgs_proto::code::{Code, CodePackage};
+/// use fgs_proto::functions::UpdateCode;
 ///
 /// let config = Config::new("http://127.0.0.1:8080", "p1", Credentials::token("T"))?;
 /// let zip = CodePackage::from_files([("index.py", "def handler(event, context):\n    return 2\n")])?;

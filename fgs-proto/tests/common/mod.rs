@@ -38,7 +38,8 @@ pub fn decode(text: &str) -> Vec<u8> {
 
 use std::time::{Duration, SystemTime};
 
-use fgs_proto::functions::{Code, Create};
+use fgs_proto::code::Code;
+use fgs_proto::functions::Create;
 use fgs_proto::inspect::Render;
 use fgs_proto::model::Runtime;
 use fgs_proto::{Config, Credentials, Operation};

@@ -4,7 +4,8 @@
 
 use std::path::Path;
 
-use fgs_proto::functions::{self, Code};
+use fgs_proto::code::Code;
+use fgs_proto::functions;
 use fgs_proto::model::{Runtime, TimerEventData};
 use fgs_proto::{Config, Credentials, Error, Operation, triggers};
 use fgs_tests::demo::OPERATIONS;

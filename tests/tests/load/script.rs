@@ -5,9 +5,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
+use fgs_proto::code::Code;
 use fgs_proto::functions::{
-    Code, Create, CreateAlias, CreateVersion, Delete, DeleteAlias, GetMetadata, Invoke,
-    UpdateAlias, UpdateCode, UpdateMetadata,
+    Create, CreateAlias, CreateVersion, Delete, DeleteAlias, GetMetadata, Invoke, UpdateAlias,
+    UpdateCode, UpdateMetadata,
 };
 use fgs_proto::model::{Runtime, TimerEventData};
 use fgs_proto::{Error, Operation, triggers};

@@ -2,7 +2,8 @@
 //! operation every call sends.
 
 use fgs_proto::Error;
-use fgs_proto::functions::{Code, Create, Delete, GetMetadata, Invoke, List};
+use fgs_proto::code::Code;
+use fgs_proto::functions::{Create, Delete, GetMetadata, Invoke, List};
 use fgs_proto::model::Runtime;
 
 use super::args::Op;

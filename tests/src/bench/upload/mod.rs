@@ -26,7 +26,8 @@ use std::io::Write;
 use std::time::{Duration, Instant};
 
 use fgs_proto::Config;
-use fgs_proto::functions::{Code, Create, Delete, UpdateCode};
+use fgs_proto::code::Code;
+use fgs_proto::functions::{Create, Delete, UpdateCode};
 use fgs_proto::model::Runtime;
 
 pub use zip::generate_zip;

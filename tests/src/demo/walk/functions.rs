@@ -3,9 +3,8 @@
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use fgs_proto::Operation;
-use fgs_proto::functions::{
-    Code, CodePackage, Create, GetCode, GetMetadata, List, UpdateCode, UpdateMetadata,
-};
+use fgs_proto::code::{Code, CodePackage};
+use fgs_proto::functions::{Create, GetCode, GetMetadata, List, UpdateCode, UpdateMetadata};
 use fgs_proto::model::{Function, Runtime};
 
 use super::{PACKAGE, Urns};

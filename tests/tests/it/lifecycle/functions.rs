@@ -3,7 +3,8 @@
 use std::collections::BTreeMap;
 
 use fgs_emulator::Emulator;
-use fgs_proto::functions::{Code, Create, GetCode, GetMetadata, UpdateCode, UpdateMetadata};
+use fgs_proto::code::Code;
+use fgs_proto::functions::{Create, GetCode, GetMetadata, UpdateCode, UpdateMetadata};
 use fgs_proto::model::{CodeType, Runtime};
 use fgs_tests::Sdk;
 

@@ -2,7 +2,8 @@
 
 use std::collections::BTreeSet;
 
-use fgs_proto::functions::{Code, Create, List};
+use fgs_proto::code::Code;
+use fgs_proto::functions::{Create, List};
 use fgs_proto::model::Runtime;
 use fgs_tests::Sdk;
 

@@ -5,7 +5,7 @@ use http::{Request, Response};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::invoke_headers::REQUEST_ID;
+use super::headers::REQUEST_ID;
 use super::payload::Payload;
 use crate::config::Config;
 use crate::error::Error;
