@@ -31,10 +31,12 @@ pub fn echo_function(name: &str) -> Create {
     Create::new(
         name,
         "default",
-        Runtime::Python39,
-        "index.handler",
-        128,
-        30,
+        fgs_proto::functions::FunctionConfig::new(
+            Runtime::Python39,
+            "index.handler",
+            fgs_proto::model::MemorySize::mb(128),
+            std::time::Duration::from_secs(30),
+        ),
         Code::inline_source("def handler(event, context):\n    return event\n"),
     )
 }

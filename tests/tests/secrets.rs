@@ -143,7 +143,16 @@ fn all_operations(
         "UpdateCode",
         run(observed, client, config, &UpdateCode::new(&urn, code())).map(drop),
     );
-    let update = UpdateMetadata::new(&urn, name, Runtime::Python39, "index.handler", 256, 30);
+    let update = UpdateMetadata::new(
+        &urn,
+        name,
+        fgs_proto::functions::FunctionConfig::new(
+            Runtime::Python39,
+            "index.handler",
+            fgs_proto::model::MemorySize::mb(256),
+            std::time::Duration::from_secs(30),
+        ),
+    );
     ok(
         "UpdateMetadata",
         run(observed, client, config, &update).map(drop),

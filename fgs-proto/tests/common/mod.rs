@@ -57,10 +57,12 @@ pub fn create_hello(code: Code) -> Create {
     Create::new(
         "hello",
         "default",
-        Runtime::Python39,
-        "index.handler",
-        128,
-        3,
+        fgs_proto::functions::FunctionConfig::new(
+            Runtime::Python39,
+            "index.handler",
+            fgs_proto::model::MemorySize::mb(128),
+            std::time::Duration::from_secs(3),
+        ),
         code,
     )
 }

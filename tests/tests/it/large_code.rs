@@ -20,10 +20,12 @@ fn large_upload_survives_a_retry_and_comes_back_whole<S: Connect>() {
     sdk.send(&Create::new(
         "large",
         "default",
-        Runtime::Python39,
-        "index.handler",
-        128,
-        30,
+        fgs_proto::functions::FunctionConfig::new(
+            Runtime::Python39,
+            "index.handler",
+            fgs_proto::model::MemorySize::mb(128),
+            std::time::Duration::from_secs(30),
+        ),
         Code::inline_source("def handler(event, context):\n    return event\n"),
     ))
     .expect("Create");

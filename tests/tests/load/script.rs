@@ -106,10 +106,12 @@ pub(crate) async fn script<C: LoadClient>(
                     let op = Create::new(
                         &name,
                         "default",
-                        Runtime::Python39,
-                        "index.handler",
-                        128,
-                        30,
+                        fgs_proto::functions::FunctionConfig::new(
+                            Runtime::Python39,
+                            "index.handler",
+                            fgs_proto::model::MemorySize::mb(128),
+                            std::time::Duration::from_secs(30),
+                        ),
                         code,
                     );
                     if run.step(&client, &what, &op).await.is_none() {
@@ -126,10 +128,12 @@ pub(crate) async fn script<C: LoadClient>(
                     let op = UpdateMetadata::new(
                         &urn,
                         &name,
-                        Runtime::Python39,
-                        "index.handler",
-                        256,
-                        30,
+                        fgs_proto::functions::FunctionConfig::new(
+                            Runtime::Python39,
+                            "index.handler",
+                            fgs_proto::model::MemorySize::mb(256),
+                            std::time::Duration::from_secs(30),
+                        ),
                     );
                     run.step(&client, &what, &op).await;
                 }

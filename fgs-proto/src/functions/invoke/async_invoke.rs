@@ -81,7 +81,7 @@ model! {
     pub struct AsyncInvokeOutput {
         /// The id of the queued invocation (`request_id`; `request-id`, which some
         /// deployments send, and the `X-Cff-Request-Id` header are accepted too).
-        pub request_id: String,
+        pub request_id: Option<String>,
     }
 }
 

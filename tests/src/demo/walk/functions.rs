@@ -19,10 +19,12 @@ pub(super) fn create(walker: &mut Walker<'_>, function_name: &str) -> Result<Str
     let create = Create::new(
         function_name,
         PACKAGE,
-        Runtime::Python39,
-        HANDLER,
-        128,
-        30,
+        fgs_proto::functions::FunctionConfig::new(
+            Runtime::Python39,
+            HANDLER,
+            fgs_proto::model::MemorySize::mb(128),
+            std::time::Duration::from_secs(30),
+        ),
         Code::inline_source(FIRST_SOURCE),
     )
     .description("created by the fgs quickstart");
@@ -132,10 +134,12 @@ pub(super) fn update(
     let update_metadata = UpdateMetadata::new(
         &urns.latest,
         function_name,
-        Runtime::Python39,
-        HANDLER,
-        256,
-        10,
+        fgs_proto::functions::FunctionConfig::new(
+            Runtime::Python39,
+            HANDLER,
+            fgs_proto::model::MemorySize::mb(256),
+            std::time::Duration::from_secs(10),
+        ),
     )
     .env_vars([("GREETING", "hi")])
     .description("updated by the fgs quickstart");
