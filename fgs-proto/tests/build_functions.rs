@@ -30,16 +30,7 @@ fn create() -> Create {
 type Clear<O> = (&'static str, fn(&mut O));
 
 fn update_metadata() -> UpdateMetadata {
-    UpdateMetadata::new(
-        URN,
-        "hello",
-        fgs_proto::functions::FunctionConfig::new(
-            fgs_proto::model::Runtime::from("Python3.9"),
-            "index.handler",
-            fgs_proto::model::MemorySize::mb(128),
-            std::time::Duration::from_secs(3),
-        ),
-    )
+    UpdateMetadata::new(URN, "hello", common::python39(128, 3))
 }
 
 /// The field named by an `InvalidInput` error from building `op`'s request.
@@ -169,16 +160,7 @@ fn empty_or_dot_path_parameters_are_refused_by_name() {
 }
 
 fn update_metadata_with_urn(urn: &str) -> UpdateMetadata {
-    UpdateMetadata::new(
-        urn,
-        "hello",
-        fgs_proto::functions::FunctionConfig::new(
-            fgs_proto::model::Runtime::from("Python3.9"),
-            "index.handler",
-            fgs_proto::model::MemorySize::mb(128),
-            std::time::Duration::from_secs(3),
-        ),
-    )
+    UpdateMetadata::new(urn, "hello", common::python39(128, 3))
 }
 
 #[test]

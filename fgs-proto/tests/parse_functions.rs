@@ -30,16 +30,7 @@ fn update_code() -> UpdateCode {
 }
 
 fn update_metadata() -> UpdateMetadata {
-    UpdateMetadata::new(
-        URN,
-        "hello",
-        fgs_proto::functions::FunctionConfig::new(
-            fgs_proto::model::Runtime::from("Python3.9"),
-            "index.handler",
-            fgs_proto::model::MemorySize::mb(128),
-            std::time::Duration::from_secs(3),
-        ),
-    )
+    UpdateMetadata::new(URN, "hello", common::python39(128, 3))
 }
 
 fn ok<O: Operation>(op: &O, status: u16, body: &str) -> O::Output

@@ -53,6 +53,16 @@ pub const URN: &str =
 /// Creating `hello` in package `default` (Python 3.9, `index.handler`, 128 MB, 3 s) with
 /// `code`: the function of the build and parse tests, where the function is not the
 /// subject.
+/// A Python 3.9 `index.handler` configuration with `memory_mb` and `timeout_secs`.
+pub fn python39(memory_mb: u32, timeout_secs: u64) -> fgs_proto::functions::FunctionConfig {
+    fgs_proto::functions::FunctionConfig::new(
+        fgs_proto::model::Runtime::Python39,
+        "index.handler",
+        fgs_proto::model::MemorySize::mb(memory_mb),
+        std::time::Duration::from_secs(timeout_secs),
+    )
+}
+
 pub fn create_hello(code: Code) -> Create {
     Create::new(
         "hello",
