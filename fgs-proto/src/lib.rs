@@ -61,6 +61,7 @@
 pub mod auth;
 mod body;
 mod call;
+pub mod code;
 mod config;
 mod encoding;
 mod error;

@@ -4,10 +4,12 @@
 mod common;
 
 use std::collections::BTreeMap;
+use std::time::Duration;
 
 use common::create_hello;
+use fgs_proto::code::Code;
 use fgs_proto::functions::{
-    Code, Create, CreateAlias, CreateVersion, Delete, DeleteAlias, GetAlias, GetCode, ListAlias,
+    Create, CreateAlias, CreateVersion, Delete, DeleteAlias, GetAlias, GetCode, ListAlias,
     ListVersion, UpdateAlias, UpdateCode, UpdateMetadata,
 };
 use fgs_proto::model::{CodeType, CustomImage, Runtime};
@@ -28,7 +30,7 @@ fn create() -> Create {
 type Clear<O> = (&'static str, fn(&mut O));
 
 fn update_metadata() -> UpdateMetadata {
-    UpdateMetadata::new(URN, "hello", "Python3.9", "index.handler", 128, 3)
+    UpdateMetadata::new(URN, "hello", common::python39(128, 3))
 }
 
 /// The field named by an `InvalidInput` error from building `op`'s request.
@@ -45,15 +47,20 @@ fn body_json<O: Operation>(op: &O) -> serde_json::Value {
 }
 
 #[test]
-fn create_rechecks_every_required_field() {
-    let cases: [Clear<Create>; 7] = [
-        ("func_name", |op| op.body_mut().func_name = None),
-        ("package", |op| op.body_mut().package = None),
-        ("runtime", |op| op.body_mut().runtime = None),
-        ("timeout", |op| op.body_mut().timeout = None),
-        ("handler", |op| op.body_mut().handler = None),
-        ("memory_size", |op| op.body_mut().memory_size = None),
+fn create_rechecks_what_types_cannot_guarantee() {
+    // Required fields are not optional any more; what is left to check at run time is
+    // the code type (optional only for custom images) and timeouts under one second.
+    let cases: [Clear<Create>; 4] = [
         ("code_type", |op| op.body_mut().code_type = None),
+        ("timeout", |op| {
+            op.config_mut().timeout = Duration::from_millis(999)
+        }),
+        ("initializer_timeout", |op| {
+            op.config_mut().initializer_timeout = Some(Duration::ZERO)
+        }),
+        ("pre_stop_timeout", |op| {
+            op.config_mut().pre_stop_timeout = Some(Duration::from_nanos(1))
+        }),
     ];
     for (field, clear) in cases {
         let mut op = create();
@@ -64,10 +71,27 @@ fn create_rechecks_every_required_field() {
 }
 
 #[test]
+fn timeouts_are_sent_in_whole_seconds_rounded_up() {
+    let mut op = create();
+    op.config_mut().timeout = Duration::from_millis(2_001);
+    op.config_mut().initializer_timeout = Some(Duration::from_secs(30));
+    let json = body_json(&op);
+    assert_eq!(json["timeout"], 3);
+    assert_eq!(json["initializer_timeout"], 30);
+    assert_eq!(json["memory_size"], 128);
+}
+
+#[test]
 fn custom_image_functions_may_omit_code_type() {
-    let mut op = Create::new_custom_image("img", "default", 512, 30, CustomImage::new("swr.x/y:1"));
-    assert_eq!(op.body().runtime, Some(Runtime::CustomImage));
-    assert_eq!(op.body().handler.as_deref(), Some("-"));
+    let mut op = Create::new_custom_image(
+        "img",
+        "default",
+        fgs_proto::model::MemorySize::mb(512),
+        std::time::Duration::from_secs(30),
+        CustomImage::new("swr.x/y:1"),
+    );
+    assert_eq!(op.config().runtime, Runtime::CustomImage);
+    assert_eq!(op.config().handler, "-");
     op.body_mut().code_type = None;
     let json = body_json(&op);
     assert_eq!(json["custom_image"]["image"], "swr.x/y:1");
@@ -76,27 +100,23 @@ fn custom_image_functions_may_omit_code_type() {
 }
 
 #[test]
-fn update_metadata_rechecks_every_required_field() {
-    let cases: [Clear<UpdateMetadata>; 5] = [
-        ("func_name", |op| op.body_mut().func_name = None),
-        ("runtime", |op| op.body_mut().runtime = None),
-        ("timeout", |op| op.body_mut().timeout = None),
-        ("handler", |op| op.body_mut().handler = None),
-        ("memory_size", |op| op.body_mut().memory_size = None),
+fn update_metadata_rechecks_its_timeouts() {
+    let cases: [Clear<UpdateMetadata>; 2] = [
+        ("timeout", |op| op.config_mut().timeout = Duration::ZERO),
+        ("restore_hook_timeout", |op| {
+            op.body_mut().restore_hook_timeout = Some(Duration::from_millis(500))
+        }),
     ];
     for (field, clear) in cases {
         let mut op = update_metadata();
         clear(&mut op);
         assert_eq!(invalid_field(&op), field);
     }
+    assert!(update_metadata().request(&config()).is_ok());
 }
 
 #[test]
 fn update_code_rechecks_required_fields() {
-    let mut op = UpdateCode::new(URN, Code::inline_source("x"));
-    op.body_mut().code_type = None;
-    assert_eq!(invalid_field(&op), "code_type");
-
     // func_code is required; a package counts as func_code.
     let mut op = UpdateCode::new(URN, Code::base64(CodeType::Zip, "UEs="));
     op.body_mut().func_code = None;
@@ -113,19 +133,6 @@ fn update_code_rechecks_required_fields() {
         json,
         serde_json::json!({"code_type":"obs","code_url":"https://b.obs/c.zip","func_code":{}})
     );
-}
-
-#[test]
-fn alias_bodies_recheck_required_fields() {
-    let mut op = CreateAlias::new(URN, "a1", "v1");
-    op.body_mut().name = None;
-    assert_eq!(invalid_field(&op), "name");
-    let mut op = CreateAlias::new(URN, "a1", "v1");
-    op.body_mut().version = None;
-    assert_eq!(invalid_field(&op), "version");
-    let mut op = UpdateAlias::new(URN, "a1", "v1");
-    op.body_mut().version = None;
-    assert_eq!(invalid_field(&op), "version");
 }
 
 #[test]
@@ -153,7 +160,7 @@ fn empty_or_dot_path_parameters_are_refused_by_name() {
 }
 
 fn update_metadata_with_urn(urn: &str) -> UpdateMetadata {
-    UpdateMetadata::new(urn, "hello", "Python3.9", "index.handler", 128, 3)
+    UpdateMetadata::new(urn, "hello", common::python39(128, 3))
 }
 
 #[test]
@@ -231,7 +238,7 @@ fn unset_fields_are_omitted_and_extra_fields_are_sent() {
     op.body_mut()
         .extra
         .insert("package".into(), serde_json::json!("default"));
-    op.body_mut().description = Some("d".into());
+    op.config_mut().description = Some("d".into());
     let json = body_json(&op);
     assert_eq!(json["package"], "default");
     assert_eq!(json["description"], "d");

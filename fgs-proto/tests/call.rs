@@ -5,7 +5,8 @@
 use std::time::{Duration, SystemTime};
 
 use fgs_proto::auth::verify::Verifier;
-use fgs_proto::functions::{Code, CodePackage, GetMetadata, Invoke, UpdateCode};
+use fgs_proto::code::{Code, CodePackage};
+use fgs_proto::functions::{GetMetadata, Invoke, UpdateCode};
 use fgs_proto::{
     Body, Call, Config, Credentials, Error, KEEP_BODY_LIMIT, Operation, RetryPolicy, Secret, Step,
     TransportError, TransportErrorKind,

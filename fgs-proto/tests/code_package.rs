@@ -8,10 +8,10 @@ use std::io::{Cursor, Read as _};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use common::create_hello;
-use fgs_proto::functions::{
-    Code, CodePackage, MAX_INLINE_LEN, MAX_PACKAGE_LEN, UpdateCode, check_inline_len,
-    check_package_len,
+use fgs_proto::code::{
+    Code, CodePackage, MAX_INLINE_LEN, MAX_PACKAGE_LEN, check_inline_len, check_package_len,
 };
+use fgs_proto::functions::UpdateCode;
 use fgs_proto::model::{CodeType, FuncCode};
 use fgs_proto::{Config, Credentials, Error, Operation};
 

@@ -10,7 +10,7 @@
 use std::collections::BTreeSet;
 
 use fgs_proto::functions::{
-    AsyncInvokeOutput, CreateAliasBody, CreateBody, CreateVersionBody, ListOutput,
+    AsyncInvokeOutput, CreateAliasBody, CreateBody, CreateVersionBody, FunctionConfig, ListOutput,
     ListVersionOutput, UpdateAliasBody, UpdateCodeBody, UpdateMetadataBody,
 };
 use fgs_proto::model::{
@@ -36,28 +36,36 @@ fn round_trip<T: DeserializeOwned + Serialize>(value: Value) -> Result<Value, St
 /// A model: its JSON field names, whether the OAS set must match exactly, and its
 /// round trip.
 struct Model {
-    fields: &'static [&'static str],
+    fields: Vec<&'static str>,
     exact: bool,
     round_trip: fn(Value) -> Result<Value, String>,
 }
 
 fn model<T: DeserializeOwned + Serialize>(fields: &'static [&'static str], exact: bool) -> Model {
     Model {
-        fields,
+        fields: fields.to_vec(),
         exact,
         round_trip: round_trip::<T>,
     }
+}
+
+/// `model` with the fields of the [`FunctionConfig`] written into its body.
+fn with_config(mut model: Model) -> Model {
+    model.fields.extend_from_slice(FunctionConfig::FIELDS);
+    model
 }
 
 /// Which model represents each OAS definition.
 fn model_of(definition: &str) -> Option<Model> {
     Some(match definition {
         // Request bodies: exactly the OAS fields.
-        "CreateFunctionRequestBody" => model::<CreateBody>(CreateBody::FIELDS, true),
+        // Create and UpdateMetadata: their own fields plus the shared configuration.
+        "CreateFunctionRequestBody" => with_config(model::<CreateBody>(CreateBody::FIELDS, true)),
         "UpdateFunctionCodeRequestBody" => model::<UpdateCodeBody>(UpdateCodeBody::FIELDS, true),
-        "UpdateFunctionConfigRequestBody" => {
-            model::<UpdateMetadataBody>(UpdateMetadataBody::FIELDS, true)
-        }
+        "UpdateFunctionConfigRequestBody" => with_config(model::<UpdateMetadataBody>(
+            UpdateMetadataBody::FIELDS,
+            true,
+        )),
         "CreateFunctionVersionRequestBody" => {
             model::<CreateVersionBody>(CreateVersionBody::FIELDS, true)
         }

@@ -6,9 +6,10 @@ mod common;
 use std::fmt::Debug;
 
 use common::{URN, create_hello, oas_example, response};
+use fgs_proto::code::{Code, CodePackage};
 use fgs_proto::functions::{
-    Code, CodePackage, Create, CreateAlias, CreateVersion, Delete, DeleteAlias, GetAlias, GetCode,
-    ListAlias, ListVersion, ListVersionOutput, UpdateAlias, UpdateCode, UpdateMetadata,
+    Create, CreateAlias, CreateVersion, Delete, DeleteAlias, GetAlias, GetCode, ListAlias,
+    ListVersion, ListVersionOutput, UpdateAlias, UpdateCode, UpdateMetadata,
 };
 use fgs_proto::model::{Alias, CodeType, Function, FunctionType, Runtime};
 use fgs_proto::paginate::Pager;
@@ -29,7 +30,7 @@ fn update_code() -> UpdateCode {
 }
 
 fn update_metadata() -> UpdateMetadata {
-    UpdateMetadata::new(URN, "hello", "Python3.9", "index.handler", 128, 3)
+    UpdateMetadata::new(URN, "hello", common::python39(128, 3))
 }
 
 fn ok<O: Operation>(op: &O, status: u16, body: &str) -> O::Output

@@ -8,9 +8,10 @@ use std::collections::BTreeMap;
 
 use base64::Engine as _;
 use common::{URN, aksk_config, render, token_config};
+use fgs_proto::code::{Code, CodePackage};
 use fgs_proto::functions::{
-    Code, CodePackage, Create, CreateAlias, CreateVersion, Delete, DeleteAlias, GetAlias, GetCode,
-    ListAlias, ListVersion, UpdateAlias, UpdateCode, UpdateMetadata,
+    Create, CreateAlias, CreateVersion, Delete, DeleteAlias, GetAlias, GetCode, ListAlias,
+    ListVersion, UpdateAlias, UpdateCode, UpdateMetadata,
 };
 use fgs_proto::model::{
     CodeType, CustomImage, FuncLogConfig, FuncMount, FuncVpc, FunctionType, MountConfig, MountUser,
@@ -106,10 +107,12 @@ fn create_minimal() -> Create {
     Create::new(
         "hello",
         "default",
-        Runtime::Python39,
-        "index.handler",
-        128,
-        30,
+        fgs_proto::functions::FunctionConfig::new(
+            Runtime::Python39,
+            "index.handler",
+            fgs_proto::model::MemorySize::mb(128),
+            std::time::Duration::from_secs(30),
+        ),
         Code::inline_source(INLINE_SOURCE),
     )
 }
@@ -129,10 +132,12 @@ fn create_all_fields() {
     let op = Create::new(
         "hello",
         "default",
-        Runtime::Python39,
-        "index.handler",
-        128,
-        30,
+        fgs_proto::functions::FunctionConfig::new(
+            Runtime::Python39,
+            "index.handler",
+            fgs_proto::model::MemorySize::mb(128),
+            std::time::Duration::from_secs(30),
+        ),
         Code::zip("index.zip", oas_zip()),
     )
     .code_url("https://bucket.obs.cn-north-4.myhuaweicloud.com/hello/index.zip")
@@ -146,14 +151,14 @@ fn create_all_fields() {
     .func_vpc(func_vpc())
     .mount_config(mount_config())
     .initializer_handler("index.init")
-    .initializer_timeout(30)
+    .initializer_timeout(std::time::Duration::from_secs(30))
     .pre_stop_handler("index.pre_stop")
-    .pre_stop_timeout(10)
+    .pre_stop_timeout(std::time::Duration::from_secs(10))
     .enterprise_project_id("0")
     .function_type(FunctionType::V2)
     .log_config(log_config())
     .network_controller(network_controller())
-    .gpu_memory(1024)
+    .gpu_memory(fgs_proto::model::MemorySize::mb(1024))
     .gpu_type("nvidia-t4")
     .is_stateful_function(false)
     .enable_dynamic_memory(true)
@@ -168,9 +173,15 @@ fn create_all_fields() {
 
 #[test]
 fn create_custom_image() {
-    let op = Create::new_custom_image("hello", "default", 128, 3, CustomImage::new("swr.xxx"))
-        .function_type(FunctionType::V2)
-        .xrole("xxx");
+    let op = Create::new_custom_image(
+        "hello",
+        "default",
+        fgs_proto::model::MemorySize::mb(128),
+        std::time::Duration::from_secs(3),
+        CustomImage::new("swr.xxx"),
+    )
+    .function_type(FunctionType::V2)
+    .xrole("xxx");
     insta::assert_snapshot!(render(&op, &aksk_config()));
 }
 
@@ -179,10 +190,12 @@ fn create_obs() {
     let op = Create::new(
         "hello",
         "default",
-        "Python3.9",
-        "index.handler",
-        128,
-        3,
+        fgs_proto::functions::FunctionConfig::new(
+            fgs_proto::model::Runtime::from("Python3.9"),
+            "index.handler",
+            fgs_proto::model::MemorySize::mb(128),
+            std::time::Duration::from_secs(3),
+        ),
         Code::obs("https://bucket.obs.cn-north-4.myhuaweicloud.com/hello/index.zip"),
     )
     .function_type(FunctionType::V2);
@@ -270,7 +283,16 @@ fn update_code_base64() {
 // ---------------------------------------------------------------- UpdateMetadata
 
 fn update_metadata_minimal() -> UpdateMetadata {
-    UpdateMetadata::new(URN, "hello", Runtime::NodeJs610, "index.handler", 768, 40)
+    UpdateMetadata::new(
+        URN,
+        "hello",
+        fgs_proto::functions::FunctionConfig::new(
+            Runtime::NodeJs610,
+            "index.handler",
+            fgs_proto::model::MemorySize::mb(768),
+            std::time::Duration::from_secs(40),
+        ),
+    )
 }
 
 #[test]
@@ -285,39 +307,48 @@ fn update_metadata_minimal_token() {
 
 #[test]
 fn update_metadata_all_fields() {
-    let op = UpdateMetadata::new(URN, "hello", Runtime::Custom, "bootstrap", 4096, 40)
-        .gpu_memory(1024)
-        .gpu_type("nvidia-t4")
-        .user_data(r#"{"host":"192.168.0.1"}"#)
-        .encrypted_user_data(r#"{"password":"1234"}"#)
-        .xrole("fgs_agency")
-        .app_xrole("fgs_exec_agency")
-        .description("GPU function")
-        .func_vpc(func_vpc())
-        .peering_cidr("192.168.0.0/24;10.0.0.0/16")
-        .mount_config(mount_config())
-        .strategy_config(StrategyConfig::new(-1, 10))
-        .custom_image(custom_image())
-        .extend_config(r#"{"enable_snapshot":false}"#)
-        .initializer_handler("index.init")
-        .initializer_timeout(30)
-        .pre_stop_handler("index.pre_stop")
-        .pre_stop_timeout(10)
-        .restore_hook_handler("index.restore")
-        .restore_hook_timeout(10)
-        .ephemeral_storage(512)
-        .enterprise_project_id("0")
-        .log_config(log_config())
-        .network_controller(network_controller())
-        .is_stateful_function(false)
-        .enable_dynamic_memory(true)
-        .enable_auth_in_header(false)
-        .enable_class_isolation(false)
-        .enable_lts_log(true)
-        .domain_names(r#"[{"id":"ff8080828a07ffea018a17184aa310f5","domain_name":"example.com"}]"#)
-        .heartbeat_handler("index.heartbeat")
-        .user_data_encrypt_kms_key_id("kms-key-user-data")
-        .lts_custom_tag(tags());
+    let op = UpdateMetadata::new(
+        URN,
+        "hello",
+        fgs_proto::functions::FunctionConfig::new(
+            Runtime::Custom,
+            "bootstrap",
+            fgs_proto::model::MemorySize::mb(4096),
+            std::time::Duration::from_secs(40),
+        ),
+    )
+    .gpu_memory(fgs_proto::model::MemorySize::mb(1024))
+    .gpu_type("nvidia-t4")
+    .user_data(r#"{"host":"192.168.0.1"}"#)
+    .encrypted_user_data(r#"{"password":"1234"}"#)
+    .xrole("fgs_agency")
+    .app_xrole("fgs_exec_agency")
+    .description("GPU function")
+    .func_vpc(func_vpc())
+    .peering_cidr("192.168.0.0/24;10.0.0.0/16")
+    .mount_config(mount_config())
+    .strategy_config(StrategyConfig::new(-1, 10))
+    .custom_image(custom_image())
+    .extend_config(r#"{"enable_snapshot":false}"#)
+    .initializer_handler("index.init")
+    .initializer_timeout(std::time::Duration::from_secs(30))
+    .pre_stop_handler("index.pre_stop")
+    .pre_stop_timeout(std::time::Duration::from_secs(10))
+    .restore_hook_handler("index.restore")
+    .restore_hook_timeout(std::time::Duration::from_secs(10))
+    .ephemeral_storage(fgs_proto::model::MemorySize::mb(512))
+    .enterprise_project_id("0")
+    .log_config(log_config())
+    .network_controller(network_controller())
+    .is_stateful_function(false)
+    .enable_dynamic_memory(true)
+    .enable_auth_in_header(false)
+    .enable_class_isolation(false)
+    .enable_lts_log(true)
+    .domain_names(r#"[{"id":"ff8080828a07ffea018a17184aa310f5","domain_name":"example.com"}]"#)
+    .heartbeat_handler("index.heartbeat")
+    .user_data_encrypt_kms_key_id("kms-key-user-data")
+    .lts_custom_tag(tags());
     insta::assert_snapshot!(render(&op, &aksk_config()));
 }
 

@@ -11,8 +11,9 @@
 
 use std::fmt::Debug;
 
+use fgs_proto::code::Code;
 use fgs_proto::functions::{
-    AsyncInvoke, Code, Create, CreateAlias, CreateVersion, Delete, DeleteAlias, GetAlias, GetCode,
+    AsyncInvoke, Create, CreateAlias, CreateVersion, Delete, DeleteAlias, GetAlias, GetCode,
     GetMetadata, Invoke, List, ListAlias, ListVersion, UpdateAlias, UpdateCode, UpdateMetadata,
 };
 use fgs_proto::model::{Runtime, TimerEventData};
@@ -57,7 +58,17 @@ pub fn feed_all(response: &Response<Vec<u8>>) -> Verdicts {
     let code = || Code::inline_source("x");
     let verdicts = vec![
         feed(
-            &Create::new("f", "default", Runtime::Python39, "i.h", 128, 3, code()),
+            &Create::new(
+                "f",
+                "default",
+                fgs_proto::functions::FunctionConfig::new(
+                    Runtime::Python39,
+                    "i.h",
+                    fgs_proto::model::MemorySize::mb(128),
+                    std::time::Duration::from_secs(3),
+                ),
+                code(),
+            ),
             response,
         )
         .0,
@@ -67,7 +78,16 @@ pub fn feed_all(response: &Response<Vec<u8>>) -> Verdicts {
         feed(&Delete::new(URN), response).0,
         feed(&UpdateCode::new(URN, code()), response).0,
         feed(
-            &UpdateMetadata::new(URN, "f", Runtime::Python39, "i.h", 128, 3),
+            &UpdateMetadata::new(
+                URN,
+                "f",
+                fgs_proto::functions::FunctionConfig::new(
+                    Runtime::Python39,
+                    "i.h",
+                    fgs_proto::model::MemorySize::mb(128),
+                    std::time::Duration::from_secs(3),
+                ),
+            ),
             response,
         )
         .0,

@@ -4,7 +4,8 @@ use std::time::Duration;
 
 use fgs_emulator::{Emulator, Fault};
 use fgs_proto::RetryPolicy;
-use fgs_proto::functions::{Code, Create};
+use fgs_proto::code::Code;
+use fgs_proto::functions::Create;
 use fgs_proto::model::Runtime;
 
 use fgs_testkit::Connect;
@@ -30,10 +31,12 @@ pub fn echo_function(name: &str) -> Create {
     Create::new(
         name,
         "default",
-        Runtime::Python39,
-        "index.handler",
-        128,
-        30,
+        fgs_proto::functions::FunctionConfig::new(
+            Runtime::Python39,
+            "index.handler",
+            fgs_proto::model::MemorySize::mb(128),
+            std::time::Duration::from_secs(30),
+        ),
         Code::inline_source("def handler(event, context):\n    return event\n"),
     )
 }

@@ -9,8 +9,9 @@ mod hardening;
 use std::cell::Cell;
 use std::time::Duration;
 
+use fgs_proto::code::Code;
 use fgs_proto::functions::{
-    Code, Create, CreateAlias, Delete, GetAlias, GetMetadata, List, ListVersion, UpdateMetadata,
+    Create, CreateAlias, Delete, GetAlias, GetMetadata, List, ListVersion, UpdateMetadata,
 };
 use fgs_proto::model::Runtime;
 use fgs_proto::{Error, Operation, RetryPolicy, triggers};
@@ -382,14 +383,16 @@ fn page_sizes_out_of_range() {
 }
 
 /// A Create with a given name and memory size.
-fn create(name: &str, memory_size: i64) -> Create {
+fn create(name: &str, memory_size: u32) -> Create {
     Create::new(
         name,
         "default",
-        Runtime::Python39,
-        "index.handler",
-        memory_size,
-        30,
+        fgs_proto::functions::FunctionConfig::new(
+            Runtime::Python39,
+            "index.handler",
+            fgs_proto::model::MemorySize::mb(memory_size),
+            std::time::Duration::from_secs(30),
+        ),
         Code::inline_source("def handler(event, context):\n    return event\n"),
     )
 }
@@ -406,7 +409,8 @@ fn names_and_memory_sizes_in_bodies_reach_the_service_verbatim() {
         "é\n\"}".into(),
         "n".repeat(10_000),
     ];
-    let sizes = [i64::MIN, -1, 0, 127, 100_000, i64::MAX];
+    // Negative sizes cannot be written any more (`MemorySize` holds a `u32`).
+    let sizes = [0, 127, 100_000, u32::MAX];
     for adapter in Adapter::BOTH {
         for name in &names {
             let what = format!("Create({name:.20?}) via {adapter:?}");
@@ -422,8 +426,16 @@ fn names_and_memory_sizes_in_bodies_reach_the_service_verbatim() {
             let body: serde_json::Value = serde_json::from_slice(&outcome.1[0].body).unwrap();
             assert_eq!(body["memory_size"], size, "{what}");
 
-            let update =
-                UpdateMetadata::new(URN, "f", Runtime::Python39, "index.handler", size, 30);
+            let update = UpdateMetadata::new(
+                URN,
+                "f",
+                fgs_proto::functions::FunctionConfig::new(
+                    Runtime::Python39,
+                    "index.handler",
+                    fgs_proto::model::MemorySize::mb(size),
+                    std::time::Duration::from_secs(30),
+                ),
+            );
             let outcome = observe(adapter, update);
             assert_sent(
                 &what,

@@ -13,9 +13,10 @@ use std::path::Path;
 use std::time::{Duration, SystemTime};
 
 use fgs_emulator::Emulator;
+use fgs_proto::code::Code;
 use fgs_proto::functions::{
-    AsyncInvoke, Code, CreateAlias, CreateVersion, Delete, DeleteAlias, GetAlias, GetCode,
-    GetMetadata, Invoke, List, ListAlias, ListVersion, UpdateAlias, UpdateCode, UpdateMetadata,
+    AsyncInvoke, CreateAlias, CreateVersion, Delete, DeleteAlias, GetAlias, GetCode, GetMetadata,
+    Invoke, List, ListAlias, ListVersion, UpdateAlias, UpdateCode, UpdateMetadata,
 };
 use fgs_proto::inspect::Render;
 use fgs_proto::model::{Runtime, TimerEventData};
@@ -142,7 +143,16 @@ fn all_operations(
         "UpdateCode",
         run(observed, client, config, &UpdateCode::new(&urn, code())).map(drop),
     );
-    let update = UpdateMetadata::new(&urn, name, Runtime::Python39, "index.handler", 256, 30);
+    let update = UpdateMetadata::new(
+        &urn,
+        name,
+        fgs_proto::functions::FunctionConfig::new(
+            Runtime::Python39,
+            "index.handler",
+            fgs_proto::model::MemorySize::mb(256),
+            std::time::Duration::from_secs(30),
+        ),
+    );
     ok(
         "UpdateMetadata",
         run(observed, client, config, &update).map(drop),

@@ -3,7 +3,8 @@
 
 use std::time::{Duration, SystemTime};
 
-use fgs_proto::functions::{Code, CodePackage, GetMetadata, Invoke, List, UpdateCode};
+use fgs_proto::code::{Code, CodePackage};
+use fgs_proto::functions::{GetMetadata, Invoke, List, UpdateCode};
 use fgs_proto::model::ResponseVersion;
 use fgs_proto::{Config, Credentials};
 use http::{HeaderMap, HeaderValue, Response, StatusCode};

@@ -1,110 +1,61 @@
 //! Create — `POST /v2/{project_id}/fgs/functions` (official name CreateFunction).
 
-use std::collections::BTreeMap;
+use std::time::Duration;
 
 use http::{Method, Request, Response};
 
 use crate::body::Body;
 use crate::config::Config;
 use crate::error::Error;
-use crate::model::macros::model;
-use crate::model::{
-    CodeType, CustomImage, FuncCode, FuncLogConfig, FuncVpc, Function, FunctionType, MountConfig,
-    NetworkControlConfig, Runtime,
-};
+use crate::model::macros::request_body;
+use crate::model::{CodeType, CustomImage, FuncCode, Function, FunctionType, MemorySize, Runtime};
 use crate::operation::Operation;
 use crate::request::RequestBuilder;
 use crate::response;
 
-use super::code::{Code, check_code};
-use super::code_body::json_with_package;
-use super::code_package::CodePackage;
-use super::setters::{body_setters, function_config_setters, require};
+use super::function_config::{FunctionConfig, function_config_setters};
+use super::setters::body_setters;
+use crate::code::body::json_with_package;
+use crate::code::{Code, CodePackage, check_code};
 
-model! {
-    /// The body of [`Create`]: every field of the OAS `CreateFunctionRequestBody`.
+request_body! {
+    /// The body of [`Create`]: every field of the OAS `CreateFunctionRequestBody`. The
+    /// function configuration it shares with UpdateMetadata is [`FunctionConfig`].
     ///
-    /// Required by the service: `func_name`, `package`, `runtime`, `timeout`, `handler`,
-    /// `memory_size`, and `code_type` except for custom-image functions.
+    /// Required by the service: `func_name`, `package`, the required part of
+    /// `config`, and `code_type` except for custom-image functions.
     pub struct CreateBody {
-        /// Function name: 1–60 letters, digits, `_` or `-`, starting with a letter and
-        /// ending with a letter or digit. Required.
-        pub func_name: String,
-        /// Package (application) the function belongs to, e.g. `default`. Required.
-        pub package: String,
-        /// Runtime. Required.
-        pub runtime: Runtime,
-        /// Timeout in seconds, 3…259200 (older regions: 3…900). Required.
-        pub timeout: i64,
-        /// Handler, `file.function` (`-` for custom images). Required.
-        pub handler: String,
-        /// Memory in MB: 128, 256, 512, 768, 1024, … 4096. Required.
-        pub memory_size: i64,
-        /// How the code is supplied. Required except for custom-image functions.
-        pub code_type: CodeType,
-        /// OBS URL of the code, for `code_type` `obs`.
-        pub code_url: String,
-        /// File name of the code, required for `zip` and `jar`.
-        pub code_filename: String,
-        /// The code, base64-encoded. For uploads prefer a [`CodePackage`] (see
-        /// [`Create::code`]), which is encoded straight into the request body.
-        pub func_code: FuncCode,
-        /// Container image, for `code_type` `Custom-Image-Swr`.
-        pub custom_image: CustomImage,
-        /// Description, at most 512 characters.
-        pub description: String,
-        /// Environment variables: a JSON object **as a string** (see
-        /// [`Create::env_vars`]); at most 20 variables, 4 KB.
-        pub user_data: String,
-        /// Encrypted environment variables, in the same form as `user_data`.
-        pub encrypted_user_data: String,
-        /// Configuration agency name.
-        pub xrole: String,
-        /// Execution agency name.
-        pub app_xrole: String,
-        /// Dependency version ids.
-        pub depend_version_list: Vec<String>,
-        /// VPC access.
-        pub func_vpc: FuncVpc,
-        /// File system mounts.
-        pub mount_config: MountConfig,
-        /// Initializer handler, `file.function`; set together with `initializer_timeout`.
-        pub initializer_handler: String,
-        /// Initializer timeout, 1…300 s.
-        pub initializer_timeout: i64,
-        /// Pre-stop handler; set together with `pre_stop_timeout`.
-        pub pre_stop_handler: String,
-        /// Pre-stop timeout, 1…90 s.
-        pub pre_stop_timeout: i64,
-        /// Enterprise project id (required for enterprise accounts).
-        pub enterprise_project_id: String,
-        /// Function generation, `v1` or `v2`.
-        #[wire = "type"]
-        pub function_type: FunctionType,
-        /// LTS log group and stream to write logs to.
-        pub log_config: FuncLogConfig,
-        /// Network restrictions.
-        pub network_controller: NetworkControlConfig,
-        /// GPU memory in MB (Custom and Custom Image runtimes only).
-        pub gpu_memory: i64,
-        /// GPU type.
-        pub gpu_type: String,
-        /// Stateful function.
-        pub is_stateful_function: bool,
-        /// Dynamic memory.
-        pub enable_dynamic_memory: bool,
-        /// LTS logging; `true` without `log_config` creates a log group and stream.
-        pub enable_lts_log: bool,
-        /// Custom LTS tags.
-        pub lts_custom_tag: BTreeMap<String, String>,
-        /// KMS key that encrypts the environment variables.
-        pub user_data_encrypt_kms_key_id: String,
-        /// KMS key that encrypts the code.
-        pub code_encrypt_kms_key_id: String,
-        /// Private DNS names (needs an agency allowed to read DNS).
-        pub domain_names: String,
-        /// Function tags.
-        pub tags: String,
+        required {
+            /// Function name: 1–60 letters, digits, `_` or `-`, starting with a letter
+            /// and ending with a letter or digit.
+            pub func_name: String,
+            /// Package (application) the function belongs to, e.g. `default`.
+            pub package: String,
+        }
+        flatten {
+            /// Runtime, handler, memory, timeout and the optional settings.
+            pub config: FunctionConfig,
+        }
+        optional {
+            /// How the code is supplied. Required except for custom-image functions.
+            pub code_type: Option<CodeType>,
+            /// OBS URL of the code, for `code_type` `obs`.
+            pub code_url: Option<String>,
+            /// File name of the code, required for `zip` and `jar`.
+            pub code_filename: Option<String>,
+            /// The code, base64-encoded. For uploads prefer a [`CodePackage`] (see
+            /// [`Create::code`]), which is encoded straight into the request body.
+            pub func_code: Option<FuncCode>,
+            /// Dependency version ids.
+            pub depend_version_list: Option<Vec<String>>,
+            /// Function generation, `v1` or `v2`.
+            #[wire = "type"]
+            pub function_type: Option<FunctionType>,
+            /// KMS key that encrypts the code.
+            pub code_encrypt_kms_key_id: Option<String>,
+            /// Function tags.
+            pub tags: Option<String>,
+        }
     }
 }
 
@@ -115,13 +66,17 @@ model! {
 ///
 /// ```
 /// use fgs_proto::{Config, Credentials, Operation};
-/// use fgs_proto::functions::{Code, CodePackage, Create};
-/// use fgs_proto::model::Runtime;
+/// use fgs_proto::code::{Code, CodePackage};
+/// use fgs_proto::functions::Create;
+/// use fgs_proto::functions::FunctionConfig;
+/// use fgs_proto::model::{MemorySize, Runtime};
+/// use std::time::Duration;
 ///
 /// let config = Config::new("http://127.0.0.1:8080", "p1", Credentials::token("T"))?;
 /// let zip = CodePackage::from_files([("index.py", "def handler(event, context):\n    return 'ok'\n")])?;
-/// let op = Create::new("hello", "default", Runtime::Python39, "index.handler", 128, 30,
-///         Code::zip("index.zip", zip))
+/// let settings = FunctionConfig::new(
+///     Runtime::Python39, "index.handler", MemorySize::mb(128), Duration::from_secs(30));
+/// let op = Create::new("hello", "default", settings, Code::zip("index.zip", zip))
 ///     .description("says hello")
 ///     .env_vars([("GREETING", "hi")]);
 ///
@@ -137,7 +92,8 @@ model! {
 ///     r#"{"func_urn":"urn:fss:cn-north-4:p1:function:default:hello:latest","func_name":"hello"}"#,
 /// )?;
 /// let function = op.response(response)?;
-/// assert_eq!(function.func_urn.as_deref(), Some("urn:fss:cn-north-4:p1:function:default:hello:latest"));
+/// assert_eq!(function.func_urn(), Some("urn:fss:cn-north-4:p1:function:default:hello:latest"));
+/// assert_eq!(function.urn().transpose()?.map(|urn| urn.name().to_owned()).as_deref(), Some("hello"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -147,30 +103,37 @@ pub struct Create {
 }
 
 impl Create {
-    /// A function `func_name` in `package` with its required settings and its code.
+    /// A function `func_name` in `package` (e.g. `default`), configured by `config`,
+    /// running `code`.
     pub fn new(
         func_name: impl Into<String>,
         package: impl Into<String>,
-        runtime: impl Into<Runtime>,
-        handler: impl Into<String>,
-        memory_size: i64,
-        timeout: i64,
+        config: FunctionConfig,
         code: Code,
     ) -> Self {
+        Create::without_code(func_name.into(), package.into(), config).code(code)
+    }
+
+    /// A function with no code fields set yet.
+    fn without_code(func_name: String, package: String, config: FunctionConfig) -> Self {
         let body = CreateBody {
-            func_name: Some(func_name.into()),
-            package: Some(package.into()),
-            runtime: Some(runtime.into()),
-            handler: Some(handler.into()),
-            memory_size: Some(memory_size),
-            timeout: Some(timeout),
-            ..Default::default()
+            func_name,
+            package,
+            config,
+            code_type: None,
+            code_url: None,
+            code_filename: None,
+            func_code: None,
+            depend_version_list: None,
+            function_type: None,
+            code_encrypt_kms_key_id: None,
+            tags: None,
+            extra: serde_json::Map::new(),
         };
         Create {
             body,
             package: None,
         }
-        .code(code)
     }
 
     /// A function that runs a container image: runtime `Custom Image`, handler `-`,
@@ -178,25 +141,15 @@ impl Create {
     pub fn new_custom_image(
         func_name: impl Into<String>,
         package: impl Into<String>,
-        memory_size: i64,
-        timeout: i64,
+        memory_size: MemorySize,
+        timeout: Duration,
         image: CustomImage,
     ) -> Self {
-        let body = CreateBody {
-            func_name: Some(func_name.into()),
-            package: Some(package.into()),
-            runtime: Some(Runtime::CustomImage),
-            handler: Some("-".to_owned()),
-            memory_size: Some(memory_size),
-            timeout: Some(timeout),
-            code_type: Some(CodeType::CustomImageSwr),
-            custom_image: Some(image),
-            ..Default::default()
-        };
-        Create {
-            body,
-            package: None,
-        }
+        let mut config = FunctionConfig::new(Runtime::CustomImage, "-", memory_size, timeout);
+        config.custom_image = Some(image);
+        let mut op = Create::without_code(func_name.into(), package.into(), config);
+        op.body.code_type = Some(CodeType::CustomImageSwr);
+        op
     }
 
     /// Replaces the code: sets `code_type` and `code_filename`, `code_url`, `func_code`
@@ -222,6 +175,16 @@ impl Create {
         &mut self.body
     }
 
+    /// The function configuration.
+    pub fn config(&self) -> &FunctionConfig {
+        &self.body.config
+    }
+
+    /// The function configuration, for direct access to every setting.
+    pub fn config_mut(&mut self) -> &mut FunctionConfig {
+        &mut self.body.config
+    }
+
     /// The code package uploaded in `func_code.file`, if the code is one.
     pub fn code_package(&self) -> Option<&CodePackage> {
         self.package.as_ref()
@@ -230,7 +193,7 @@ impl Create {
 
 // Description, environment variables, agencies, VPC, mounts, hooks, logging, GPU...:
 // the settings UpdateMetadata takes too.
-function_config_setters!(Create => CreateBody);
+function_config_setters!(Create => body.config);
 
 body_setters!(Create => CreateBody {
     code_url: String,
@@ -251,13 +214,8 @@ impl Operation for Create {
 
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         let body = &self.body;
-        require("func_name", &body.func_name)?;
-        require("package", &body.package)?;
-        require("runtime", &body.runtime)?;
-        require("timeout", &body.timeout)?;
-        require("handler", &body.handler)?;
-        require("memory_size", &body.memory_size)?;
-        if body.code_type.is_none() && body.custom_image.is_none() {
+        body.config.check()?;
+        if body.code_type.is_none() && body.config.custom_image.is_none() {
             return Err(Error::invalid_input(
                 "code_type",
                 "is required (only custom-image functions, which set `custom_image`, may omit it)",

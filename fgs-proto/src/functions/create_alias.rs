@@ -8,28 +8,32 @@ use http::{Method, Request, Response};
 use crate::body::Body;
 use crate::config::Config;
 use crate::error::Error;
-use crate::model::macros::model;
+use crate::model::macros::request_body;
 use crate::model::{Alias, VersionStrategy};
 use crate::operation::Operation;
 use crate::request::RequestBuilder;
 use crate::response;
 
-use super::setters::{body_setters, require};
+use super::setters::body_setters;
 
-model! {
+request_body! {
     /// The body of [`CreateAlias`]: every field of the OAS
-    /// `CreateVersionAliasRequestBody`. Required by the service: `name`, `version`.
+    /// `CreateVersionAliasRequestBody`.
     pub struct CreateAliasBody {
-        /// Alias name. Required.
-        pub name: String,
-        /// The version the alias points to, e.g. `latest` or `v1`. Required.
-        pub version: String,
+        required {
+            /// Alias name.
+            pub name: String,
+            /// The version the alias points to, e.g. `latest` or `v1`.
+            pub version: String,
+        }
+        optional {
         /// Description.
-        pub description: String,
+        pub description: Option<String>,
         /// Canary by weight: `{ "<version>": <percent> }`.
-        pub additional_version_weights: BTreeMap<String, i64>,
+        pub additional_version_weights: Option<BTreeMap<String, i64>>,
         /// Canary by rule: `{ "<version>": <strategy> }`.
-        pub additional_version_strategy: BTreeMap<String, VersionStrategy>,
+        pub additional_version_strategy: Option<BTreeMap<String, VersionStrategy>>,
+        }
     }
 }
 
@@ -55,7 +59,7 @@ model! {
 ///     r#"{"name":"a1","version":"v1","alias_urn":"urn:fss:cn-north-4:p1:function:default:hello:!a1"}"#,
 /// )?;
 /// let alias = op.response(response)?;
-/// assert_eq!(alias.alias_urn.as_deref(), Some("urn:fss:cn-north-4:p1:function:default:hello:!a1"));
+/// assert_eq!(alias.alias_urn(), Some("urn:fss:cn-north-4:p1:function:default:hello:!a1"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -74,9 +78,12 @@ impl CreateAlias {
         CreateAlias {
             function_urn: function_urn.into(),
             body: CreateAliasBody {
-                name: Some(name.into()),
-                version: Some(version.into()),
-                ..Default::default()
+                name: name.into(),
+                version: version.into(),
+                description: None,
+                additional_version_weights: None,
+                additional_version_strategy: None,
+                extra: serde_json::Map::new(),
             },
         }
     }
@@ -112,8 +119,6 @@ impl Operation for CreateAlias {
     }
 
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
-        require("name", &self.body.name)?;
-        require("version", &self.body.version)?;
         RequestBuilder::new(config, Method::POST)
             .path("functions")
             .param("function_urn", &self.function_urn)?

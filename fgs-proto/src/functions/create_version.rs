@@ -7,24 +7,28 @@ use crate::body::Body;
 use crate::config::Config;
 use crate::error::Error;
 use crate::model::Function;
-use crate::model::macros::model;
+use crate::model::macros::request_body;
 use crate::operation::Operation;
 use crate::request::RequestBuilder;
 use crate::response;
 
 use super::setters::body_setters;
 
-model! {
+request_body! {
     /// The body of [`CreateVersion`]: every field of the OAS
     /// `CreateFunctionVersionRequestBody`, all optional.
+    #[derive(Default)]
     pub struct CreateVersionBody {
+        required {}
+        optional {
         /// Version name; the service generates `vYYYYMMDD-HHMMSS` when absent.
-        pub version: String,
+        pub version: Option<String>,
         /// Description of the version.
-        pub description: String,
+        pub description: Option<String>,
         /// Digest (the OAS calls it an MD5 key) guarding the code being published;
         /// semantics UNCONFIRMED.
-        pub digest: String,
+        pub digest: Option<String>,
+        }
     }
 }
 

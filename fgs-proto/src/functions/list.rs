@@ -71,11 +71,28 @@ model! {
     /// One page of functions.
     pub struct ListOutput {
         /// The functions (URNs without qualifier).
-        pub functions: Vec<Function>,
+        pub functions: Option<Vec<Function>>,
         /// The marker of the next page.
-        pub next_marker: i64,
+        pub next_marker: Option<i64>,
         /// Total number of functions.
-        pub count: i64,
+        pub count: Option<i64>,
+    }
+}
+
+impl ListOutput {
+    /// The functions of this page; empty if the service sent none.
+    pub fn functions(&self) -> &[Function] {
+        self.functions.as_deref().unwrap_or_default()
+    }
+
+    /// Where the next page starts, if the service sent a marker.
+    pub fn next_marker(&self) -> Option<i64> {
+        self.next_marker
+    }
+
+    /// How many there are in all, if the service said.
+    pub fn count(&self) -> Option<i64> {
+        self.count
     }
 }
 

@@ -76,11 +76,28 @@ model! {
     /// One page of versions.
     pub struct ListVersionOutput {
         /// The versions.
-        pub versions: Vec<Function>,
+        pub versions: Option<Vec<Function>>,
         /// The marker of the next page.
-        pub next_marker: i64,
+        pub next_marker: Option<i64>,
         /// Total number of versions.
-        pub count: i64,
+        pub count: Option<i64>,
+    }
+}
+
+impl ListVersionOutput {
+    /// The versions of this page; empty if the service sent none.
+    pub fn versions(&self) -> &[Function] {
+        self.versions.as_deref().unwrap_or_default()
+    }
+
+    /// Where the next page starts, if the service sent a marker.
+    pub fn next_marker(&self) -> Option<i64> {
+        self.next_marker
+    }
+
+    /// How many there are in all, if the service said.
+    pub fn count(&self) -> Option<i64> {
+        self.count
     }
 }
 

@@ -2,47 +2,38 @@
 //!
 //! Each operation type holds its inputs: required ones in `new`, optional ones through
 //! chainable setters, and, for operations with a body, `body()` / `body_mut()` for
-//! direct access to every field of the body model. Code uploads go through [`Code`]
-//! and [`CodePackage`].
+//! direct access to every field of the body model. Code uploads go through
+//! [`Code`](crate::code::Code) and [`CodePackage`](crate::code::CodePackage).
 
-mod async_invoke;
-mod code;
-mod code_answer;
-mod code_body;
-mod code_package;
 mod create;
 mod create_alias;
 mod create_version;
 mod delete;
 mod delete_alias;
+mod function_config;
 mod get_alias;
 mod get_code;
 mod get_metadata;
 mod invoke;
-pub mod invoke_headers;
 mod list;
 mod list_alias;
 mod list_version;
-mod payload;
 mod setters;
 mod update_alias;
 mod update_code;
 mod update_metadata;
 
-pub use async_invoke::{AsyncInvoke, AsyncInvokeOutput};
-pub use code::Code;
-pub use code_package::{
-    CodePackage, MAX_INLINE_LEN, MAX_PACKAGE_LEN, ZipBuilder, check_inline_len, check_package_len,
-};
 pub use create::{Create, CreateBody};
 pub use create_alias::{CreateAlias, CreateAliasBody};
 pub use create_version::{CreateVersion, CreateVersionBody};
 pub use delete::Delete;
 pub use delete_alias::DeleteAlias;
+pub use function_config::FunctionConfig;
 pub use get_alias::GetAlias;
 pub use get_code::GetCode;
 pub use get_metadata::GetMetadata;
-pub use invoke::{FunctionError, Invoke, InvokeOutput};
+pub use invoke::headers as invoke_headers;
+pub use invoke::{AsyncInvoke, AsyncInvokeOutput, FunctionError, Invoke, InvokeOutput};
 pub use list::{List, ListOutput};
 pub use list_alias::ListAlias;
 pub use list_version::{ListVersion, ListVersionOutput};

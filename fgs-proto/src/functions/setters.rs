@@ -1,10 +1,8 @@
 //! What the operations with a request body share: chainable setters generated field by
-//! field (and the configuration setters of Create and UpdateMetadata as one set), the
-//! check of required fields, and the encoding of environment variables.
+//! field, and the encoding of environment variables. (The configuration setters of
+//! Create and UpdateMetadata come with [`FunctionConfig`](super::FunctionConfig).)
 
 use std::collections::BTreeMap;
-
-use crate::error::Error;
 
 /// Generates chainable setters on an operation (`$op`, holding its body in `self.body`)
 /// for fields of its body type (`$body`). Each setter documents itself by linking to the
@@ -26,76 +24,6 @@ macro_rules! body_setters {
 }
 
 pub(crate) use body_setters;
-
-/// The configuration setters [`Create`](super::Create) and
-/// [`UpdateMetadata`](super::UpdateMetadata) share: [`body_setters!`] for the fields
-/// both bodies have (same names, same types), and `env_vars` / `encrypted_env_vars`,
-/// which fill `user_data` / `encrypted_user_data` from variables. Each operation adds
-/// the setters of its own fields with [`body_setters!`].
-macro_rules! function_config_setters {
-    ($op:ident => $body:ident) => {
-        $crate::functions::setters::body_setters!($op => $body {
-            description: String,
-            user_data: String,
-            encrypted_user_data: String,
-            xrole: String,
-            app_xrole: String,
-            func_vpc: $crate::model::FuncVpc,
-            mount_config: $crate::model::MountConfig,
-            custom_image: $crate::model::CustomImage,
-            initializer_handler: String,
-            initializer_timeout: i64,
-            pre_stop_handler: String,
-            pre_stop_timeout: i64,
-            enterprise_project_id: String,
-            log_config: $crate::model::FuncLogConfig,
-            network_controller: $crate::model::NetworkControlConfig,
-            gpu_memory: i64,
-            gpu_type: String,
-            is_stateful_function: bool,
-            enable_dynamic_memory: bool,
-            enable_lts_log: bool,
-            lts_custom_tag: ::std::collections::BTreeMap<String, String>,
-            user_data_encrypt_kms_key_id: String,
-            domain_names: String,
-        });
-
-        impl $op {
-            /// Sets `user_data` from environment variables (serialised to the JSON
-            /// string the service expects, keys sorted).
-            pub fn env_vars<K: Into<String>, V: Into<String>>(
-                mut self,
-                vars: impl IntoIterator<Item = (K, V)>,
-            ) -> Self {
-                self.body.user_data = Some($crate::functions::setters::env_vars_json(vars));
-                self
-            }
-
-            /// Sets `encrypted_user_data` from environment variables, like
-            /// [`Self::env_vars`].
-            pub fn encrypted_env_vars<K: Into<String>, V: Into<String>>(
-                mut self,
-                vars: impl IntoIterator<Item = (K, V)>,
-            ) -> Self {
-                self.body.encrypted_user_data =
-                    Some($crate::functions::setters::env_vars_json(vars));
-                self
-            }
-        }
-    };
-}
-
-pub(crate) use function_config_setters;
-
-/// Fails with [`Error::InvalidInput`] naming `field` when a required body field is
-/// unset. Constructors set every required field, but body fields are public and can be
-/// cleared again, so each request re-checks before sending.
-pub(crate) fn require<T>(field: &'static str, value: &Option<T>) -> Result<(), Error> {
-    match value {
-        Some(_) => Ok(()),
-        None => Err(Error::invalid_input(field, "is required")),
-    }
-}
 
 /// Environment variables as the service stores them (`user_data`, `encrypted_user_data`):
 /// a JSON object **serialised to a string**. Keys are sorted, so the same variables

@@ -8,26 +8,30 @@ use http::{Method, Request, Response};
 use crate::body::Body;
 use crate::config::Config;
 use crate::error::Error;
-use crate::model::macros::model;
+use crate::model::macros::request_body;
 use crate::model::{Alias, VersionStrategy};
 use crate::operation::Operation;
 use crate::request::RequestBuilder;
 use crate::response;
 
-use super::setters::{body_setters, require};
+use super::setters::body_setters;
 
-model! {
+request_body! {
     /// The body of [`UpdateAlias`]: every field of the OAS
-    /// `UpdateVersionAliasRequestBody`. Required by the service: `version`.
+    /// `UpdateVersionAliasRequestBody`.
     pub struct UpdateAliasBody {
-        /// The version the alias points to. Required.
-        pub version: String,
+        required {
+            /// The version the alias points to.
+            pub version: String,
+        }
+        optional {
         /// Description.
-        pub description: String,
+        pub description: Option<String>,
         /// Canary by weight: `{ "<version>": <percent> }`.
-        pub additional_version_weights: BTreeMap<String, i64>,
+        pub additional_version_weights: Option<BTreeMap<String, i64>>,
         /// Canary by rule: `{ "<version>": <strategy> }`.
-        pub additional_version_strategy: BTreeMap<String, VersionStrategy>,
+        pub additional_version_strategy: Option<BTreeMap<String, VersionStrategy>>,
+        }
     }
 }
 
@@ -70,8 +74,11 @@ impl UpdateAlias {
             function_urn: function_urn.into(),
             alias_name: alias_name.into(),
             body: UpdateAliasBody {
-                version: Some(version.into()),
-                ..Default::default()
+                version: version.into(),
+                description: None,
+                additional_version_weights: None,
+                additional_version_strategy: None,
+                extra: serde_json::Map::new(),
             },
         }
     }
@@ -112,7 +119,6 @@ impl Operation for UpdateAlias {
     }
 
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
-        require("version", &self.body.version)?;
         RequestBuilder::new(config, Method::PUT)
             .path("functions")
             .param("function_urn", &self.function_urn)?

@@ -6,35 +6,39 @@ use http::{Method, Request, Response};
 use crate::body::Body;
 use crate::config::Config;
 use crate::error::Error;
-use crate::model::macros::model;
+use crate::model::macros::request_body;
 use crate::model::{CodeType, FuncCode, Function};
 use crate::operation::Operation;
 use crate::request::RequestBuilder;
 use crate::response;
 
-use super::code::{Code, check_code};
-use super::code_answer::WithoutEchoedCode;
-use super::code_body::json_with_package;
-use super::code_package::CodePackage;
-use super::setters::{body_setters, require};
+use super::setters::body_setters;
+use crate::code::answer::WithoutEchoedCode;
+use crate::code::body::json_with_package;
+use crate::code::{Code, CodePackage, check_code};
 
-model! {
+request_body! {
     /// The body of [`UpdateCode`]: every field of the OAS `UpdateFunctionCodeRequestBody`.
-    /// Required by the service: `code_type` and `func_code`.
+    /// Required by the service: `code_type` and `func_code` (which an uploaded package
+    /// fills when the request is written).
     pub struct UpdateCodeBody {
-        /// How the code is supplied. Required.
-        pub code_type: CodeType,
+        required {
+            /// How the code is supplied.
+            pub code_type: CodeType,
+        }
+        optional {
         /// OBS URL of the code, for `code_type` `obs`.
-        pub code_url: String,
+        pub code_url: Option<String>,
         /// File name of the code, required for `zip` and `jar`.
-        pub code_filename: String,
+        pub code_filename: Option<String>,
         /// The code, base64-encoded. Required; for uploads prefer a [`CodePackage`] (see
         /// [`UpdateCode::code`]), which is encoded straight into the request body.
-        pub func_code: FuncCode,
+        pub func_code: Option<FuncCode>,
         /// Dependency version ids.
-        pub depend_version_list: Vec<String>,
+        pub depend_version_list: Option<Vec<String>>,
         /// KMS key that encrypts the code.
-        pub code_encrypt_kms_key_id: String,
+        pub code_encrypt_kms_key_id: Option<String>,
+        }
     }
 }
 
@@ -48,7 +52,8 @@ model! {
 ///
 /// ```
 /// use fgs_proto::{Config, Credentials, Operation};
-/// use fgs_proto::functions::{Code, CodePackage, UpdateCode};
+/// use fgs_proto::code::{Code, CodePackage};
+/// use fgs_proto::functions::UpdateCode;
 ///
 /// let config = Config::new("http://127.0.0.1:8080", "p1", Credentials::token("T"))?;
 /// let zip = CodePackage::from_files([("index.py", "def handler(event, context):\n    return 2\n")])?;
@@ -86,7 +91,15 @@ impl UpdateCode {
     pub fn new(function_urn: impl Into<String>, code: Code) -> Self {
         UpdateCode {
             function_urn: function_urn.into(),
-            body: UpdateCodeBody::default(),
+            body: UpdateCodeBody {
+                code_type: code.code_type(),
+                code_url: None,
+                code_filename: None,
+                func_code: None,
+                depend_version_list: None,
+                code_encrypt_kms_key_id: None,
+                extra: serde_json::Map::new(),
+            },
             package: None,
             keep_echoed_code: false,
         }
@@ -107,7 +120,7 @@ impl UpdateCode {
     pub fn code(mut self, code: Code) -> Self {
         let fields = code.into_fields();
         let in_obs = fields.code_url.is_some();
-        self.body.code_type = Some(fields.code_type);
+        self.body.code_type = fields.code_type;
         self.body.code_filename = fields.code_filename;
         self.body.code_url = fields.code_url;
         self.body.func_code = fields.func_code;
@@ -157,12 +170,11 @@ impl Operation for UpdateCode {
 
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         let body = &self.body;
-        require("code_type", &body.code_type)?;
-        if self.package.is_none() {
-            require("func_code", &body.func_code)?;
+        if self.package.is_none() && body.func_code.is_none() {
+            return Err(Error::invalid_input("func_code", "is required"));
         }
         check_code(
-            body.code_type.as_ref(),
+            Some(&body.code_type),
             self.package.as_ref(),
             body.func_code.as_ref(),
         )?;

@@ -1,104 +1,56 @@
 //! UpdateMetadata — `PUT /v2/{project_id}/fgs/functions/{function_urn}/config`
 //! (official name UpdateFunctionConfig).
 
-use std::collections::BTreeMap;
+use std::time::Duration;
 
 use http::{Method, Request, Response};
 
 use crate::body::Body;
 use crate::config::Config;
 use crate::error::Error;
-use crate::model::macros::model;
-use crate::model::{
-    CustomImage, FuncLogConfig, FuncVpc, Function, MountConfig, NetworkControlConfig, Runtime,
-    StrategyConfig,
-};
+use crate::model::macros::request_body;
+use crate::model::{Function, MemorySize, StrategyConfig, check_timeout};
 use crate::operation::Operation;
 use crate::request::RequestBuilder;
 use crate::response;
 
-use super::setters::{body_setters, function_config_setters, require};
+use super::function_config::{FunctionConfig, function_config_setters};
+use super::setters::body_setters;
 
-model! {
+request_body! {
     /// The body of [`UpdateMetadata`]: every field of the OAS
-    /// `UpdateFunctionConfigRequestBody`. Required by the service: `func_name`,
-    /// `runtime`, `timeout`, `handler`, `memory_size`.
+    /// `UpdateFunctionConfigRequestBody`. The function configuration it shares with
+    /// Create is [`FunctionConfig`].
     pub struct UpdateMetadataBody {
-        /// Function name. Required by the OAS (older SDKs never send it).
-        pub func_name: String,
-        /// Runtime; must be the function's runtime. Required.
-        pub runtime: Runtime,
-        /// Timeout in seconds. Required.
-        pub timeout: i64,
-        /// Handler, `file.function`. Required.
-        pub handler: String,
-        /// Memory in MB. Required.
-        pub memory_size: i64,
-        /// GPU memory in MB (Custom and Custom Image runtimes only).
-        pub gpu_memory: i64,
-        /// GPU type.
-        pub gpu_type: String,
-        /// Environment variables: a JSON object **as a string** (see
-        /// [`UpdateMetadata::env_vars`]); replaces the current ones.
-        pub user_data: String,
-        /// Encrypted environment variables, in the same form as `user_data`.
-        pub encrypted_user_data: String,
-        /// Configuration agency name.
-        pub xrole: String,
-        /// Execution agency name.
-        pub app_xrole: String,
-        /// Description.
-        pub description: String,
-        /// VPC access.
-        pub func_vpc: FuncVpc,
-        /// VPC peering CIDRs, `;`-separated, at most 5.
-        pub peering_cidr: String,
-        /// File system mounts.
-        pub mount_config: MountConfig,
-        /// Concurrency limits.
-        pub strategy_config: StrategyConfig,
-        /// Container image.
-        pub custom_image: CustomImage,
-        /// Extension configuration (a JSON string).
-        pub extend_config: String,
-        /// Initializer handler; set together with `initializer_timeout`.
-        pub initializer_handler: String,
-        /// Initializer timeout, 1…300 s.
-        pub initializer_timeout: i64,
-        /// Pre-stop handler; set together with `pre_stop_timeout`.
-        pub pre_stop_handler: String,
-        /// Pre-stop timeout, 1…90 s.
-        pub pre_stop_timeout: i64,
-        /// Snapshot restore hook handler (Java snapshot cold start).
-        pub restore_hook_handler: String,
-        /// Snapshot restore hook timeout, 1…300 s.
-        pub restore_hook_timeout: i64,
-        /// Ephemeral storage in MB, 512 or 10240.
-        pub ephemeral_storage: i64,
-        /// Enterprise project id.
-        pub enterprise_project_id: String,
-        /// LTS log group and stream to write logs to.
-        pub log_config: FuncLogConfig,
-        /// Network restrictions.
-        pub network_controller: NetworkControlConfig,
-        /// Stateful function.
-        pub is_stateful_function: bool,
-        /// Dynamic memory.
-        pub enable_dynamic_memory: bool,
-        /// Authentication in a header (custom images).
-        pub enable_auth_in_header: bool,
-        /// Class isolation (Java).
-        pub enable_class_isolation: bool,
-        /// LTS logging.
-        pub enable_lts_log: bool,
-        /// Private DNS names.
-        pub domain_names: String,
-        /// Heartbeat handler (Java).
-        pub heartbeat_handler: String,
-        /// KMS key that encrypts the environment variables.
-        pub user_data_encrypt_kms_key_id: String,
-        /// Custom LTS tags.
-        pub lts_custom_tag: BTreeMap<String, String>,
+        required {
+            /// Function name. Required by the OAS (older SDKs never send it).
+            pub func_name: String,
+        }
+        flatten {
+            /// Runtime, handler, memory, timeout and the optional settings.
+            pub config: FunctionConfig,
+        }
+        optional {
+            /// VPC peering CIDRs, `;`-separated, at most 5.
+            pub peering_cidr: Option<String>,
+            /// Concurrency limits.
+            pub strategy_config: Option<StrategyConfig>,
+            /// Extension configuration (a JSON string).
+            pub extend_config: Option<String>,
+            /// Snapshot restore hook handler (Java snapshot cold start).
+            pub restore_hook_handler: Option<String>,
+            /// Snapshot restore hook timeout, 1 … 300 s, in whole seconds like `timeout`.
+            #[serde(with = "crate::model::option_seconds")]
+            pub restore_hook_timeout: Option<Duration>,
+            /// Ephemeral storage, 512 or 10240 MB.
+            pub ephemeral_storage: Option<MemorySize>,
+            /// Authentication in a header (custom images).
+            pub enable_auth_in_header: Option<bool>,
+            /// Class isolation (Java).
+            pub enable_class_isolation: Option<bool>,
+            /// Heartbeat handler (Java).
+            pub heartbeat_handler: Option<String>,
+        }
     }
 }
 
@@ -109,11 +61,16 @@ model! {
 /// example start from [`GetMetadata`](super::GetMetadata)'s answer.
 ///
 /// ```
-/// use fgs_proto::{Config, Credentials, Operation, functions::UpdateMetadata};
+/// use std::time::Duration;
+/// use fgs_proto::{Config, Credentials, Operation};
+/// use fgs_proto::functions::{FunctionConfig, UpdateMetadata};
+/// use fgs_proto::model::{MemorySize, Runtime};
 ///
 /// let config = Config::new("http://127.0.0.1:8080", "p1", Credentials::token("T"))?;
+/// let settings = FunctionConfig::new(
+///     Runtime::Python39, "index.handler", MemorySize::mb(256), Duration::from_secs(60));
 /// let op = UpdateMetadata::new("urn:fss:cn-north-4:p1:function:default:hello:latest",
-///         "hello", "Python3.9", "index.handler", 256, 60)
+///         "hello", settings)
 ///     .env_vars([("LEVEL", "debug")])
 ///     .description("bigger");
 ///
@@ -138,24 +95,27 @@ pub struct UpdateMetadata {
 }
 
 impl UpdateMetadata {
-    /// Updates `function_urn` with its required settings.
+    /// Updates `function_urn` (named `func_name`) to `config`.
     pub fn new(
         function_urn: impl Into<String>,
         func_name: impl Into<String>,
-        runtime: impl Into<Runtime>,
-        handler: impl Into<String>,
-        memory_size: i64,
-        timeout: i64,
+        config: FunctionConfig,
     ) -> Self {
         UpdateMetadata {
             function_urn: function_urn.into(),
             body: UpdateMetadataBody {
-                func_name: Some(func_name.into()),
-                runtime: Some(runtime.into()),
-                handler: Some(handler.into()),
-                memory_size: Some(memory_size),
-                timeout: Some(timeout),
-                ..Default::default()
+                func_name: func_name.into(),
+                config,
+                peering_cidr: None,
+                strategy_config: None,
+                extend_config: None,
+                restore_hook_handler: None,
+                restore_hook_timeout: None,
+                ephemeral_storage: None,
+                enable_auth_in_header: None,
+                enable_class_isolation: None,
+                heartbeat_handler: None,
+                extra: serde_json::Map::new(),
             },
         }
     }
@@ -163,6 +123,16 @@ impl UpdateMetadata {
     /// The URN whose metadata is updated.
     pub fn function_urn(&self) -> &str {
         &self.function_urn
+    }
+
+    /// The function configuration.
+    pub fn config(&self) -> &FunctionConfig {
+        &self.body.config
+    }
+
+    /// The function configuration, for direct access to every setting.
+    pub fn config_mut(&mut self) -> &mut FunctionConfig {
+        &mut self.body.config
     }
 
     /// The body.
@@ -178,15 +148,15 @@ impl UpdateMetadata {
 
 // Description, environment variables, agencies, VPC, mounts, hooks, logging, GPU...:
 // the settings Create takes too.
-function_config_setters!(UpdateMetadata => UpdateMetadataBody);
+function_config_setters!(UpdateMetadata => body.config);
 
 body_setters!(UpdateMetadata => UpdateMetadataBody {
     peering_cidr: String,
     strategy_config: StrategyConfig,
     extend_config: String,
     restore_hook_handler: String,
-    restore_hook_timeout: i64,
-    ephemeral_storage: i64,
+    restore_hook_timeout: Duration,
+    ephemeral_storage: MemorySize,
     enable_auth_in_header: bool,
     enable_class_isolation: bool,
     heartbeat_handler: String,
@@ -202,11 +172,8 @@ impl Operation for UpdateMetadata {
 
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         let body = &self.body;
-        require("func_name", &body.func_name)?;
-        require("runtime", &body.runtime)?;
-        require("timeout", &body.timeout)?;
-        require("handler", &body.handler)?;
-        require("memory_size", &body.memory_size)?;
+        body.config.check()?;
+        check_timeout("restore_hook_timeout", body.restore_hook_timeout)?;
         RequestBuilder::new(config, Method::PUT)
             .path("functions")
             .param("function_urn", &self.function_urn)?

@@ -2,26 +2,39 @@
 
 use std::collections::BTreeMap;
 
-use super::macros::model;
+use super::macros::{accessors, model};
 
 model! {
     /// A version alias, as CreateAlias, UpdateAlias, GetAlias and ListAlias return it.
     pub struct Alias {
         /// Alias name.
-        pub name: String,
+        pub name: Option<String>,
         /// The version the alias points to.
-        pub version: String,
+        pub version: Option<String>,
         /// Description.
-        pub description: String,
+        pub description: Option<String>,
         /// Last modification time (see spec §4.4 for the formats seen).
-        pub last_modified: String,
+        pub last_modified: Option<String>,
         /// The alias URN, `urn:fss:…:{function}:!{name}`.
-        pub alias_urn: String,
+        pub alias_urn: Option<String>,
         /// Canary by weight: `{ "<version>": <percent> }` of traffic sent to another
         /// version.
-        pub additional_version_weights: BTreeMap<String, i64>,
+        pub additional_version_weights: Option<BTreeMap<String, i64>>,
         /// Canary by rule: for each other version, the rules that route a request to it.
-        pub additional_version_strategy: BTreeMap<String, VersionStrategy>,
+        pub additional_version_strategy: Option<BTreeMap<String, VersionStrategy>>,
+    }
+}
+
+accessors!(Alias {
+    str name, str version, str description, str last_modified, str alias_urn,
+    ref additional_version_weights: BTreeMap<String, i64>,
+});
+
+impl Alias {
+    /// `alias_urn` parsed; `None` if the service sent none, `Some(Err(_))` if it is not
+    /// a function URN.
+    pub fn urn(&self) -> Option<Result<crate::urn::FunctionUrn, crate::error::Error>> {
+        self.alias_urn.as_deref().map(str::parse)
     }
 }
 
@@ -29,9 +42,9 @@ model! {
     /// When a request goes to a canary version: rules combined with `and` or `or`.
     pub struct VersionStrategy {
         /// `and` (all rules must match) or `or` (any rule).
-        pub combine_type: String,
+        pub combine_type: Option<String>,
         /// The rules.
-        pub rules: Vec<VersionStrategyRule>,
+        pub rules: Option<Vec<VersionStrategyRule>>,
     }
 }
 
@@ -50,13 +63,13 @@ model! {
     /// One canary rule: a request header or cookie compared with a value.
     pub struct VersionStrategyRule {
         /// `header` or `cookie` (the official examples also use `Header`).
-        pub rule_type: String,
+        pub rule_type: Option<String>,
         /// The header or cookie name (letters, digits, `_`, `-`).
-        pub param: String,
+        pub param: Option<String>,
         /// `=` or `in`.
-        pub op: String,
+        pub op: Option<String>,
         /// The value; a comma-separated list for `in`.
-        pub value: String,
+        pub value: Option<String>,
     }
 }
 

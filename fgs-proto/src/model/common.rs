@@ -11,9 +11,9 @@ model! {
     /// The code of a function (`func_code`).
     pub struct FuncCode {
         /// Base64 of the code: source text or zip for `inline`, a zip for `zip`, a jar for `jar`.
-        pub file: String,
+        pub file: Option<String>,
         /// Response only: OBS link of the stored package.
-        pub link: String,
+        pub link: Option<String>,
     }
 }
 
@@ -31,25 +31,25 @@ model! {
     /// VPC access of a function (`func_vpc`).
     pub struct FuncVpc {
         /// VPC id (required in requests).
-        pub vpc_id: String,
+        pub vpc_id: Option<String>,
         /// Subnet (network) id (required in requests).
-        pub subnet_id: String,
+        pub subnet_id: Option<String>,
         /// VPC name.
-        pub vpc_name: String,
+        pub vpc_name: Option<String>,
         /// Subnet name.
-        pub subnet_name: String,
+        pub subnet_name: Option<String>,
         /// Subnet CIDR.
-        pub cidr: String,
+        pub cidr: Option<String>,
         /// Subnet gateway.
-        pub gateway: String,
+        pub gateway: Option<String>,
         /// Response: account id.
-        pub domain_id: String,
+        pub domain_id: Option<String>,
         /// Response: project id.
-        pub namespace: String,
+        pub namespace: Option<String>,
         /// Security group ids.
-        pub security_groups: Vec<String>,
+        pub security_groups: Option<Vec<String>>,
         /// Secure (VPCEP) access; cannot be turned off again.
-        pub is_safety: bool,
+        pub is_safety: Option<bool>,
     }
 }
 
@@ -68,9 +68,9 @@ model! {
     /// Concurrency limits (`strategy_config`).
     pub struct StrategyConfig {
         /// Maximum instances: -1 unlimited, 0 disabled.
-        pub concurrency: i64,
+        pub concurrency: Option<i64>,
         /// Requests per instance (v2 functions), 1–1000.
-        pub concurrent_num: i64,
+        pub concurrent_num: Option<i64>,
     }
 }
 
@@ -89,9 +89,9 @@ model! {
     /// File system mounts (`mount_config`).
     pub struct MountConfig {
         /// The user the mounts are accessed as.
-        pub mount_user: MountUser,
+        pub mount_user: Option<MountUser>,
         /// The mounts (at most 5).
-        pub func_mounts: Vec<FuncMount>,
+        pub func_mounts: Option<Vec<FuncMount>>,
     }
 }
 
@@ -110,9 +110,9 @@ model! {
     /// User and group ids for mounts; `-1` means the default.
     pub struct MountUser {
         /// User id, -1…65534, non-zero.
-        pub user_id: i64,
+        pub user_id: Option<i64>,
         /// Group id, -1…65534, non-zero.
-        pub user_group_id: i64,
+        pub user_group_id: Option<i64>,
     }
 }
 
@@ -131,15 +131,15 @@ model! {
     /// One mount.
     pub struct FuncMount {
         /// `sfs`, `sfsTurbo` or `ecs`.
-        pub mount_type: String,
+        pub mount_type: Option<String>,
         /// Id of the mounted resource.
-        pub mount_resource: String,
+        pub mount_resource: Option<String>,
         /// Remote path (required for `ecs`), e.g. `192.168.0.12:/data`.
-        pub mount_share_path: String,
+        pub mount_share_path: Option<String>,
         /// Path inside the function.
-        pub local_mount_path: String,
+        pub local_mount_path: Option<String>,
         /// Response: `ACTIVE` / `DISABLED`.
-        pub status: String,
+        pub status: Option<String>,
     }
 }
 
@@ -163,13 +163,13 @@ model! {
     /// LTS log group and stream to bind (`log_config`, requests).
     pub struct FuncLogConfig {
         /// Log group name.
-        pub group_name: String,
+        pub group_name: Option<String>,
         /// Log group id.
-        pub group_id: String,
+        pub group_id: Option<String>,
         /// Log stream name.
-        pub stream_name: String,
+        pub stream_name: Option<String>,
         /// Log stream id.
-        pub stream_id: String,
+        pub stream_id: Option<String>,
     }
 }
 
@@ -177,9 +177,9 @@ model! {
     /// Network restrictions (`network_controller`).
     pub struct NetworkControlConfig {
         /// Forbid public network access.
-        pub disable_public_network: bool,
+        pub disable_public_network: Option<bool>,
         /// VPCs allowed to trigger the function.
-        pub trigger_access_vpcs: Vec<VpcConfig>,
+        pub trigger_access_vpcs: Option<Vec<VpcConfig>>,
     }
 }
 
@@ -187,9 +187,9 @@ model! {
     /// A VPC allowed to trigger a function.
     pub struct VpcConfig {
         /// VPC id.
-        pub vpc_id: String,
+        pub vpc_id: Option<String>,
         /// VPC name.
-        pub vpc_name: String,
+        pub vpc_name: Option<String>,
     }
 }
 
@@ -197,21 +197,21 @@ model! {
     /// A container image function (`custom_image`).
     pub struct CustomImage {
         /// Whether the image is used.
-        pub enabled: bool,
+        pub enabled: Option<bool>,
         /// SWR image URL.
-        pub image: String,
+        pub image: Option<String>,
         /// Start command.
-        pub command: String,
+        pub command: Option<String>,
         /// Command arguments.
-        pub args: String,
+        pub args: Option<String>,
         /// Working directory.
-        pub working_dir: String,
+        pub working_dir: Option<String>,
         /// User id in the container.
-        pub uid: String,
+        pub uid: Option<String>,
         /// Group id in the container.
-        pub gid: String,
+        pub gid: Option<String>,
         /// Whether the image is public.
-        pub is_public: bool,
+        pub is_public: Option<bool>,
     }
 }
 
@@ -230,29 +230,29 @@ model! {
     /// A dependency package (response item of `dependencies`).
     pub struct Dependency {
         /// Dependency version id.
-        pub id: String,
+        pub id: Option<String>,
         /// Dependency id.
-        pub dep_id: String,
+        pub dep_id: Option<String>,
         /// Owner account id.
-        pub owner: String,
+        pub owner: Option<String>,
         /// OBS link of the package.
-        pub link: String,
+        pub link: Option<String>,
         /// Runtime.
-        pub runtime: super::Runtime,
+        pub runtime: Option<super::Runtime>,
         /// MD5 of the package.
-        pub etag: String,
+        pub etag: Option<String>,
         /// Size in bytes.
-        pub size: i64,
+        pub size: Option<i64>,
         /// Name.
-        pub name: String,
+        pub name: Option<String>,
         /// Description.
-        pub description: String,
+        pub description: Option<String>,
         /// File name, when uploaded as zip.
-        pub file_name: String,
+        pub file_name: Option<String>,
         /// Version number.
-        pub version: i64,
+        pub version: Option<i64>,
         /// Last modification, epoch time.
-        pub last_modified: i64,
+        pub last_modified: Option<i64>,
     }
 }
 
@@ -260,15 +260,15 @@ model! {
     /// Asynchronous invocation settings of a version (`function_async_config`).
     pub struct FunctionAsyncConfig {
         /// Maximum event age, 60…86400 s.
-        pub max_async_event_age_in_seconds: i64,
+        pub max_async_event_age_in_seconds: Option<i64>,
         /// Maximum retries, 0…8.
-        pub max_async_retry_attempts: i64,
+        pub max_async_retry_attempts: Option<i64>,
         /// Where results go.
-        pub destination_config: FuncAsyncDestinationConfig,
+        pub destination_config: Option<FuncAsyncDestinationConfig>,
         /// Creation time.
-        pub created_time: String,
+        pub created_time: Option<String>,
         /// Last modification time.
-        pub last_modified: String,
+        pub last_modified: Option<String>,
     }
 }
 
@@ -276,9 +276,9 @@ model! {
     /// Destinations of asynchronous results.
     pub struct FuncAsyncDestinationConfig {
         /// On success.
-        pub on_success: FuncDestinationConfig,
+        pub on_success: Option<FuncDestinationConfig>,
         /// On failure.
-        pub on_failure: FuncDestinationConfig,
+        pub on_failure: Option<FuncDestinationConfig>,
     }
 }
 
@@ -286,9 +286,9 @@ model! {
     /// One destination.
     pub struct FuncDestinationConfig {
         /// `OBS`, `SMN`, `DIS` or `FunctionGraph`.
-        pub destination: String,
+        pub destination: Option<String>,
         /// Destination parameters, a JSON **string**.
-        pub param: String,
+        pub param: Option<String>,
     }
 }
 

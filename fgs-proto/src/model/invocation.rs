@@ -18,14 +18,14 @@ model! {
     /// The JSON body of a v1 synchronous invocation.
     pub struct InvokeEnvelope {
         /// The request id.
-        pub request_id: String,
+        pub request_id: Option<String>,
         /// The function's return value, serialised as a string by the service (kept as
         /// any JSON value, should the service send it unserialised).
-        pub result: serde_json::Value,
+        pub result: Option<serde_json::Value>,
         /// The log tail, when `X-Cff-Log-Type: tail` was sent.
-        pub log: String,
+        pub log: Option<String>,
         /// The function's status, e.g. 200.
-        pub status: i64,
+        pub status: Option<i64>,
     }
 }
 
@@ -35,15 +35,15 @@ model! {
     /// fractional values both parse.
     pub struct InvokeSummary {
         /// Run time in milliseconds.
-        pub duration: f64,
+        pub duration: Option<f64>,
         /// Billed time in milliseconds.
         #[wire = "billingDuration"]
-        pub billing_duration: f64,
+        pub billing_duration: Option<f64>,
         /// Memory of the instance in MB.
         #[wire = "memorySize"]
-        pub memory_size: f64,
+        pub memory_size: Option<f64>,
         /// Memory used in MB.
         #[wire = "memoryUsed"]
-        pub memory_used: f64,
+        pub memory_used: Option<f64>,
     }
 }

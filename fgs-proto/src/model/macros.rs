@@ -1,10 +1,14 @@
 //! Declarative macros for the models.
 //!
-//! `model!` declares a struct whose fields are all optional, plus an `extra` map that
+//! `model!` declares a struct whose fields are all optional (the source says
+//! `Option<…>` for each), plus an `extra` map that
 //! keeps every field this SDK version does not know, and implements `Serialize` (unset
 //! fields omitted, `extra` merged in) and a hand-written `Deserialize` that routes
 //! unknown keys into `extra` while reading the document once. (`#[serde(flatten)]`
 //! would buffer the whole object first, making every parse markedly slower.)
+//!
+//! `request_body!` declares the plain structs requests send: required fields are not
+//! optional, optional ones say `Option`.
 //!
 //! `open_enum!` declares a string enum that keeps unknown values in `Other(String)`.
 
@@ -25,7 +29,7 @@ macro_rules! model {
             $(
                 $(#[doc = $doc:literal])*
                 $(#[wire = $wire:literal])?
-                pub $field:ident : $ty:ty,
+                pub $field:ident : Option<$ty:ty>,
             )*
         }
     ) => {
@@ -91,6 +95,92 @@ macro_rules! model {
                 }
                 deserializer.deserialize_map(Visitor)
             }
+        }
+    };
+}
+
+/// Declares a request body: a plain struct whose `required` fields are its own types
+/// (set by the operation's `new`), whose `optional` fields say `Option<…>` and are
+/// omitted when unset, with at most one `flatten` part (a shared sub-struct whose fields
+/// are written in its place), and an `extra` map for fields this SDK version does not
+/// model. Fields are written in declaration order: required, the flattened part,
+/// optional, the required fields of an optional `last` group (for bodies whose JSON
+/// order puts a required field after optional ones), extra. `FIELDS` lists the JSON names of the body's own fields (those of
+/// the flattened part are on that part).
+///
+/// `#[wire = "…"]` gives a JSON name that differs from the Rust one; `#[serde(…)]`
+/// after it passes through (e.g. `with` for durations).
+macro_rules! request_body {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            required {
+                $(
+                    $(#[doc = $rdoc:literal])*
+                    $(#[wire = $rwire:literal])?
+                    $(#[serde($($rserde:tt)*)])?
+                    pub $rfield:ident : $rty:ty,
+                )*
+            }
+            $(flatten {
+                $(#[doc = $fdoc:literal])*
+                pub $ffield:ident : $fty:ty,
+            })?
+            optional {
+                $(
+                    $(#[doc = $odoc:literal])*
+                    $(#[wire = $owire:literal])?
+                    $(#[serde($($oserde:tt)*)])?
+                    pub $ofield:ident : Option<$oty:ty>,
+                )*
+            }
+            $(last {
+                $(
+                    $(#[doc = $ldoc:literal])*
+                    pub $lfield:ident : $lty:ty,
+                )*
+            })?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[non_exhaustive]
+        pub struct $name {
+            $(
+                $(#[doc = $rdoc])*
+                $(#[serde(rename = $rwire)])?
+                $(#[serde($($rserde)*)])?
+                pub $rfield: $rty,
+            )*
+            $(
+                $(#[doc = $fdoc])*
+                #[serde(flatten)]
+                pub $ffield: $fty,
+            )?
+            $(
+                $(#[doc = $odoc])*
+                $(#[serde(rename = $owire)])?
+                #[serde(default, skip_serializing_if = "Option::is_none")]
+                $(#[serde($($oserde)*)])?
+                pub $ofield: Option<$oty>,
+            )*
+            $($(
+                $(#[doc = $ldoc])*
+                pub $lfield: $lty,
+            )*)?
+            /// Fields this SDK version does not model, sent as they are (after the
+            /// modelled ones).
+            #[serde(flatten)]
+            pub extra: serde_json::Map<String, serde_json::Value>,
+        }
+
+        impl $name {
+            /// The JSON names of the body's own modelled fields.
+            pub const FIELDS: &'static [&'static str] = &[
+                $($crate::model::macros::wire_name!($rfield $(, $rwire)?),)*
+                $($crate::model::macros::wire_name!($ofield $(, $owire)?),)*
+                $($(stringify!($lfield),)*)?
+            ];
         }
     };
 }
@@ -173,7 +263,7 @@ macro_rules! open_enum {
     };
 }
 
-pub(crate) use {model, open_enum, wire_name};
+pub(crate) use {model, open_enum, request_body, wire_name};
 
 use std::borrow::Cow;
 
@@ -214,3 +304,41 @@ impl<'de> serde::Deserialize<'de> for Key<'de> {
         deserializer.deserialize_str(Visitor)
     }
 }
+
+/// Generates accessors on a response model for fields whose accessor is mechanical:
+/// `str` fields give `Option<&str>`, `copy` fields `Option<T>`, `slice` fields (a
+/// `Vec<T>`) `&[T]` (empty when absent), `ref` fields `Option<&T>`. Parsed views (a
+/// URN, a duration) are written by hand next to them.
+macro_rules! accessors {
+    ($model:ident { $($kind:ident $field:ident $(: $ty:ty)?),* $(,)? }) => {
+        impl $model {
+            $($crate::model::macros::accessors!(@one $kind $field $(: $ty)?);)*
+        }
+    };
+    (@one str $field:ident) => {
+        #[doc = concat!("`", stringify!($field), "`, if the service sent it.")]
+        pub fn $field(&self) -> Option<&str> {
+            self.$field.as_deref()
+        }
+    };
+    (@one copy $field:ident : $ty:ty) => {
+        #[doc = concat!("`", stringify!($field), "`, if the service sent it.")]
+        pub fn $field(&self) -> Option<$ty> {
+            self.$field
+        }
+    };
+    (@one ref $field:ident : $ty:ty) => {
+        #[doc = concat!("`", stringify!($field), "`, if the service sent it.")]
+        pub fn $field(&self) -> Option<&$ty> {
+            self.$field.as_ref()
+        }
+    };
+    (@one slice $field:ident : $ty:ty) => {
+        #[doc = concat!("`", stringify!($field), "`; empty if the service sent none.")]
+        pub fn $field(&self) -> &[$ty] {
+            self.$field.as_deref().unwrap_or_default()
+        }
+    };
+}
+
+pub(crate) use accessors;

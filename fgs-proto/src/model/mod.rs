@@ -9,6 +9,7 @@ mod event_data;
 mod function;
 mod invocation;
 mod trigger;
+mod units;
 
 pub use alias::{Alias, VersionStrategy, VersionStrategyRule};
 pub use common::{
@@ -26,3 +27,5 @@ pub use event_data::{
 pub use function::Function;
 pub use invocation::{InvokeEnvelope, InvokeSummary, ResponseVersion};
 pub use trigger::Trigger;
+pub use units::MemorySize;
+pub(crate) use units::{check_timeout, option_seconds, seconds};

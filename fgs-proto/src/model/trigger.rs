@@ -2,7 +2,7 @@
 
 use super::enums::{TriggerStatus, TriggerType};
 use super::event_data::{EventData, TypedEventData};
-use super::macros::model;
+use super::macros::{accessors, model};
 
 model! {
     /// A trigger of a function, as the service describes it (List items, Get, Create).
@@ -21,24 +21,29 @@ model! {
     /// ```
     pub struct Trigger {
         /// The trigger id.
-        pub trigger_id: String,
+        pub trigger_id: Option<String>,
         /// The trigger type.
-        pub trigger_type_code: TriggerType,
+        pub trigger_type_code: Option<TriggerType>,
         /// `ACTIVE` or `DISABLED`.
-        pub trigger_status: TriggerStatus,
+        pub trigger_status: Option<TriggerStatus>,
         /// The type-specific settings; see [`Trigger::typed_event_data`].
-        pub event_data: EventData,
+        pub event_data: Option<EventData>,
         /// When the trigger was last changed (RFC 3339 text).
-        pub last_updated_time: String,
+        pub last_updated_time: Option<String>,
         /// When the trigger was created (RFC 3339 text).
-        pub created_time: String,
+        pub created_time: Option<String>,
         /// The deprecated message code given at creation (older service versions only).
-        pub event_type_code: String,
+        pub event_type_code: Option<String>,
         /// The last error of the trigger, if the service reports one (older service
         /// versions only).
-        pub last_error: String,
+        pub last_error: Option<String>,
     }
 }
+
+accessors!(Trigger {
+    str trigger_id, ref trigger_type_code: TriggerType, ref trigger_status: TriggerStatus,
+    ref event_data: EventData, str last_updated_time, str created_time, str last_error,
+});
 
 impl Trigger {
     /// The event data seen through the view of the trigger's type, e.g.

@@ -8,7 +8,7 @@ use super::path::function_triggers;
 use crate::body::Body;
 use crate::config::Config;
 use crate::error::Error;
-use crate::model::macros::model;
+use crate::model::macros::request_body;
 use crate::model::{EventData, Trigger, TriggerStatus, TriggerType, TypedEventData};
 use crate::operation::Operation;
 use crate::response;
@@ -50,19 +50,26 @@ pub struct Create {
     body: CreateBody,
 }
 
-model! {
+request_body! {
     /// The body of [`Create`].
     pub struct CreateBody {
-        /// The trigger type.
-        pub trigger_type_code: TriggerType,
-        /// `ACTIVE` or `DISABLED`; the service's default is `ACTIVE`, except DDS and KAFKA
-        /// (`DISABLED`). Only TIMER, DDS, DMS, KAFKA and LTS triggers may be disabled.
-        pub trigger_status: TriggerStatus,
-        /// Deprecated message code (`MessageCreated` by convention); older service
-        /// versions require it.
-        pub event_type_code: String,
-        /// The type-specific settings.
-        pub event_data: EventData,
+        required {
+            /// The trigger type.
+            pub trigger_type_code: TriggerType,
+        }
+        optional {
+            /// `ACTIVE` or `DISABLED`; the service's default is `ACTIVE`, except DDS and
+            /// KAFKA (`DISABLED`). Only TIMER, DDS, DMS, KAFKA and LTS triggers may be
+            /// disabled.
+            pub trigger_status: Option<TriggerStatus>,
+            /// Deprecated message code (`MessageCreated` by convention); older service
+            /// versions require it.
+            pub event_type_code: Option<String>,
+        }
+        last {
+            /// The type-specific settings.
+            pub event_data: EventData,
+        }
     }
 }
 
@@ -74,9 +81,11 @@ impl Create {
         Create {
             function_urn: function_urn.into(),
             body: CreateBody {
-                trigger_type_code: Some(trigger_type_code),
-                event_data: Some(event_data),
-                ..Default::default()
+                trigger_type_code,
+                trigger_status: None,
+                event_type_code: None,
+                event_data,
+                extra: serde_json::Map::new(),
             },
         }
     }
@@ -131,12 +140,7 @@ impl Operation for Create {
 
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         let empty = |value: Option<&str>| value.is_some_and(|v| v.trim().is_empty());
-        if empty(
-            self.body
-                .trigger_type_code
-                .as_ref()
-                .map(TriggerType::as_str),
-        ) {
+        if empty(Some(self.body.trigger_type_code.as_str())) {
             return Err(Error::invalid_input(
                 "trigger_type_code",
                 "must not be empty",

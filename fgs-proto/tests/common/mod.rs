@@ -38,7 +38,8 @@ pub fn decode(text: &str) -> Vec<u8> {
 
 use std::time::{Duration, SystemTime};
 
-use fgs_proto::functions::{Code, Create};
+use fgs_proto::code::Code;
+use fgs_proto::functions::Create;
 use fgs_proto::inspect::Render;
 use fgs_proto::model::Runtime;
 use fgs_proto::{Config, Credentials, Operation};
@@ -52,14 +53,26 @@ pub const URN: &str =
 /// Creating `hello` in package `default` (Python 3.9, `index.handler`, 128 MB, 3 s) with
 /// `code`: the function of the build and parse tests, where the function is not the
 /// subject.
+/// A Python 3.9 `index.handler` configuration with `memory_mb` and `timeout_secs`.
+pub fn python39(memory_mb: u32, timeout_secs: u64) -> fgs_proto::functions::FunctionConfig {
+    fgs_proto::functions::FunctionConfig::new(
+        fgs_proto::model::Runtime::Python39,
+        "index.handler",
+        fgs_proto::model::MemorySize::mb(memory_mb),
+        std::time::Duration::from_secs(timeout_secs),
+    )
+}
+
 pub fn create_hello(code: Code) -> Create {
     Create::new(
         "hello",
         "default",
-        Runtime::Python39,
-        "index.handler",
-        128,
-        3,
+        fgs_proto::functions::FunctionConfig::new(
+            Runtime::Python39,
+            "index.handler",
+            fgs_proto::model::MemorySize::mb(128),
+            std::time::Duration::from_secs(3),
+        ),
         code,
     )
 }

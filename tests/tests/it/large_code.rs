@@ -6,7 +6,8 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use fgs_emulator::{Fault, Route};
 use fgs_proto::KEEP_BODY_LIMIT;
-use fgs_proto::functions::{Code, Create, GetCode, UpdateCode};
+use fgs_proto::code::Code;
+use fgs_proto::functions::{Create, GetCode, UpdateCode};
 use fgs_proto::model::Runtime;
 use fgs_tests::bench::upload::generate_zip;
 use fgs_tests::{Connect, RequestCounter, start};
@@ -19,10 +20,12 @@ fn large_upload_survives_a_retry_and_comes_back_whole<S: Connect>() {
     sdk.send(&Create::new(
         "large",
         "default",
-        Runtime::Python39,
-        "index.handler",
-        128,
-        30,
+        fgs_proto::functions::FunctionConfig::new(
+            Runtime::Python39,
+            "index.handler",
+            fgs_proto::model::MemorySize::mb(128),
+            std::time::Duration::from_secs(30),
+        ),
         Code::inline_source("def handler(event, context):\n    return event\n"),
     ))
     .expect("Create");

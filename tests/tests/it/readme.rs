@@ -4,7 +4,8 @@
 
 use std::path::Path;
 
-use fgs_proto::functions::{self, Code};
+use fgs_proto::code::Code;
+use fgs_proto::functions;
 use fgs_proto::model::{Runtime, TimerEventData};
 use fgs_proto::{Config, Credentials, Error, Operation, triggers};
 use fgs_tests::demo::OPERATIONS;
@@ -62,8 +63,18 @@ fn built(fgs_type: &str) -> String {
     let request = |op: &Build| op(&config).unwrap_or_else(|e| panic!("{fgs_type}: {e}"));
     let request = match fgs_type {
         "functions::Create" => request(&|c| {
-            functions::Create::new("f", "default", Runtime::Python39, "i.h", 128, 3, code())
-                .request(c)
+            functions::Create::new(
+                "f",
+                "default",
+                fgs_proto::functions::FunctionConfig::new(
+                    Runtime::Python39,
+                    "i.h",
+                    fgs_proto::model::MemorySize::mb(128),
+                    std::time::Duration::from_secs(3),
+                ),
+                code(),
+            )
+            .request(c)
         }),
         "functions::List" => request(&|c| functions::List::new().request(c)),
         "functions::GetMetadata" => request(&|c| functions::GetMetadata::new(URN).request(c)),
@@ -71,7 +82,17 @@ fn built(fgs_type: &str) -> String {
         "functions::Delete" => request(&|c| functions::Delete::new(URN).request(c)),
         "functions::UpdateCode" => request(&|c| functions::UpdateCode::new(URN, code()).request(c)),
         "functions::UpdateMetadata" => request(&|c| {
-            functions::UpdateMetadata::new(URN, "f", Runtime::Python39, "i.h", 128, 3).request(c)
+            functions::UpdateMetadata::new(
+                URN,
+                "f",
+                fgs_proto::functions::FunctionConfig::new(
+                    Runtime::Python39,
+                    "i.h",
+                    fgs_proto::model::MemorySize::mb(128),
+                    std::time::Duration::from_secs(3),
+                ),
+            )
+            .request(c)
         }),
         "functions::CreateVersion" => request(&|c| functions::CreateVersion::new(URN).request(c)),
         "functions::ListVersion" => request(&|c| functions::ListVersion::new(URN).request(c)),

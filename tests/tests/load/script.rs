@@ -5,9 +5,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
+use fgs_proto::code::Code;
 use fgs_proto::functions::{
-    Code, Create, CreateAlias, CreateVersion, Delete, DeleteAlias, GetMetadata, Invoke,
-    UpdateAlias, UpdateCode, UpdateMetadata,
+    Create, CreateAlias, CreateVersion, Delete, DeleteAlias, GetMetadata, Invoke, UpdateAlias,
+    UpdateCode, UpdateMetadata,
 };
 use fgs_proto::model::{Runtime, TimerEventData};
 use fgs_proto::{Error, Operation, triggers};
@@ -105,10 +106,12 @@ pub(crate) async fn script<C: LoadClient>(
                     let op = Create::new(
                         &name,
                         "default",
-                        Runtime::Python39,
-                        "index.handler",
-                        128,
-                        30,
+                        fgs_proto::functions::FunctionConfig::new(
+                            Runtime::Python39,
+                            "index.handler",
+                            fgs_proto::model::MemorySize::mb(128),
+                            std::time::Duration::from_secs(30),
+                        ),
                         code,
                     );
                     if run.step(&client, &what, &op).await.is_none() {
@@ -125,10 +128,12 @@ pub(crate) async fn script<C: LoadClient>(
                     let op = UpdateMetadata::new(
                         &urn,
                         &name,
-                        Runtime::Python39,
-                        "index.handler",
-                        256,
-                        30,
+                        fgs_proto::functions::FunctionConfig::new(
+                            Runtime::Python39,
+                            "index.handler",
+                            fgs_proto::model::MemorySize::mb(256),
+                            std::time::Duration::from_secs(30),
+                        ),
                     );
                     run.step(&client, &what, &op).await;
                 }

@@ -29,46 +29,46 @@ event_data_view! {
     /// ```
     pub struct ApigEventData {
         /// API name.
-        pub name: String,
+        pub name: Option<String>,
         /// API group id.
-        pub group_id: String,
+        pub group_id: Option<String>,
         /// API group name.
-        pub group_name: String,
+        pub group_name: Option<String>,
         /// Publish environment id.
-        pub env_id: String,
+        pub env_id: Option<String>,
         /// Publish environment name.
-        pub env_name: String,
+        pub env_name: Option<String>,
         /// How callers authenticate.
-        pub auth: ApigAuth,
+        pub auth: Option<ApigAuth>,
         /// `HTTP` or `HTTPS`.
-        pub protocol: ApigProtocol,
+        pub protocol: Option<ApigProtocol>,
         /// URL path, e.g. `/a/b`.
-        pub path: String,
+        pub path: Option<String>,
         /// The HTTP method the API answers.
-        pub req_method: ApigRequestMethod,
+        pub req_method: Option<ApigRequestMethod>,
         /// Prefix (`SWA`) or exact (`NORMAL`) path matching.
-        pub match_mode: ApigMatchMode,
+        pub match_mode: Option<ApigMatchMode>,
         /// 1 = public API, 2 = private API.
         #[wire = "type"]
-        pub api_type: i64,
+        pub api_type: Option<i64>,
         /// Backend type, `FUNCTION`.
-        pub backend_type: ApigBackendType,
+        pub backend_type: Option<ApigBackendType>,
         /// The group's sub-domain.
-        pub sl_domain: String,
+        pub sl_domain: Option<String>,
         /// How the gateway calls the function.
-        pub func_info: ApigTriggerFuncInfo,
+        pub func_info: Option<ApigTriggerFuncInfo>,
         /// Dedicated gateway instance id.
-        pub instance_id: String,
+        pub instance_id: Option<String>,
         /// Response: the APIG trigger id.
-        pub triggerid: String,
+        pub triggerid: Option<String>,
         /// Response: the API id.
-        pub api_id: String,
+        pub api_id: Option<String>,
         /// Response: the API name.
-        pub api_name: String,
+        pub api_name: Option<String>,
         /// Response: the URL that invokes the API.
-        pub invoke_url: String,
+        pub invoke_url: Option<String>,
         /// Response: the integration application (ROMA) id.
-        pub roma_app_id: String,
+        pub roma_app_id: Option<String>,
     }
 }
 

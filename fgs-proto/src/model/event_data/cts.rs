@@ -17,9 +17,9 @@ event_data_view! {
     /// ```
     pub struct CtsEventData {
         /// The notification name.
-        pub name: String,
+        pub name: Option<String>,
         /// The operations, each `Service:resTypeA;resTypeB:op1;op2` (at most 100).
-        pub operations: Vec<String>,
+        pub operations: Option<Vec<String>>,
     }
 }
 

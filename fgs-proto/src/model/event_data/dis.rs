@@ -20,20 +20,20 @@ event_data_view! {
     /// ```
     pub struct DisEventData {
         /// The stream name.
-        pub stream_name: String,
+        pub stream_name: Option<String>,
         /// Where reading starts.
-        pub sharditerator_type: ShardIteratorType,
+        pub sharditerator_type: Option<ShardIteratorType>,
         /// The polling interval, 1–60 in `polling_unit`.
-        pub polling_interval: i64,
+        pub polling_interval: Option<i64>,
         /// The unit of `polling_interval`.
-        pub polling_unit: PollingUnit,
+        pub polling_unit: Option<PollingUnit>,
         /// The most records one invocation receives, 1–10000.
-        pub batch_size: i64,
+        pub batch_size: Option<i64>,
         /// The most bytes fetched at once, 0–4194304.
-        pub max_fetch_bytes: i64,
+        pub max_fetch_bytes: Option<i64>,
         /// `"true"`: process one batch fully before fetching the next. A string on the
         /// wire; [`serial`](DisEventData::serial) reads it as a `bool`.
-        pub is_serial: String,
+        pub is_serial: Option<String>,
     }
 }
 

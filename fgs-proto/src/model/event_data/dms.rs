@@ -18,11 +18,11 @@ event_data_view! {
     /// ```
     pub struct DmsEventData {
         /// The queue id.
-        pub queue_id: String,
+        pub queue_id: Option<String>,
         /// The consumer group id.
-        pub consumer_group_id: String,
+        pub consumer_group_id: Option<String>,
         /// The polling interval in seconds.
-        pub polling_interval: i64,
+        pub polling_interval: Option<i64>,
     }
 }
 

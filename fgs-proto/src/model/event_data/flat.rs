@@ -24,143 +24,143 @@ model! {
     pub struct EventData {
         /// TIMER: trigger name; APIG: API name; CTS/OBS: notification name (OBS default:
         /// the trigger id).
-        pub name: String,
+        pub name: Option<String>,
         /// TIMER: `Rate` or `Cron`.
-        pub schedule_type: ScheduleType,
+        pub schedule_type: Option<ScheduleType>,
         /// TIMER: the rate (`3m`, `2h`, `1d`) or the cron expression.
-        pub schedule: String,
+        pub schedule: Option<String>,
         /// TIMER: extra text delivered to the function in the event's `user_event`.
-        pub user_event: String,
+        pub user_event: Option<String>,
         /// APIG: API group id.
-        pub group_id: String,
+        pub group_id: Option<String>,
         /// APIG: API group name.
-        pub group_name: String,
+        pub group_name: Option<String>,
         /// APIG: publish environment id, e.g. `DEFAULT_ENVIRONMENT_RELEASE_ID`.
-        pub env_id: String,
+        pub env_id: Option<String>,
         /// APIG: publish environment name, e.g. `RELEASE`.
-        pub env_name: String,
+        pub env_name: Option<String>,
         /// APIG: how callers authenticate.
-        pub auth: ApigAuth,
+        pub auth: Option<ApigAuth>,
         /// APIG: `HTTP` or `HTTPS`.
-        pub protocol: ApigProtocol,
+        pub protocol: Option<ApigProtocol>,
         /// APIG: the API's URL path, e.g. `/a/b`.
-        pub path: String,
+        pub path: Option<String>,
         /// APIG: the HTTP method the API answers.
-        pub req_method: ApigRequestMethod,
+        pub req_method: Option<ApigRequestMethod>,
         /// APIG: prefix (`SWA`) or exact (`NORMAL`) path matching.
-        pub match_mode: ApigMatchMode,
+        pub match_mode: Option<ApigMatchMode>,
         /// APIG: 1 = public API, 2 = private API.
         #[wire = "type"]
-        pub api_type: i64,
+        pub api_type: Option<i64>,
         /// APIG: the backend type, `FUNCTION`.
-        pub backend_type: ApigBackendType,
+        pub backend_type: Option<ApigBackendType>,
         /// APIG: the group's sub-domain.
-        pub sl_domain: String,
+        pub sl_domain: Option<String>,
         /// APIG: how the gateway calls the function.
-        pub func_info: ApigTriggerFuncInfo,
+        pub func_info: Option<ApigTriggerFuncInfo>,
         /// APIG (dedicated gateway): instance id; DDS, KAFKA, RABBITMQ: instance id.
-        pub instance_id: String,
+        pub instance_id: Option<String>,
         /// APIG response: the APIG trigger id.
-        pub triggerid: String,
+        pub triggerid: Option<String>,
         /// APIG response: the API id.
-        pub api_id: String,
+        pub api_id: Option<String>,
         /// APIG response: the API name.
-        pub api_name: String,
+        pub api_name: Option<String>,
         /// APIG response: the URL that invokes the API.
-        pub invoke_url: String,
+        pub invoke_url: Option<String>,
         /// APIG response: the integration application (ROMA) id.
-        pub roma_app_id: String,
+        pub roma_app_id: Option<String>,
         /// OBS: the bucket.
-        pub bucket: String,
+        pub bucket: Option<String>,
         /// OBS: the events, e.g. `s3:ObjectCreated:*`.
-        pub events: Vec<String>,
+        pub events: Option<Vec<String>>,
         /// OBS: only objects whose key starts with this.
-        pub prefix: String,
+        pub prefix: Option<String>,
         /// OBS: only objects whose key ends with this.
-        pub suffix: String,
+        pub suffix: Option<String>,
         /// SMN: the topic URN.
-        pub topic_urn: String,
+        pub topic_urn: Option<String>,
         /// SMN response: `Unconfirmed` or `Confirmed` (spec §10.3; not in the OAS).
-        pub subscription_status: String,
+        pub subscription_status: Option<String>,
         /// DIS: the stream name.
-        pub stream_name: String,
+        pub stream_name: Option<String>,
         /// DIS: where reading starts.
-        pub sharditerator_type: ShardIteratorType,
+        pub sharditerator_type: Option<ShardIteratorType>,
         /// DIS, DMS: the polling interval (DIS: in `polling_unit`; DMS: seconds).
-        pub polling_interval: i64,
+        pub polling_interval: Option<i64>,
         /// DIS: the unit of `polling_interval`.
-        pub polling_unit: PollingUnit,
+        pub polling_unit: Option<PollingUnit>,
         /// DIS, DDS, KAFKA, RABBITMQ: the most records one invocation receives.
-        pub batch_size: i64,
+        pub batch_size: Option<i64>,
         /// DIS: the most bytes fetched at once.
-        pub max_fetch_bytes: i64,
+        pub max_fetch_bytes: Option<i64>,
         /// DIS: `"true"` to process one batch fully before fetching the next (a string
         /// on the wire).
-        pub is_serial: String,
+        pub is_serial: Option<String>,
         /// DMS: the queue id.
-        pub queue_id: String,
+        pub queue_id: Option<String>,
         /// DMS: the consumer group id.
-        pub consumer_group_id: String,
+        pub consumer_group_id: Option<String>,
         /// KAFKA: the topic ids.
-        pub topic_ids: Vec<String>,
+        pub topic_ids: Option<Vec<String>>,
         /// KAFKA: the SASL user.
-        pub kafka_user: String,
+        pub kafka_user: Option<String>,
         /// KAFKA: the SASL password.
-        pub kafka_password: Secret,
+        pub kafka_password: Option<Secret>,
         /// KAFKA: whether the connection uses SASL_SSL.
-        pub kafka_ssl_enable: bool,
+        pub kafka_ssl_enable: Option<bool>,
         /// KAFKA: the instance's connect address.
-        pub kafka_connect_address: String,
+        pub kafka_connect_address: Option<String>,
         /// LTS: the log group id.
-        pub log_group_id: String,
+        pub log_group_id: Option<String>,
         /// LTS: the log stream (topic) id.
-        pub log_topic_id: String,
+        pub log_topic_id: Option<String>,
         /// CTS: the operations to subscribe to, each `Service:resType;…:op1;op2`.
-        pub operations: Vec<String>,
+        pub operations: Option<Vec<String>>,
         /// DDS: the database name.
-        pub db_name: String,
+        pub db_name: Option<String>,
         /// DDS: the collection name.
-        pub collection_name: String,
+        pub collection_name: Option<String>,
         /// DDS: the database user.
-        pub db_user: String,
+        pub db_user: Option<String>,
         /// DDS: the database password.
-        pub db_password: Secret,
+        pub db_password: Option<Secret>,
         /// DDS response: the instance addresses.
-        pub instance_addrs: Vec<String>,
+        pub instance_addrs: Option<Vec<String>>,
         /// DDS response: `Sharding`, `ReplicaSet` or `Single`.
-        pub mode: String,
+        pub mode: Option<String>,
         /// RABBITMQ: the exchange name.
-        pub exchange_name: String,
+        pub exchange_name: Option<String>,
         /// RABBITMQ: the virtual host.
-        pub vhost: String,
+        pub vhost: Option<String>,
         /// RABBITMQ: the account name.
-        pub access_user: String,
+        pub access_user: Option<String>,
         /// RABBITMQ: the account password.
-        pub access_password: Secret,
+        pub access_password: Option<Secret>,
         /// RABBITMQ: the instance's connect address.
-        pub connect_address: String,
+        pub connect_address: Option<String>,
         /// RABBITMQ: whether the connection uses SSL.
-        pub ssl_enable: bool,
+        pub ssl_enable: Option<bool>,
         /// EVENTGRID: the channel id.
-        pub channel_id: String,
+        pub channel_id: Option<String>,
         /// EVENTGRID: the channel name.
-        pub channel_name: String,
+        pub channel_name: Option<String>,
         /// EVENTGRID: the event source name.
-        pub source_name: String,
+        pub source_name: Option<String>,
         /// EVENTGRID: the trigger name.
-        pub trigger_name: String,
+        pub trigger_name: Option<String>,
         /// EVENTGRID: the agency used.
-        pub agency: String,
+        pub agency: Option<String>,
         /// EVENTGRID: the event types.
-        pub event_types: Vec<String>,
+        pub event_types: Option<Vec<String>>,
         /// EVENTGRID: whether OBS object keys are encoded (`Key_encode`, capital K, on
         /// the wire).
         #[wire = "Key_encode"]
-        pub key_encode: bool,
+        pub key_encode: Option<bool>,
         /// EVENTGRID: `ACTIVE` or `DISABLE`.
-        pub status: String,
+        pub status: Option<String>,
         /// EVENTGRID: creation time.
-        pub created_time: String,
+        pub created_time: Option<String>,
     }
 }
 
@@ -192,13 +192,13 @@ model! {
     /// How API Gateway calls the function (`func_info` of APIG event data).
     pub struct ApigTriggerFuncInfo {
         /// Gateway timeout in milliseconds, 1…60000 (required for APIG).
-        pub timeout: i64,
+        pub timeout: Option<i64>,
         /// `sync` or `async`.
-        pub invocation_type: InvocationType,
+        pub invocation_type: Option<InvocationType>,
         /// The function URN.
-        pub function_urn: String,
+        pub function_urn: Option<String>,
         /// The function version.
-        pub version: String,
+        pub version: Option<String>,
     }
 }
 

@@ -18,19 +18,19 @@ event_data_view! {
     /// ```
     pub struct KafkaEventData {
         /// The Kafka instance id.
-        pub instance_id: String,
+        pub instance_id: Option<String>,
         /// The topic ids.
-        pub topic_ids: Vec<String>,
+        pub topic_ids: Option<Vec<String>>,
         /// The most messages one invocation receives, 1–1000.
-        pub batch_size: i64,
+        pub batch_size: Option<i64>,
         /// The SASL user (required with SASL_SSL).
-        pub kafka_user: String,
+        pub kafka_user: Option<String>,
         /// The SASL password (required with SASL_SSL).
-        pub kafka_password: Secret,
+        pub kafka_password: Option<Secret>,
         /// Whether the connection uses SASL_SSL.
-        pub kafka_ssl_enable: bool,
+        pub kafka_ssl_enable: Option<bool>,
         /// The instance's connect address.
-        pub kafka_connect_address: String,
+        pub kafka_connect_address: Option<String>,
     }
 }
 

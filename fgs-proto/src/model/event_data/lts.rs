@@ -18,9 +18,9 @@ event_data_view! {
     /// ```
     pub struct LtsEventData {
         /// The log group id.
-        pub log_group_id: String,
+        pub log_group_id: Option<String>,
         /// The log stream (topic) id.
-        pub log_topic_id: String,
+        pub log_topic_id: Option<String>,
     }
 }
 

@@ -17,16 +17,16 @@ event_data_view! {
     /// ```
     pub struct ObsEventData {
         /// The bucket (1–64 characters); cannot be changed later.
-        pub bucket: String,
+        pub bucket: Option<String>,
         /// The events, e.g. `s3:ObjectCreated:*`, `s3:ObjectCreated:Put`,
         /// `s3:ObjectRemoved:Delete`.
-        pub events: Vec<String>,
+        pub events: Option<Vec<String>>,
         /// Only objects whose key starts with this (0–1024 characters).
-        pub prefix: String,
+        pub prefix: Option<String>,
         /// Only objects whose key ends with this (0–1024 characters).
-        pub suffix: String,
+        pub suffix: Option<String>,
         /// The event notification name (default: the trigger id).
-        pub name: String,
+        pub name: Option<String>,
     }
 }
 

@@ -14,9 +14,9 @@ event_data_view! {
     /// ```
     pub struct SmnEventData {
         /// The topic URN (1–255 characters).
-        pub topic_urn: String,
+        pub topic_urn: Option<String>,
         /// Response: `Unconfirmed` or `Confirmed`.
-        pub subscription_status: String,
+        pub subscription_status: Option<String>,
     }
 }
 

@@ -23,15 +23,15 @@ event_data_view! {
     /// ```
     pub struct TimerEventData {
         /// Trigger name: letters, digits, `_` and `-`, starting with a letter, at most 64.
-        pub name: String,
+        pub name: Option<String>,
         /// `Rate` or `Cron`.
-        pub schedule_type: ScheduleType,
+        pub schedule_type: Option<ScheduleType>,
         /// Rate: `<n>m` (n ≤ 60), `<n>h` (≤ 24) or `<n>d` (≤ 30). Cron: `sec min hour
         /// day-of-month month [day-of-week]`, optionally prefixed `CRON_TZ=…`, or
         /// `@every 30m`.
-        pub schedule: String,
+        pub schedule: Option<String>,
         /// Extra text the function receives in the event's `user_event`.
-        pub user_event: String,
+        pub user_event: Option<String>,
     }
 }
 

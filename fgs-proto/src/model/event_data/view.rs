@@ -13,7 +13,7 @@ macro_rules! event_data_view {
             $(
                 $(#[doc = $doc:literal])*
                 $(#[wire = $wire:literal])?
-                pub $field:ident : $ty:ty,
+                pub $field:ident : Option<$ty:ty>,
             )*
         }
     ) => {
@@ -23,7 +23,7 @@ macro_rules! event_data_view {
                 $(
                     $(#[doc = $doc])*
                     $(#[wire = $wire])?
-                    pub $field: $ty,
+                    pub $field: Option<$ty>,
                 )*
             }
         }

@@ -2,7 +2,8 @@
 //! operation every call sends.
 
 use fgs_proto::Error;
-use fgs_proto::functions::{Code, Create, Delete, GetMetadata, Invoke, List};
+use fgs_proto::code::Code;
+use fgs_proto::functions::{Create, Delete, GetMetadata, Invoke, List};
 use fgs_proto::model::Runtime;
 
 use super::args::Op;
@@ -56,10 +57,12 @@ impl Fixture {
             let create = Create::new(
                 name,
                 "default",
-                Runtime::Python39,
-                "index.handler",
-                128,
-                30,
+                fgs_proto::functions::FunctionConfig::new(
+                    Runtime::Python39,
+                    "index.handler",
+                    fgs_proto::model::MemorySize::mb(128),
+                    std::time::Duration::from_secs(30),
+                ),
                 Code::inline_source(SOURCE),
             );
             let function = match client.send(&create) {

@@ -26,7 +26,8 @@ use std::io::Write;
 use std::time::{Duration, Instant};
 
 use fgs_proto::Config;
-use fgs_proto::functions::{Code, Create, Delete, UpdateCode};
+use fgs_proto::code::Code;
+use fgs_proto::functions::{Create, Delete, UpdateCode};
 use fgs_proto::model::Runtime;
 
 pub use zip::generate_zip;
@@ -191,10 +192,12 @@ pub fn run_against(
     let create = Create::new(
         &name,
         "default",
-        Runtime::Python39,
-        "index.handler",
-        128,
-        30,
+        fgs_proto::functions::FunctionConfig::new(
+            Runtime::Python39,
+            "index.handler",
+            fgs_proto::model::MemorySize::mb(128),
+            std::time::Duration::from_secs(30),
+        ),
         Code::inline_source("def handler(event, context):\n    return event\n"),
     );
     let urn = client

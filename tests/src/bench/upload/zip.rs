@@ -4,7 +4,7 @@
 use std::io::{Cursor, Write};
 
 use fgs_proto::Error;
-use fgs_proto::functions::CodePackage;
+use fgs_proto::code::CodePackage;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 

@@ -3,9 +3,8 @@
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use fgs_proto::Operation;
-use fgs_proto::functions::{
-    Code, CodePackage, Create, GetCode, GetMetadata, List, UpdateCode, UpdateMetadata,
-};
+use fgs_proto::code::{Code, CodePackage};
+use fgs_proto::functions::{Create, GetCode, GetMetadata, List, UpdateCode, UpdateMetadata};
 use fgs_proto::model::{Function, Runtime};
 
 use super::{PACKAGE, Urns};
@@ -20,10 +19,12 @@ pub(super) fn create(walker: &mut Walker<'_>, function_name: &str) -> Result<Str
     let create = Create::new(
         function_name,
         PACKAGE,
-        Runtime::Python39,
-        HANDLER,
-        128,
-        30,
+        fgs_proto::functions::FunctionConfig::new(
+            Runtime::Python39,
+            HANDLER,
+            fgs_proto::model::MemorySize::mb(128),
+            std::time::Duration::from_secs(30),
+        ),
         Code::inline_source(FIRST_SOURCE),
     )
     .description("created by the fgs quickstart");
@@ -133,10 +134,12 @@ pub(super) fn update(
     let update_metadata = UpdateMetadata::new(
         &urns.latest,
         function_name,
-        Runtime::Python39,
-        HANDLER,
-        256,
-        10,
+        fgs_proto::functions::FunctionConfig::new(
+            Runtime::Python39,
+            HANDLER,
+            fgs_proto::model::MemorySize::mb(256),
+            std::time::Duration::from_secs(10),
+        ),
     )
     .env_vars([("GREETING", "hi")])
     .description("updated by the fgs quickstart");

@@ -2,7 +2,7 @@
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
-use fgs_proto::functions::CodePackage;
+use fgs_proto::code::CodePackage;
 use fgs_proto::model::Function;
 use sha2::{Digest, Sha512};
 

@@ -3,7 +3,8 @@
 use std::collections::BTreeMap;
 
 use fgs_emulator::Emulator;
-use fgs_proto::functions::{Code, Create, GetCode, GetMetadata, UpdateCode, UpdateMetadata};
+use fgs_proto::code::Code;
+use fgs_proto::functions::{Create, GetCode, GetMetadata, UpdateCode, UpdateMetadata};
 use fgs_proto::model::{CodeType, Runtime};
 use fgs_tests::Sdk;
 
@@ -19,10 +20,12 @@ pub fn create<'a, S: Sdk>(sdk: &'a S, emu: &'a Emulator) -> Life<'a, S> {
             &Create::new(
                 NAME,
                 "default",
-                Runtime::Python39,
-                "index.handler",
-                128,
-                30,
+                fgs_proto::functions::FunctionConfig::new(
+                    Runtime::Python39,
+                    "index.handler",
+                    fgs_proto::model::MemorySize::mb(128),
+                    std::time::Duration::from_secs(30),
+                ),
                 Code::inline_source(INLINE_SOURCE),
             )
             .description("followed from birth to deletion"),
@@ -46,10 +49,12 @@ pub fn create<'a, S: Sdk>(sdk: &'a S, emu: &'a Emulator) -> Life<'a, S> {
         .send(&Create::new(
             "life-zip",
             "default",
-            Runtime::Python39,
-            "index.handler",
-            256,
-            60,
+            fgs_proto::functions::FunctionConfig::new(
+                Runtime::Python39,
+                "index.handler",
+                fgs_proto::model::MemorySize::mb(256),
+                std::time::Duration::from_secs(60),
+            ),
             Code::zip("index.zip", package.clone()),
         ))
         .expect("Create (zip)");
@@ -157,10 +162,12 @@ pub fn update<S: Sdk>(life: &Life<'_, S>) {
             &UpdateMetadata::new(
                 &life.latest,
                 NAME,
-                Runtime::Python39,
-                "index.handler",
-                512,
-                15,
+                fgs_proto::functions::FunctionConfig::new(
+                    Runtime::Python39,
+                    "index.handler",
+                    fgs_proto::model::MemorySize::mb(512),
+                    std::time::Duration::from_secs(15),
+                ),
             )
             .description("bigger and slower")
             .env_vars([("GREETING", "hello"), ("LEVEL", "debug")]),

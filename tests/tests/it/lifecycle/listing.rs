@@ -2,7 +2,8 @@
 
 use std::collections::BTreeSet;
 
-use fgs_proto::functions::{Code, Create, List};
+use fgs_proto::code::Code;
+use fgs_proto::functions::{Create, List};
 use fgs_proto::model::Runtime;
 use fgs_tests::Sdk;
 
@@ -20,10 +21,12 @@ pub fn every_function_once_in_pages<S: Sdk>(life: &Life<'_, S>) {
             .send(&Create::new(
                 format!("page-{i:02}"),
                 "default",
-                Runtime::Python39,
-                "index.handler",
-                128,
-                3,
+                fgs_proto::functions::FunctionConfig::new(
+                    Runtime::Python39,
+                    "index.handler",
+                    fgs_proto::model::MemorySize::mb(128),
+                    std::time::Duration::from_secs(3),
+                ),
                 Code::inline_source("def handler(event, context):\n    return 1\n"),
             ))
             .expect("Create");

@@ -31,10 +31,12 @@ pub fn publish<S: Sdk>(life: &Life<'_, S>) {
             &UpdateMetadata::new(
                 &life.latest,
                 NAME,
-                Runtime::Python39,
-                "index.handler",
-                512,
-                15,
+                fgs_proto::functions::FunctionConfig::new(
+                    Runtime::Python39,
+                    "index.handler",
+                    fgs_proto::model::MemorySize::mb(512),
+                    std::time::Duration::from_secs(15),
+                ),
             )
             .env_vars([("GREETING", "hi")]),
         )

@@ -4,14 +4,14 @@
 use crate::error::Error;
 use crate::model::{CodeType, FuncCode};
 
-use super::code_package::{CodePackage, check_inline_len, check_package_len};
+use super::package::{CodePackage, check_inline_len, check_package_len};
 
-/// The code of a function, as [`Create`](super::Create) and
-/// [`UpdateCode`](super::UpdateCode) send it. Each variant sets `code_type` and the
+/// The code of a function, as [`Create`](crate::functions::Create) and
+/// [`UpdateCode`](crate::functions::UpdateCode) send it. Each variant sets `code_type` and the
 /// fields that go with it.
 ///
 /// ```
-/// use fgs_proto::functions::{Code, CodePackage};
+/// use fgs_proto::code::{Code, CodePackage};
 /// use fgs_proto::model::CodeType;
 ///
 /// let zip = CodePackage::from_files([("index.py", "def handler(e, c):\n    return e\n")])?;

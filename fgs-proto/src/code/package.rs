@@ -25,7 +25,7 @@ const FIELD: &str = "func_code";
 /// [`MAX_PACKAGE_LEN`], which the service would reject with `FSS.1071`.
 ///
 /// ```
-/// use fgs_proto::functions::{MAX_PACKAGE_LEN, check_package_len};
+/// use fgs_proto::code::{MAX_PACKAGE_LEN, check_package_len};
 ///
 /// assert!(check_package_len(MAX_PACKAGE_LEN).is_ok());
 /// let error = check_package_len(MAX_PACKAGE_LEN + 1).unwrap_err();
@@ -49,7 +49,7 @@ pub fn check_package_len(len: usize) -> Result<(), Error> {
 /// [`MAX_INLINE_LEN`], which the service would reject with `FSS.1072`.
 ///
 /// ```
-/// use fgs_proto::functions::{MAX_INLINE_LEN, check_inline_len};
+/// use fgs_proto::code::{MAX_INLINE_LEN, check_inline_len};
 ///
 /// assert!(check_inline_len(MAX_INLINE_LEN).is_ok());
 /// let error = check_inline_len(MAX_INLINE_LEN + 1).unwrap_err();
@@ -78,7 +78,7 @@ pub fn check_inline_len(len: usize) -> Result<(), Error> {
 /// [`check_inline_len`]).
 ///
 /// ```
-/// use fgs_proto::functions::CodePackage;
+/// use fgs_proto::code::CodePackage;
 ///
 /// // Files in memory become a zip:
 /// let package = CodePackage::from_files([("index.py", "def handler(event, context):\n    return 'ok'\n")])?;
@@ -170,7 +170,7 @@ impl From<Bytes> for CodePackage {
 /// [`ZipBuilder::finish`], so files can be chained.
 ///
 /// ```
-/// use fgs_proto::functions::CodePackage;
+/// use fgs_proto::code::CodePackage;
 ///
 /// let package = CodePackage::zip_builder()
 ///     .executable("bootstrap", b"#!/bin/sh\nexec ./server\n")

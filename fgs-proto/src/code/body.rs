@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::error::Error;
 
-use super::code_package::CodePackage;
+use super::package::CodePackage;
 
 /// What goes before the base64 digits (after the other fields and a comma).
 const FUNC_CODE_OPEN: &[u8] = br#""func_code":{"file":""#;

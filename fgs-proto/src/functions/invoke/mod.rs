@@ -1,6 +1,12 @@
 //! Invoke — `POST /v2/{project_id}/fgs/functions/{function_urn}/invocations`
 //! (official name InvokeFunction): a synchronous invocation.
 
+mod async_invoke;
+pub mod headers;
+mod payload;
+
+pub use async_invoke::{AsyncInvoke, AsyncInvokeOutput};
+
 use std::fmt;
 
 use base64::Engine as _;
@@ -10,12 +16,12 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::invoke_headers::names::{
+use self::headers::names::{
     BILLING_DURATION, FUNC_ERR_CODE, FUNCTION_LOG, INVOKE_SUMMARY, IS_FUNC_ERR, REQUEST_ID,
     RESPONSE_VERSION,
 };
-use super::invoke_headers::{LOG_TYPE, REQUEST_VERSION};
-use super::payload::Payload;
+use self::headers::{LOG_TYPE, REQUEST_VERSION};
+use self::payload::Payload;
 use crate::body::Body;
 use crate::config::Config;
 use crate::error::Error;

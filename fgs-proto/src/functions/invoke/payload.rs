@@ -5,7 +5,7 @@ use std::fmt;
 use http::{HeaderName, HeaderValue, Method};
 use serde::Serialize;
 
-use super::invoke_headers::INSTANCE_MEMORY;
+use super::headers::INSTANCE_MEMORY;
 use crate::config::Config;
 use crate::error::Error;
 use crate::request::RequestBuilder;
@@ -14,7 +14,7 @@ use crate::request::RequestBuilder;
 const EMPTY_EVENT: &[u8] = b"{}";
 
 /// The event and options shared by [`Invoke`](super::Invoke) and
-/// [`AsyncInvoke`](super::AsyncInvoke).
+/// [`AsyncInvoke`](super::async_invoke::AsyncInvoke).
 #[derive(Clone, PartialEq, Eq)]
 pub(crate) struct Payload {
     event: Vec<u8>,

@@ -5,7 +5,7 @@ use http::{Request, Response};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::invoke_headers::REQUEST_ID;
+use super::headers::REQUEST_ID;
 use super::payload::Payload;
 use crate::body::Body;
 use crate::config::Config;
@@ -82,7 +82,7 @@ model! {
     pub struct AsyncInvokeOutput {
         /// The id of the queued invocation (`request_id`; `request-id`, which some
         /// deployments send, and the `X-Cff-Request-Id` header are accepted too).
-        pub request_id: String,
+        pub request_id: Option<String>,
     }
 }
 
