@@ -88,33 +88,21 @@
 #![deny(missing_docs)]
 #![warn(clippy::unwrap_used, clippy::expect_used)]
 
-mod api_error;
-mod async_log;
-mod auth;
-mod body;
+mod api;
 mod builder;
-mod clock;
 mod emulator;
-mod fault;
-mod invocation;
-mod ops;
-mod reply;
-mod routes;
-mod runner;
-mod server;
-mod service;
+mod hooks;
+mod http;
+mod runtime;
 mod shared;
-mod site;
-mod snapshot;
-mod state;
-mod validate;
-mod views;
 
-pub use async_log::{AsyncInvocation, AsyncStatus};
-pub use body::{DEFAULT_SIGNED_BODY_LIMIT, DEFAULT_UNSIGNED_BODY_LIMIT};
+pub use api::routes::Route;
 pub use builder::{DEFAULT_PROJECT_ID, DEFAULT_REGION, EmulatorBuilder};
 pub use emulator::Emulator;
-pub use fault::Fault;
-pub use invocation::{FunctionError, Handler, InvocationContext};
-pub use routes::Route;
-pub use snapshot::{AliasSnapshot, FunctionSnapshot, Snapshot, TriggerSnapshot, VersionSnapshot};
+pub use hooks::fault::Fault;
+pub use hooks::snapshot::{
+    AliasSnapshot, FunctionSnapshot, Snapshot, TriggerSnapshot, VersionSnapshot,
+};
+pub use http::body::{DEFAULT_SIGNED_BODY_LIMIT, DEFAULT_UNSIGNED_BODY_LIMIT};
+pub use runtime::async_log::{AsyncInvocation, AsyncStatus};
+pub use runtime::invocation::{FunctionError, Handler, InvocationContext};
