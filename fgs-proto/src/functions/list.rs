@@ -80,7 +80,7 @@ model! {
 
 impl Operation for List {
     type Output = ListOutput;
-    const NAME: &'static str = "List";
+    const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn idempotent(&self) -> bool {
         true
