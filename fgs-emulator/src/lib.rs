@@ -1,7 +1,8 @@
 //! # fgs-emulator — an in-memory FunctionGraph v2 service on loopback
 //!
-//! A local stand-in for Huawei Cloud FunctionGraph (API v2): all 21 operations of the
-//! Go SDK's `function` and `trigger` packages, with the service's paths, JSON fields,
+//! A local stand-in for Huawei Cloud FunctionGraph (API v2): every operation of the
+//! `fgs_proto::registry` (today the 21 operations of the
+//! Go SDK's `function` and `trigger` packages), with the service's paths, JSON fields,
 //! status codes and `FSS.xxxx` error codes, AK/SK (`SDK-HMAC-SHA256`) and IAM-token
 //! authentication, and hooks for tests: pluggable function handlers, a record of
 //! asynchronous invocations, fault injection and state snapshots. Think LocalStack or
@@ -17,7 +18,7 @@
 //!     ctx.log("saying hello");
 //!     Ok([b"hello ".as_slice(), event].concat())
 //! });
-//! emu.inject(Fault::status(503).retry_after_secs(1).on(Route::GetMetadata));
+//! emu.inject(Fault::status(503).retry_after_secs(1).on(Route::of::<fgs_proto::functions::GetMetadata>()));
 //!
 //! // Any HTTP client works; the SDK gets a ready `Config` from `emu.config()`.
 //! let agent: ureq::Agent = ureq::Agent::config_builder()

@@ -293,7 +293,7 @@ operations! { $
         idempotent: false, paging: None,
     },
     functions::ListVersion => {
-        name: "ListVersion", official: "ListFunctionVersions", go: Some("ListVersion"),
+        name: "ListVersion", official: "ListFunctionVersions", go: Some("ListVersions"),
         method: GET, path: "/v2/{project_id}/fgs/functions/{function_urn}/versions",
         idempotent: true, paging: Marker,
     },

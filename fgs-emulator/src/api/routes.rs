@@ -1,64 +1,38 @@
-//! Routing: which of the 21 operations a method and raw path name.
+//! Routing: which operation of the registry a method and raw path name, matched
+//! against the registry's path templates.
 //!
 //! The raw path is split on `/` **before** each segment is percent-decoded, so a `%2F`
 //! inside a URN stays inside its segment, and a URN may arrive raw (`:`) or encoded
 //! (`%3A`).
 
+use fgs_proto::Operation;
+use fgs_proto::registry::{self, OperationInfo};
 use http::Method;
 use percent_encoding::percent_decode_str;
 
-/// An operation of the FunctionGraph v2 API, named after the Go SDK method (trigger
-/// operations carry a `Trigger(s)` suffix). Used to aim [`Fault`](crate::Fault)s.
+/// What a [`Fault`](crate::Fault) is aimed at: every request, or one operation of the
+/// registry ([`fgs_proto::registry`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Route {
     /// Matches every request, including ones that name no operation.
     Any,
-    /// `POST /v2/{project_id}/fgs/functions`
-    Create,
-    /// `GET /v2/{project_id}/fgs/functions`
-    List,
-    /// `GET …/functions/{urn}/config`
-    GetMetadata,
-    /// `GET …/functions/{urn}/code`
-    GetCode,
-    /// `DELETE …/functions/{urn}`
-    Delete,
-    /// `PUT …/functions/{urn}/code`
-    UpdateCode,
-    /// `PUT …/functions/{urn}/config`
-    UpdateMetadata,
-    /// `POST …/functions/{urn}/versions`
-    CreateVersion,
-    /// `GET …/functions/{urn}/versions`
-    ListVersion,
-    /// `POST …/functions/{urn}/aliases`
-    CreateAlias,
-    /// `PUT …/functions/{urn}/aliases/{name}`
-    UpdateAlias,
-    /// `DELETE …/functions/{urn}/aliases/{name}`
-    DeleteAlias,
-    /// `GET …/functions/{urn}/aliases/{name}`
-    GetAlias,
-    /// `GET …/functions/{urn}/aliases`
-    ListAlias,
-    /// `POST …/functions/{urn}/invocations`
-    Invoke,
-    /// `POST …/functions/{urn}/invocations-async`
-    AsyncInvoke,
-    /// `GET /v2/{project_id}/fgs/triggers/{urn}`
-    ListTriggers,
-    /// `POST /v2/{project_id}/fgs/triggers/{urn}`
-    CreateTrigger,
-    /// `DELETE …/triggers/{urn}/{type}/{id}`
-    DeleteTrigger,
-    /// `GET …/triggers/{urn}/{type}/{id}`
-    GetTrigger,
-    /// `DELETE /v2/{project_id}/fgs/triggers/{urn}`
-    DeleteAllTriggers,
+    /// Requests routed to this operation.
+    Operation(&'static OperationInfo),
 }
 
 impl Route {
+    /// The route of operation type `O` (`Route::of::<functions::GetMetadata>()`).
+    pub const fn of<O: Operation>() -> Route {
+        Route::Operation(O::INFO)
+    }
+
+    /// The route of the registry operation named `name` ([`OperationInfo::name`]), if
+    /// there is one.
+    pub fn named(name: &str) -> Option<Route> {
+        registry::by_name(name).map(Route::Operation)
+    }
+
     /// Whether a fault aimed at `self` applies to a request routed to `actual` (`None`
     /// for a request that names no operation).
     pub fn matches(self, actual: Option<Route>) -> bool {
@@ -66,14 +40,27 @@ impl Route {
     }
 }
 
+impl From<&'static OperationInfo> for Route {
+    fn from(info: &'static OperationInfo) -> Route {
+        Route::Operation(info)
+    }
+}
+
 /// A routed request: the operation and its path parameters, percent-decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Matched {
-    pub route: Route,
+    pub operation: &'static OperationInfo,
     pub project_id: String,
     pub function_urn: Option<String>,
     pub alias: Option<String>,
     pub trigger: Option<TriggerRef>,
+}
+
+impl Matched {
+    /// The route faults are matched against.
+    pub fn route(&self) -> Route {
+        Route::Operation(self.operation)
+    }
 }
 
 /// `{trigger_type_code}/{trigger_id}` from a trigger path.
@@ -94,90 +81,49 @@ pub(crate) enum RouteError {
     BadEncoding,
 }
 
-/// Routes `method` + `raw_path` (the path as it came on the wire).
+/// Routes `method` + `raw_path` (the path as it came on the wire). When several
+/// templates match (a literal segment where another has a parameter), the one with
+/// more literal segments wins.
 pub(crate) fn route(method: &Method, raw_path: &str) -> Result<Matched, RouteError> {
     let segments = decode_segments(raw_path)?;
-    let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
-    let ["v2", project_id, "fgs", rest @ ..] = segments.as_slice() else {
-        return Err(RouteError::NotFound);
-    };
-    let mut matched = Matched {
-        route: Route::Any,
-        project_id: (*project_id).to_owned(),
-        function_urn: None,
-        alias: None,
-        trigger: None,
-    };
-    let urn = |m: &mut Matched, urn: &str| m.function_urn = Some(urn.to_owned());
-    let allowed: &[(Method, Route)] = match rest {
-        ["functions"] => &[(Method::GET, Route::List), (Method::POST, Route::Create)],
-        ["functions", u] => {
-            urn(&mut matched, u);
-            &[(Method::DELETE, Route::Delete)]
+    let mut allowed = Vec::new();
+    let mut best: Option<(&'static OperationInfo, Vec<(&str, &str)>)> = None;
+    for &info in registry::ALL {
+        let Some(params) = info.match_segments(&segments) else {
+            continue;
+        };
+        if info.method != *method {
+            allowed.push(info.method.clone());
+        } else if best
+            .as_ref()
+            .is_none_or(|(b, _)| info.literal_count() > b.literal_count())
+        {
+            best = Some((info, params));
         }
-        ["functions", u, leaf] => {
-            urn(&mut matched, u);
-            match *leaf {
-                "config" => &[
-                    (Method::GET, Route::GetMetadata),
-                    (Method::PUT, Route::UpdateMetadata),
-                ],
-                "code" => &[
-                    (Method::GET, Route::GetCode),
-                    (Method::PUT, Route::UpdateCode),
-                ],
-                "versions" => &[
-                    (Method::GET, Route::ListVersion),
-                    (Method::POST, Route::CreateVersion),
-                ],
-                "aliases" => &[
-                    (Method::GET, Route::ListAlias),
-                    (Method::POST, Route::CreateAlias),
-                ],
-                "invocations" => &[(Method::POST, Route::Invoke)],
-                "invocations-async" => &[(Method::POST, Route::AsyncInvoke)],
-                _ => return Err(RouteError::NotFound),
-            }
-        }
-        ["functions", u, "aliases", alias] => {
-            urn(&mut matched, u);
-            matched.alias = Some((*alias).to_owned());
-            &[
-                (Method::GET, Route::GetAlias),
-                (Method::PUT, Route::UpdateAlias),
-                (Method::DELETE, Route::DeleteAlias),
-            ]
-        }
-        ["triggers", u] => {
-            urn(&mut matched, u);
-            &[
-                (Method::GET, Route::ListTriggers),
-                (Method::POST, Route::CreateTrigger),
-                (Method::DELETE, Route::DeleteAllTriggers),
-            ]
-        }
-        ["triggers", u, type_code, id] => {
-            urn(&mut matched, u);
-            matched.trigger = Some(TriggerRef {
-                type_code: (*type_code).to_owned(),
-                id: (*id).to_owned(),
-            });
-            &[
-                (Method::GET, Route::GetTrigger),
-                (Method::DELETE, Route::DeleteTrigger),
-            ]
-        }
-        _ => return Err(RouteError::NotFound),
-    };
-    match allowed.iter().find(|(m, _)| m == method) {
-        Some((_, route)) => {
-            matched.route = *route;
-            Ok(matched)
-        }
-        None => Err(RouteError::MethodNotAllowed(
-            allowed.iter().map(|(m, _)| m.clone()).collect(),
-        )),
     }
+    let Some((operation, params)) = best else {
+        if allowed.is_empty() {
+            return Err(RouteError::NotFound);
+        }
+        allowed.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+        allowed.dedup();
+        return Err(RouteError::MethodNotAllowed(allowed));
+    };
+    let param = |name: &str| {
+        params
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| (*v).to_owned())
+    };
+    Ok(Matched {
+        operation,
+        project_id: param("project_id").unwrap_or_default(),
+        function_urn: param("function_urn"),
+        alias: param("alias_name"),
+        trigger: param("trigger_type_code")
+            .zip(param("trigger_id"))
+            .map(|(type_code, id)| TriggerRef { type_code, id }),
+    })
 }
 
 /// Splits the raw path on `/`, then decodes each segment. One trailing `/` is tolerated;
@@ -228,40 +174,43 @@ mod tests {
 
     const P: &str = "/v2/p1/fgs";
 
+    /// A concrete path for `info`'s template: each parameter by its name.
+    fn sample_path(info: &OperationInfo) -> String {
+        info.path
+            .split('/')
+            .map(|segment| match segment.strip_prefix('{') {
+                Some("project_id}") => "p1".to_owned(),
+                Some(param) => format!("x-{}", param.trim_end_matches('}')),
+                None => segment.to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
     #[test]
-    fn routes_every_operation() {
-        let cases = [
-            (Method::POST, "/functions", Route::Create),
-            (Method::GET, "/functions", Route::List),
-            (Method::GET, "/functions/f/config", Route::GetMetadata),
-            (Method::PUT, "/functions/f/config", Route::UpdateMetadata),
-            (Method::GET, "/functions/f/code", Route::GetCode),
-            (Method::PUT, "/functions/f/code", Route::UpdateCode),
-            (Method::DELETE, "/functions/f", Route::Delete),
-            (Method::POST, "/functions/f/versions", Route::CreateVersion),
-            (Method::GET, "/functions/f/versions", Route::ListVersion),
-            (Method::POST, "/functions/f/aliases", Route::CreateAlias),
-            (Method::GET, "/functions/f/aliases", Route::ListAlias),
-            (Method::GET, "/functions/f/aliases/a", Route::GetAlias),
-            (Method::PUT, "/functions/f/aliases/a", Route::UpdateAlias),
-            (Method::DELETE, "/functions/f/aliases/a", Route::DeleteAlias),
-            (Method::POST, "/functions/f/invocations", Route::Invoke),
-            (
-                Method::POST,
-                "/functions/f/invocations-async",
-                Route::AsyncInvoke,
-            ),
-            (Method::GET, "/triggers/f", Route::ListTriggers),
-            (Method::POST, "/triggers/f", Route::CreateTrigger),
-            (Method::DELETE, "/triggers/f", Route::DeleteAllTriggers),
-            (Method::GET, "/triggers/f/TIMER/id", Route::GetTrigger),
-            (Method::DELETE, "/triggers/f/TIMER/id", Route::DeleteTrigger),
-        ];
-        for (method, path, expected) in cases {
-            let m = route(&method, &format!("{P}{path}")).unwrap();
-            assert_eq!(m.route, expected, "{method} {path}");
+    fn routes_every_operation_of_the_registry() {
+        for info in registry::ALL {
+            let path = sample_path(info);
+            let m = route(&info.method, &path)
+                .unwrap_or_else(|e| panic!("{}: {path} does not route: {e:?}", info.name));
+            assert_eq!(m.operation, *info, "{} {path}", info.method);
             assert_eq!(m.project_id, "p1");
         }
+    }
+
+    #[test]
+    fn path_parameters_are_read_by_name() {
+        let m = route(&Method::PUT, &format!("{P}/functions/f/aliases/a")).unwrap();
+        assert_eq!(m.route(), Route::of::<fgs_proto::functions::UpdateAlias>());
+        assert_eq!(m.function_urn.as_deref(), Some("f"));
+        assert_eq!(m.alias.as_deref(), Some("a"));
+        let m = route(&Method::GET, &format!("{P}/triggers/f/TIMER/id")).unwrap();
+        assert_eq!(m.route(), Route::named("GetTrigger").unwrap());
+        assert_eq!(
+            m.trigger.map(|t| (t.type_code, t.id)),
+            Some(("TIMER".into(), "id".into()))
+        );
+        assert_eq!(Route::named("NoSuchOperation"), None);
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::api::routes::Route;
 /// use fgs_emulator::{Fault, Route};
 ///
 /// // Twice: 503 with `Retry-After: 1` on GetMetadata.
-/// let busy = Fault::status(503).retry_after_secs(1).times(2).on(Route::GetMetadata);
+/// let busy = Fault::status(503).retry_after_secs(1).times(2).on(Route::of::<fgs_proto::functions::GetMetadata>());
 /// // Once, on any request: wait 200 ms, then close the connection without answering.
 /// let reset = Fault::drop_connection().after(Duration::from_millis(200));
 /// // Three times: answer normally, but only after 2 s.
@@ -179,20 +179,32 @@ mod tests {
     #[test]
     fn consumed_in_order_per_route() {
         let queue = FaultQueue::default();
-        queue.push(Fault::status(503).times(2).on(Route::GetMetadata));
+        queue.push(
+            Fault::status(503)
+                .times(2)
+                .on(Route::of::<fgs_proto::functions::GetMetadata>()),
+        );
         queue.push(Fault::drop_connection());
         queue.push(Fault::status(500).times(0));
         assert_eq!(queue.pending(), 3);
         // A List request skips the GetMetadata fault and takes the catch-all one.
         assert_eq!(
-            queue.take(Some(Route::List)).unwrap().action,
+            queue
+                .take(Some(Route::of::<fgs_proto::functions::List>()))
+                .unwrap()
+                .action,
             FaultAction::DropConnection
         );
         for _ in 0..2 {
-            let fired = queue.take(Some(Route::GetMetadata)).unwrap();
+            let fired = queue
+                .take(Some(Route::of::<fgs_proto::functions::GetMetadata>()))
+                .unwrap();
             assert!(matches!(fired.action, FaultAction::Respond { status, .. } if status == 503));
         }
-        assert_eq!(queue.take(Some(Route::GetMetadata)), None);
+        assert_eq!(
+            queue.take(Some(Route::of::<fgs_proto::functions::GetMetadata>())),
+            None
+        );
         assert_eq!(queue.pending(), 0);
     }
 

@@ -49,7 +49,7 @@ pub(crate) async fn handle(
         )),
         Err(BodyError::Broken) => return Err(DropConnection),
     };
-    if let Some(fired) = shared.faults.take(routed.as_ref().ok().map(|m| m.route)) {
+    if let Some(fired) = shared.faults.take(routed.as_ref().ok().map(Matched::route)) {
         if !fired.delay.is_zero() {
             tokio::time::sleep(fired.delay).await;
         }

@@ -1,5 +1,6 @@
-//! The 21 operations. Each takes the state (locked by the caller) and the parsed
-//! request, and answers a [`Reply`] or an [`ApiError`].
+//! The operations, one handler per operation of the registry. Each takes the state
+//! (locked by the caller) and the parsed request, and answers a [`Reply`] or an
+//! [`ApiError`].
 
 mod aliases;
 mod functions;
@@ -16,7 +17,9 @@ use http::HeaderMap;
 use time::OffsetDateTime;
 
 use crate::api::api_error::{ApiError, code};
-use crate::api::routes::{Matched, Route, query_pairs};
+use fgs_proto::registry::OperationInfo;
+
+use crate::api::routes::{Matched, TriggerRef, query_pairs};
 use crate::http::reply::Reply;
 use crate::http::site::{Site, Target};
 use crate::runtime::clock;
@@ -38,6 +41,73 @@ pub(crate) struct Request<'a> {
     pub request_id: &'a str,
 }
 
+/// What a locked handler gets from the request.
+pub(crate) struct Args<'a> {
+    target: Option<Target>,
+    alias: Option<&'a str>,
+    trigger: Option<&'a TriggerRef>,
+    query: Option<&'a str>,
+    body: &'a [u8],
+}
+
+impl Args<'_> {
+    fn target(&self) -> Result<&Target, ApiError> {
+        need(self.target.as_ref())
+    }
+    fn alias(&self) -> Result<&str, ApiError> {
+        need(self.alias)
+    }
+    fn trigger(&self) -> Result<&TriggerRef, ApiError> {
+        need(self.trigger)
+    }
+    fn query(&self) -> Vec<(String, String)> {
+        query_pairs(self.query)
+    }
+}
+
+/// A handler that runs with the state locked.
+type Locked = fn(&mut State, &Ctx<'_>, &Args<'_>) -> Result<Reply, ApiError>;
+
+/// How the emulator serves an operation.
+pub(crate) enum Handler {
+    /// With the state locked, start to finish.
+    Locked(Locked),
+    /// Runs the function (awaits the handler, unlocked).
+    Invoke,
+    /// Records and starts an asynchronous invocation.
+    AsyncInvoke,
+}
+
+/// The emulator's handler of a registry operation; `None` for one it does not serve
+/// (answered 501, and reported by name by the test that walks the registry).
+pub(crate) fn handler(operation: &OperationInfo) -> Option<Handler> {
+    use Handler::Locked as L;
+    Some(match operation.name {
+        "Create" => L(|s, c, a| functions::create(s, c, a.body)),
+        "List" => L(|s, c, a| functions::list(s, c, &a.query())),
+        "GetMetadata" => L(|s, c, a| functions::get_metadata(s, c, a.target()?)),
+        "GetCode" => L(|s, c, a| functions::get_code(s, c, a.target()?)),
+        "Delete" => L(|s, _, a| functions::delete(s, a.target()?)),
+        "UpdateCode" => L(|s, c, a| functions::update_code(s, c, a.target()?, a.body)),
+        "UpdateMetadata" => L(|s, c, a| functions::update_metadata(s, c, a.target()?, a.body)),
+        "CreateVersion" => L(|s, c, a| versions::create(s, c, a.target()?, a.body)),
+        "ListVersion" => L(|s, c, a| versions::list(s, c, a.target()?, &a.query())),
+        "CreateAlias" => L(|s, c, a| aliases::create(s, c, a.target()?, a.body)),
+        "UpdateAlias" => L(|s, c, a| aliases::update(s, c, a.target()?, a.alias()?, a.body)),
+        "DeleteAlias" => L(|s, _, a| aliases::delete(s, a.target()?, a.alias()?)),
+        "GetAlias" => L(|s, c, a| aliases::get(s, c, a.target()?, a.alias()?)),
+        "ListAlias" => L(|s, c, a| aliases::list(s, c, a.target()?)),
+        "Invoke" => Handler::Invoke,
+        "AsyncInvoke" => Handler::AsyncInvoke,
+        "ListTriggers" => L(|s, _, a| triggers::list(s, a.target()?)),
+        "CreateTrigger" => L(|s, c, a| triggers::create(s, c, a.target()?, a.body)),
+        "GetTrigger" => L(|s, _, a| triggers::get(s, a.target()?, a.trigger()?)),
+        "DeleteTrigger" => L(|s, _, a| triggers::delete(s, a.target()?, a.trigger()?)),
+        "DeleteAllTriggers" => L(|s, _, a| triggers::delete_all(s, a.target()?)),
+        _ => return None,
+    })
+}
+
 /// Runs the operation a request routed to.
 pub(crate) async fn dispatch(
     shared: &Arc<Shared>,
@@ -49,46 +119,33 @@ pub(crate) async fn dispatch(
         .as_deref()
         .map(|urn| Target::parse(urn, &shared.site))
         .transpose()?;
-    match matched.route {
-        Route::Invoke => {
-            return invoke::sync(shared, need(target)?, request).await;
+    let run = match handler(matched.operation) {
+        Some(Handler::Locked(run)) => run,
+        Some(Handler::Invoke) => return invoke::sync(shared, need(target)?, request).await,
+        Some(Handler::AsyncInvoke) => {
+            return invoke::start_async(shared, need(target)?, request);
         }
-        Route::AsyncInvoke => return invoke::start_async(shared, need(target)?, request),
-        _ => {}
-    }
+        None => {
+            return Err(ApiError::new(
+                http::StatusCode::NOT_IMPLEMENTED,
+                code::INTERNAL,
+                format!("{} is not emulated", matched.operation.name),
+            ));
+        }
+    };
     let ctx = Ctx {
         site: &shared.site,
         now: clock::now(),
     };
-    let body = &request.body[..];
+    let args = Args {
+        target,
+        alias: matched.alias.as_deref(),
+        trigger: matched.trigger.as_ref(),
+        query: request.query,
+        body: &request.body[..],
+    };
     let mut state = shared.state();
-    let state = &mut *state;
-    let alias = || need(matched.alias.as_deref());
-    let trigger = || need(matched.trigger.as_ref());
-    match matched.route {
-        Route::Create => functions::create(state, &ctx, body),
-        Route::List => functions::list(state, &ctx, &query_pairs(request.query)),
-        Route::GetMetadata => functions::get_metadata(state, &ctx, &need(target)?),
-        Route::GetCode => functions::get_code(state, &ctx, &need(target)?),
-        Route::Delete => functions::delete(state, &need(target)?),
-        Route::UpdateCode => functions::update_code(state, &ctx, &need(target)?, body),
-        Route::UpdateMetadata => functions::update_metadata(state, &ctx, &need(target)?, body),
-        Route::CreateVersion => versions::create(state, &ctx, &need(target)?, body),
-        Route::ListVersion => {
-            versions::list(state, &ctx, &need(target)?, &query_pairs(request.query))
-        }
-        Route::CreateAlias => aliases::create(state, &ctx, &need(target)?, body),
-        Route::UpdateAlias => aliases::update(state, &ctx, &need(target)?, alias()?, body),
-        Route::DeleteAlias => aliases::delete(state, &need(target)?, alias()?),
-        Route::GetAlias => aliases::get(state, &ctx, &need(target)?, alias()?),
-        Route::ListAlias => aliases::list(state, &ctx, &need(target)?),
-        Route::ListTriggers => triggers::list(state, &need(target)?),
-        Route::CreateTrigger => triggers::create(state, &ctx, &need(target)?, body),
-        Route::GetTrigger => triggers::get(state, &need(target)?, trigger()?),
-        Route::DeleteTrigger => triggers::delete(state, &need(target)?, trigger()?),
-        Route::DeleteAllTriggers => triggers::delete_all(state, &need(target)?),
-        Route::Any | Route::Invoke | Route::AsyncInvoke => Err(internal("unroutable request")),
-    }
+    run(&mut state, &ctx, &args)
 }
 
 /// A path parameter the router guarantees for this route.
@@ -150,5 +207,20 @@ fn require_latest(target: &Target) -> Result<(), ApiError> {
             code::INVALID_PARAMETER,
             "only the latest version of a function can be changed; publish a version to freeze it",
         ))
+    }
+}
+
+#[cfg(test)]
+mod registry_tests {
+    use super::handler;
+
+    #[test]
+    fn every_operation_of_the_registry_has_a_handler() {
+        let missing: Vec<_> = fgs_proto::registry::ALL
+            .iter()
+            .filter(|info| handler(info).is_none())
+            .map(|info| info.name)
+            .collect();
+        assert!(missing.is_empty(), "no emulator handler for {missing:?}");
     }
 }
