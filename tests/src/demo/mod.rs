@@ -91,7 +91,10 @@ pub fn run(
             Ok(()) if walker.report.is_complete() => return Ok(walker.report),
             Ok(()) => Failure {
                 operation: None,
-                cause: Cause::Unexpected("some operations did not run".into()),
+                cause: Cause::Unexpected(format!(
+                    "these operations did not run: {:?}",
+                    walker.report.missing()
+                )),
             },
             Err(e) => Failure::from(e),
         },

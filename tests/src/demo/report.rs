@@ -51,10 +51,18 @@ impl Report {
             .collect()
     }
 
+    /// The [`operations`] that did not succeed, by name.
+    pub fn missing(&self) -> Vec<String> {
+        let ok = self.operations_ok();
+        operations()
+            .into_iter()
+            .filter(|op| !ok.contains(op.as_str()))
+            .collect()
+    }
+
     /// Whether every one of the [`operations`] succeeded.
     pub fn is_complete(&self) -> bool {
-        let ok = self.operations_ok();
-        operations().iter().all(|op| ok.contains(op.as_str()))
+        self.missing().is_empty()
     }
 
     /// The summary line: `21/21 operations OK` (operations that succeeded / all).
