@@ -9,10 +9,10 @@ use fgs_proto::auth::verify::DEFAULT_MAX_SKEW;
 use fgs_proto::{Config, Credentials, Secret};
 use sha2::{Digest, Sha256};
 
-use crate::auth::Auth;
-use crate::body::{BodyLimits, DEFAULT_SIGNED_BODY_LIMIT, DEFAULT_UNSIGNED_BODY_LIMIT};
+use crate::api::auth::Auth;
 use crate::emulator::Emulator;
-use crate::site::Site;
+use crate::http::body::{BodyLimits, DEFAULT_SIGNED_BODY_LIMIT, DEFAULT_UNSIGNED_BODY_LIMIT};
+use crate::http::site::Site;
 
 /// The project id an emulator plays unless told otherwise.
 pub const DEFAULT_PROJECT_ID: &str = "0123456789abcdef0123456789abcdef";

@@ -11,13 +11,13 @@ use std::time::Duration;
 use fgs_proto::Config;
 use tokio::sync::oneshot;
 
-use crate::async_log::AsyncInvocation;
 use crate::builder::EmulatorBuilder;
-use crate::fault::Fault;
-use crate::invocation::Handler;
-use crate::server::serve;
+use crate::hooks::fault::Fault;
+use crate::hooks::snapshot::{Snapshot, snapshot};
+use crate::http::server::serve;
+use crate::runtime::async_log::AsyncInvocation;
+use crate::runtime::invocation::Handler;
 use crate::shared::Shared;
-use crate::snapshot::{Snapshot, snapshot};
 
 /// Worker threads of the emulator's runtime: enough to overlap requests on a small
 /// machine; handlers run on tokio's separate blocking pool.

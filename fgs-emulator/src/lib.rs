@@ -1,7 +1,8 @@
 //! # fgs-emulator — an in-memory FunctionGraph v2 service on loopback
 //!
-//! A local stand-in for Huawei Cloud FunctionGraph (API v2): all 21 operations of the
-//! Go SDK's `function` and `trigger` packages, with the service's paths, JSON fields,
+//! A local stand-in for Huawei Cloud FunctionGraph (API v2): every operation of the
+//! `fgs_proto::registry` (today the 21 operations of the
+//! Go SDK's `function` and `trigger` packages), with the service's paths, JSON fields,
 //! status codes and `FSS.xxxx` error codes, AK/SK (`SDK-HMAC-SHA256`) and IAM-token
 //! authentication, and hooks for tests: pluggable function handlers, a record of
 //! asynchronous invocations, fault injection and state snapshots. Think LocalStack or
@@ -17,7 +18,7 @@
 //!     ctx.log("saying hello");
 //!     Ok([b"hello ".as_slice(), event].concat())
 //! });
-//! emu.inject(Fault::status(503).retry_after_secs(1).on(Route::GetMetadata));
+//! emu.inject(Fault::status(503).retry_after_secs(1).on(Route::of::<fgs_proto::functions::GetMetadata>()));
 //!
 //! // Any HTTP client works; the SDK gets a ready `Config` from `emu.config()`.
 //! let agent: ureq::Agent = ureq::Agent::config_builder()
@@ -88,33 +89,21 @@
 #![deny(missing_docs)]
 #![warn(clippy::unwrap_used, clippy::expect_used)]
 
-mod api_error;
-mod async_log;
-mod auth;
-mod body;
+mod api;
 mod builder;
-mod clock;
 mod emulator;
-mod fault;
-mod invocation;
-mod ops;
-mod reply;
-mod routes;
-mod runner;
-mod server;
-mod service;
+mod hooks;
+mod http;
+mod runtime;
 mod shared;
-mod site;
-mod snapshot;
-mod state;
-mod validate;
-mod views;
 
-pub use async_log::{AsyncInvocation, AsyncStatus};
-pub use body::{DEFAULT_SIGNED_BODY_LIMIT, DEFAULT_UNSIGNED_BODY_LIMIT};
+pub use api::routes::Route;
 pub use builder::{DEFAULT_PROJECT_ID, DEFAULT_REGION, EmulatorBuilder};
 pub use emulator::Emulator;
-pub use fault::Fault;
-pub use invocation::{FunctionError, Handler, InvocationContext};
-pub use routes::Route;
-pub use snapshot::{AliasSnapshot, FunctionSnapshot, Snapshot, TriggerSnapshot, VersionSnapshot};
+pub use hooks::fault::Fault;
+pub use hooks::snapshot::{
+    AliasSnapshot, FunctionSnapshot, Snapshot, TriggerSnapshot, VersionSnapshot,
+};
+pub use http::body::{DEFAULT_SIGNED_BODY_LIMIT, DEFAULT_UNSIGNED_BODY_LIMIT};
+pub use runtime::async_log::{AsyncInvocation, AsyncStatus};
+pub use runtime::invocation::{FunctionError, Handler, InvocationContext};

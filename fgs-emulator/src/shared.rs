@@ -4,13 +4,13 @@ use std::collections::HashMap;
 use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
-use crate::async_log::AsyncLog;
-use crate::auth::Auth;
-use crate::body::BodyLimits;
-use crate::fault::FaultQueue;
-use crate::invocation::{Handler, echo};
-use crate::site::Site;
-use crate::state::State;
+use crate::api::auth::Auth;
+use crate::hooks::fault::FaultQueue;
+use crate::http::body::BodyLimits;
+use crate::http::site::Site;
+use crate::runtime::async_log::AsyncLog;
+use crate::runtime::invocation::{Handler, echo};
+use crate::runtime::state::State;
 
 /// The emulator's settings and state.
 pub(crate) struct Shared {

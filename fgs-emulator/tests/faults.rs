@@ -20,7 +20,7 @@ fn status_faults_answer_with_retry_after_on_their_route_only() {
         Fault::status(503)
             .retry_after_secs(1)
             .times(2)
-            .on(Route::GetMetadata),
+            .on(Route::of::<fgs_proto::functions::GetMetadata>()),
     );
     assert_eq!(emu.pending_faults(), 2);
 
@@ -75,7 +75,7 @@ fn raw_get(emu: &Emulator, path: &str) -> std::io::Result<Vec<u8>> {
 fn drop_connection_closes_without_an_answer() {
     let emu = emulator();
     let path = format!("/v2/{PROJECT}/fgs/functions");
-    emu.inject(Fault::drop_connection().on(Route::List));
+    emu.inject(Fault::drop_connection().on(Route::of::<fgs_proto::functions::List>()));
     // The connection closes (EOF or reset) without a single byte of answer.
     let dropped = raw_get(&emu, &path).unwrap_or_default();
     assert!(dropped.is_empty(), "{}", String::from_utf8_lossy(&dropped));
@@ -97,7 +97,9 @@ fn drop_connection_closes_without_an_answer() {
 fn delays_hold_the_answer() {
     let emu = emulator();
     let client = Client::token(&emu);
-    emu.inject(Fault::delay(Duration::from_millis(300)).on(Route::List));
+    emu.inject(
+        Fault::delay(Duration::from_millis(300)).on(Route::of::<fgs_proto::functions::List>()),
+    );
     let started = Instant::now();
     assert_eq!(client.get("/functions").status, 200);
     assert!(started.elapsed() >= Duration::from_millis(300));

@@ -78,7 +78,7 @@ fn reset_forgets_state_but_keeps_handlers() {
     emu.inject(
         fgs_emulator::Fault::status(500)
             .times(3)
-            .on(fgs_emulator::Route::Delete),
+            .on(fgs_emulator::Route::of::<fgs_proto::functions::Delete>()),
     );
     emu.reset();
     assert!(emu.snapshot().functions.is_empty());

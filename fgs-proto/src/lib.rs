@@ -70,6 +70,7 @@ pub mod inspect;
 pub mod model;
 mod operation;
 pub mod paginate;
+pub mod registry;
 mod request;
 mod response;
 mod retry;

@@ -7,6 +7,7 @@ use std::time::{Duration, SystemTime};
 use fgs_proto::auth::verify::Verifier;
 use fgs_proto::code::{Code, CodePackage};
 use fgs_proto::functions::{GetMetadata, Invoke, UpdateCode};
+use fgs_proto::registry::OperationInfo;
 use fgs_proto::{
     Body, Call, Config, Credentials, Error, KEEP_BODY_LIMIT, Operation, RetryPolicy, Secret, Step,
     TransportError, TransportErrorKind,
@@ -291,7 +292,12 @@ struct Touch;
 
 impl Operation for Touch {
     type Output = ();
-    const NAME: &'static str = "Touch";
+    const INFO: &'static OperationInfo = &OperationInfo::custom(
+        "Touch",
+        http::Method::POST,
+        "/v2/{project_id}/fgs/functions/{function_urn}/config",
+        false,
+    );
     fn idempotent(&self) -> bool {
         false
     }

@@ -7,13 +7,14 @@
 //! written for: every operation accepts its OAS example, the signing vectors verify, the
 //! spec's URNs parse and build, the error shapes yield their codes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 #[path = "../../fuzz/harness/mod.rs"]
 mod harness;
 
 use fgs_proto::auth::VerifyError;
+use fgs_proto::registry;
 use harness::responses::Verdict;
 
 fn fuzz_dir() -> PathBuf {
@@ -71,40 +72,15 @@ fn every_target_has_a_corpus_and_nothing_else_is_there() {
     }
 }
 
-/// The operation (by `Operation::NAME`) whose success example each OAS file holds.
-const OAS_OPERATIONS: [(&str, &str); 21] = [
-    ("CreateFunction", "Create"),
-    ("ListFunctions", "List"),
-    ("ShowFunctionConfig", "GetMetadata"),
-    ("ShowFunctionCode", "GetCode"),
-    ("DeleteFunction", "Delete"),
-    ("UpdateFunctionCode", "UpdateCode"),
-    ("UpdateFunctionConfig", "UpdateMetadata"),
-    ("CreateFunctionVersion", "CreateVersion"),
-    ("ListFunctionVersions", "ListVersion"),
-    ("CreateVersionAlias", "CreateAlias"),
-    ("UpdateVersionAlias", "UpdateAlias"),
-    ("DeleteVersionAlias", "DeleteAlias"),
-    ("ShowVersionAlias", "GetAlias"),
-    ("ListVersionAliases", "ListAlias"),
-    ("InvokeFunction", "Invoke"),
-    ("AsyncInvokeFunction", "AsyncInvoke"),
-    ("ListFunctionTriggers", "ListTriggers"),
-    ("CreateFunctionTrigger", "CreateTrigger"),
-    ("DeleteFunctionTrigger", "DeleteTrigger"),
-    ("ShowFunctionTrigger", "GetTrigger"),
-    ("BatchDeleteFunctionTriggers", "DeleteAllTriggers"),
-];
-
 #[test]
 fn responses_corpus() {
-    let mut success_examples = 0;
+    let mut success_seeds = BTreeSet::new();
     for (name, data) in corpus("responses") {
         let verdicts = harness::responses::run(&data)
             .unwrap_or_else(|| panic!("seed {name} does not read as a response"));
         let names: Vec<&str> = verdicts.iter().map(|(op, _)| *op).collect();
-        for (_, op) in OAS_OPERATIONS {
-            assert!(names.contains(&op), "{op} was not fed");
+        for info in registry::ALL {
+            assert!(names.contains(&info.name), "{} was not fed", info.name);
         }
         // `oas-<File>-<2xx>`: the success example of that file's operation.
         let Some((file, status)) = name
@@ -121,15 +97,20 @@ fn responses_corpus() {
             assert!(accepted.is_empty(), "{name}: accepted by {accepted:?}");
             continue;
         }
-        let (_, op) = OAS_OPERATIONS
-            .iter()
-            .find(|(oas, _)| *oas == file)
-            .unwrap_or_else(|| panic!("{name}: unknown OAS file"));
-        let verdict = verdicts.iter().find(|(n, _)| n == op).unwrap().1;
+        // Each OAS file is named by the official name of the operation it documents.
+        let op = registry::by_official(file)
+            .unwrap_or_else(|| panic!("{name}: no operation is officially named {file}"))
+            .name;
+        let verdict = verdicts.iter().find(|(n, _)| *n == op).unwrap().1;
         assert_eq!(verdict, Verdict::Accepted, "{op} rejected {name}");
-        success_examples += 1;
+        success_seeds.insert(op);
     }
-    assert_eq!(success_examples, 21, "one success seed per operation");
+    let missing: Vec<_> = registry::ALL
+        .iter()
+        .filter(|info| !success_seeds.contains(info.name))
+        .map(|info| format!("{} (oas-{}-2xx)", info.name, info.official))
+        .collect();
+    assert!(missing.is_empty(), "no success seed for {missing:?}");
     for (name, data) in regressions("responses") {
         eprintln!("regression {name}");
         let _ = harness::responses::run(&data);

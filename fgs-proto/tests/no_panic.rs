@@ -1,8 +1,8 @@
-//! No response can make an operation panic: for all 21 operations, arbitrary statuses,
+//! No response can make an operation panic: for every operation of the registry, arbitrary statuses,
 //! headers (including the invoke headers) and bodies — random bytes and random JSON
 //! values — parse to `Ok` or a typed `Err`.
 //!
-//! The 21 operations and the class checks live in the fuzz harness
+//! The walk over the registry and the class checks live in the fuzz harness
 //! (`fuzz/harness/responses.rs`), shared with the `responses` fuzz target.
 
 use http::Response;

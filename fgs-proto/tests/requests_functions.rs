@@ -1,12 +1,15 @@
-//! Request snapshots of the function operations: for each, the minimal request and one
-//! with every body field set (AK/SK-signed), and the minimal one with a token. Values
-//! come from the OAS examples where they have one.
+//! Request snapshots of the function operations: for each, one with every body field
+//! set (AK/SK-signed), and the minimal one with a token. Values come from the OAS
+//! examples where they have one.
+//! (The minimal AK/SK-signed request of every operation is snapshotted by `registry.rs`,
+//! from the fixtures in `common/fixtures.rs`.)
 
 mod common;
 
 use std::collections::BTreeMap;
 
 use base64::Engine as _;
+use common::fixtures::{BASE_URN, Fixture};
 use common::{URN, aksk_config, render, token_config};
 use fgs_proto::code::{Code, CodePackage};
 use fgs_proto::functions::{
@@ -18,8 +21,6 @@ use fgs_proto::model::{
     NetworkControlConfig, Runtime, StrategyConfig, VersionStrategy, VersionStrategyRule, VpcConfig,
 };
 
-/// The URN without qualifier (the function itself).
-const BASE_URN: &str = "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello";
 /// An alias URN (`!` qualifier).
 const ALIAS_URN: &str =
     "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello:!dev";
@@ -33,8 +34,6 @@ fn oas_zip() -> CodePackage {
             .unwrap(),
     )
 }
-
-const INLINE_SOURCE: &str = "def handler(event, context):\n    return 'hello'\n";
 
 fn func_vpc() -> FuncVpc {
     let mut vpc = FuncVpc::new(
@@ -103,28 +102,9 @@ fn weights() -> BTreeMap<String, i64> {
 
 // ---------------------------------------------------------------- Create
 
-fn create_minimal() -> Create {
-    Create::new(
-        "hello",
-        "default",
-        fgs_proto::functions::FunctionConfig::new(
-            Runtime::Python39,
-            "index.handler",
-            fgs_proto::model::MemorySize::mb(128),
-            std::time::Duration::from_secs(30),
-        ),
-        Code::inline_source(INLINE_SOURCE),
-    )
-}
-
-#[test]
-fn create_minimal_aksk() {
-    insta::assert_snapshot!(render(&create_minimal(), &aksk_config()));
-}
-
 #[test]
 fn create_minimal_token() {
-    insta::assert_snapshot!(render(&create_minimal(), &token_config()));
+    insta::assert_snapshot!(render(&Create::minimal(), &token_config()));
 }
 
 #[test]
@@ -205,11 +185,6 @@ fn create_obs() {
 // ---------------------------------------------------------------- GetCode
 
 #[test]
-fn get_code_aksk() {
-    insta::assert_snapshot!(render(&GetCode::new(URN), &aksk_config()));
-}
-
-#[test]
 fn get_code_token() {
     insta::assert_snapshot!(render(&GetCode::new(URN), &token_config()));
 }
@@ -221,11 +196,6 @@ fn get_code_short_urn() {
 }
 
 // ---------------------------------------------------------------- Delete
-
-#[test]
-fn delete_aksk() {
-    insta::assert_snapshot!(render(&Delete::new(BASE_URN), &aksk_config()));
-}
 
 #[test]
 fn delete_token() {
@@ -240,18 +210,9 @@ fn delete_alias_qualified_urn() {
 
 // ---------------------------------------------------------------- UpdateCode
 
-fn update_code_minimal() -> UpdateCode {
-    UpdateCode::new(URN, Code::inline_source(INLINE_SOURCE))
-}
-
-#[test]
-fn update_code_minimal_aksk() {
-    insta::assert_snapshot!(render(&update_code_minimal(), &aksk_config()));
-}
-
 #[test]
 fn update_code_minimal_token() {
-    insta::assert_snapshot!(render(&update_code_minimal(), &token_config()));
+    insta::assert_snapshot!(render(&UpdateCode::minimal(), &token_config()));
 }
 
 #[test]
@@ -282,27 +243,9 @@ fn update_code_base64() {
 
 // ---------------------------------------------------------------- UpdateMetadata
 
-fn update_metadata_minimal() -> UpdateMetadata {
-    UpdateMetadata::new(
-        URN,
-        "hello",
-        fgs_proto::functions::FunctionConfig::new(
-            Runtime::NodeJs610,
-            "index.handler",
-            fgs_proto::model::MemorySize::mb(768),
-            std::time::Duration::from_secs(40),
-        ),
-    )
-}
-
-#[test]
-fn update_metadata_minimal_aksk() {
-    insta::assert_snapshot!(render(&update_metadata_minimal(), &aksk_config()));
-}
-
 #[test]
 fn update_metadata_minimal_token() {
-    insta::assert_snapshot!(render(&update_metadata_minimal(), &token_config()));
+    insta::assert_snapshot!(render(&UpdateMetadata::minimal(), &token_config()));
 }
 
 #[test]
@@ -355,11 +298,6 @@ fn update_metadata_all_fields() {
 // ---------------------------------------------------------------- CreateVersion
 
 #[test]
-fn create_version_minimal_aksk() {
-    insta::assert_snapshot!(render(&CreateVersion::new(BASE_URN), &aksk_config()));
-}
-
-#[test]
 fn create_version_minimal_token() {
     insta::assert_snapshot!(render(&CreateVersion::new(BASE_URN), &token_config()));
 }
@@ -376,11 +314,6 @@ fn create_version_all_fields() {
 // ---------------------------------------------------------------- ListVersion
 
 #[test]
-fn list_version_minimal_aksk() {
-    insta::assert_snapshot!(render(&ListVersion::new(BASE_URN), &aksk_config()));
-}
-
-#[test]
 fn list_version_minimal_token() {
     insta::assert_snapshot!(render(&ListVersion::new(BASE_URN), &token_config()));
 }
@@ -392,14 +325,6 @@ fn list_version_all_fields() {
 }
 
 // ---------------------------------------------------------------- CreateAlias
-
-#[test]
-fn create_alias_minimal_aksk() {
-    insta::assert_snapshot!(render(
-        &CreateAlias::new(BASE_URN, "a1", "v1"),
-        &aksk_config()
-    ));
-}
 
 #[test]
 fn create_alias_minimal_token() {
@@ -421,14 +346,6 @@ fn create_alias_all_fields() {
 // ---------------------------------------------------------------- UpdateAlias
 
 #[test]
-fn update_alias_minimal_aksk() {
-    insta::assert_snapshot!(render(
-        &UpdateAlias::new(BASE_URN, "dev", "latest"),
-        &aksk_config()
-    ));
-}
-
-#[test]
 fn update_alias_minimal_token() {
     insta::assert_snapshot!(render(
         &UpdateAlias::new(BASE_URN, "dev", "latest"),
@@ -448,11 +365,6 @@ fn update_alias_all_fields() {
 // ---------------------------------------------------------------- DeleteAlias
 
 #[test]
-fn delete_alias_aksk() {
-    insta::assert_snapshot!(render(&DeleteAlias::new(BASE_URN, "dev"), &aksk_config()));
-}
-
-#[test]
 fn delete_alias_token() {
     insta::assert_snapshot!(render(&DeleteAlias::new(BASE_URN, "dev"), &token_config()));
 }
@@ -469,21 +381,11 @@ fn delete_alias_odd_name() {
 // ---------------------------------------------------------------- GetAlias
 
 #[test]
-fn get_alias_aksk() {
-    insta::assert_snapshot!(render(&GetAlias::new(BASE_URN, "dev"), &aksk_config()));
-}
-
-#[test]
 fn get_alias_token() {
     insta::assert_snapshot!(render(&GetAlias::new(BASE_URN, "dev"), &token_config()));
 }
 
 // ---------------------------------------------------------------- ListAlias
-
-#[test]
-fn list_alias_aksk() {
-    insta::assert_snapshot!(render(&ListAlias::new(BASE_URN), &aksk_config()));
-}
 
 #[test]
 fn list_alias_token() {

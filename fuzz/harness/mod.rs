@@ -11,6 +11,9 @@
 
 pub mod authorization;
 pub mod error_body;
+// The one sample value per operation, shared with fgs-proto's tests.
+#[path = "../../fgs-proto/tests/common/fixtures.rs"]
+pub mod fixtures;
 pub mod responses;
 pub mod urn;
 pub mod wire;

@@ -1,5 +1,5 @@
 //! Target `responses`: one response (status, headers, body) fed to the response parser
-//! of every one of the 21 operations.
+//! of every operation of the registry.
 //!
 //! Beyond "no panic", each answer must land in the right class: a non-2xx status is a
 //! `Service` error carrying that status and the body unchanged (except that `Invoke`
@@ -11,20 +11,14 @@
 
 use std::fmt::Debug;
 
-use fgs_proto::code::Code;
-use fgs_proto::functions::{
-    AsyncInvoke, Create, CreateAlias, CreateVersion, Delete, DeleteAlias, GetAlias, GetCode,
-    GetMetadata, Invoke, List, ListAlias, ListVersion, UpdateAlias, UpdateCode, UpdateMetadata,
-};
-use fgs_proto::model::{Runtime, TimerEventData};
+use fgs_proto::functions::{List, ListVersion};
 use fgs_proto::paginate::{Pager, Paginated};
-use fgs_proto::{Config, Credentials, Error, Operation, triggers};
+use fgs_proto::registry::{self, OperationInfo, Paging};
+use fgs_proto::{Config, Credentials, Error, Operation};
 use http::Response;
 
+use super::fixtures::Fixture;
 use super::wire;
-
-/// The URN every operation is built with; responses do not depend on it.
-const URN: &str = "urn:fss:r:p:function:default:f:latest";
 
 /// How one operation took a response.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,80 +31,42 @@ pub enum Verdict {
     Decode,
 }
 
-/// Each operation's name and verdict, all 21 of them.
+/// Each operation's name and verdict, one per operation of the registry.
 pub type Verdicts = Vec<(&'static str, Verdict)>;
+
+/// The marker-paged operations, whose pager [`feed_all`] checks too.
+const PAGED: [&OperationInfo; 2] = [List::INFO, ListVersion::INFO];
 
 /// Runs one fuzz input; `None` if it does not read as a response (see [`wire`]).
 pub fn run(data: &[u8]) -> Option<Verdicts> {
     wire::response(data).map(|response| feed_all(&response))
 }
 
-/// Feeds `response` to all 21 operations, checking the invariants above.
+/// Feeds `response` to every operation of the registry (its fixture), checking the
+/// invariants above.
 pub fn feed_all(response: &Response<Vec<u8>>) -> Verdicts {
-    let (list, page) = feed(&List::new(), response);
-    if let Some(page) = page {
-        check_paging(List::new(), &page);
+    let mut verdicts = Verdicts::new();
+    macro_rules! each {
+        ($($op:ty),* $(,)?) => { $(
+            verdicts.push(feed(&<$op as Fixture>::minimal(), response).0);
+        )* };
     }
-    let (list_version, page) = feed(&ListVersion::new(URN), response);
-    if let Some(page) = page {
-        check_paging(ListVersion::new(URN), &page);
+    fgs_proto::for_each_operation!(each);
+    if let Some(page) = feed(&List::minimal(), response).1 {
+        check_paging(List::minimal(), &page);
     }
-    let code = || Code::inline_source("x");
-    let verdicts = vec![
-        feed(
-            &Create::new(
-                "f",
-                "default",
-                fgs_proto::functions::FunctionConfig::new(
-                    Runtime::Python39,
-                    "i.h",
-                    fgs_proto::model::MemorySize::mb(128),
-                    std::time::Duration::from_secs(3),
-                ),
-                code(),
-            ),
-            response,
-        )
-        .0,
-        list,
-        feed(&GetMetadata::new(URN), response).0,
-        feed(&GetCode::new(URN), response).0,
-        feed(&Delete::new(URN), response).0,
-        feed(&UpdateCode::new(URN, code()), response).0,
-        feed(
-            &UpdateMetadata::new(
-                URN,
-                "f",
-                fgs_proto::functions::FunctionConfig::new(
-                    Runtime::Python39,
-                    "i.h",
-                    fgs_proto::model::MemorySize::mb(128),
-                    std::time::Duration::from_secs(3),
-                ),
-            ),
-            response,
-        )
-        .0,
-        feed(&CreateVersion::new(URN), response).0,
-        list_version,
-        feed(&CreateAlias::new(URN, "a", "v1"), response).0,
-        feed(&UpdateAlias::new(URN, "a", "v1"), response).0,
-        feed(&DeleteAlias::new(URN, "a"), response).0,
-        feed(&GetAlias::new(URN, "a"), response).0,
-        feed(&ListAlias::new(URN), response).0,
-        feed(&Invoke::new(URN), response).0,
-        feed(&AsyncInvoke::new(URN), response).0,
-        feed(&triggers::List::new(URN), response).0,
-        feed(
-            &triggers::Create::new(URN, TimerEventData::rate("t", "3m")),
-            response,
-        )
-        .0,
-        feed(&triggers::Delete::new(URN, "TIMER", "id"), response).0,
-        feed(&triggers::Get::new(URN, "TIMER", "id"), response).0,
-        feed(&triggers::DeleteAll::new(URN), response).0,
-    ];
-    assert_eq!(verdicts.len(), 21);
+    if let Some(page) = feed(&ListVersion::minimal(), response).1 {
+        check_paging(ListVersion::minimal(), &page);
+    }
+    for info in registry::ALL {
+        assert_eq!(
+            info.paging == Paging::Marker,
+            PAGED.contains(info),
+            "{}: the paging check does not match the registry",
+            info.name
+        );
+    }
+    assert_eq!(verdicts.len(), registry::ALL.len());
     verdicts
 }
 
@@ -125,7 +81,7 @@ where
 {
     let name = O::NAME;
     let status = response.status();
-    // The body is lent, not copied: 21 operations read the same bytes.
+    // The body is lent, not copied: every operation reads the same bytes.
     let mut lent = Response::new(response.body().as_slice());
     *lent.status_mut() = status;
     *lent.headers_mut() = response.headers().clone();

@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use fgs_proto::functions::GetMetadata;
 use fgs_proto::model::Function;
+use fgs_proto::registry::OperationInfo;
 use fgs_proto::{Body, Config, Credentials, Error, Operation, RetryPolicy};
 use http::{Request, Response};
 
@@ -47,7 +48,12 @@ impl Poke {
 
 impl Operation for Poke {
     type Output = Function;
-    const NAME: &'static str = "Poke";
+    const INFO: &'static OperationInfo = &OperationInfo::custom(
+        "Poke",
+        http::Method::POST,
+        "/v2/{project_id}/fgs/test/poke",
+        false,
+    );
 
     fn idempotent(&self) -> bool {
         false

@@ -206,7 +206,7 @@ body_setters!(Create => CreateBody {
 
 impl Operation for Create {
     type Output = Function;
-    const NAME: &'static str = "Create";
+    const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn idempotent(&self) -> bool {
         false

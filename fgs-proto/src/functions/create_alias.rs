@@ -112,7 +112,7 @@ body_setters!(CreateAlias => CreateAliasBody {
 
 impl Operation for CreateAlias {
     type Output = Alias;
-    const NAME: &'static str = "CreateAlias";
+    const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn idempotent(&self) -> bool {
         false

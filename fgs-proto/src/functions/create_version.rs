@@ -98,7 +98,7 @@ body_setters!(CreateVersion => CreateVersionBody {
 
 impl Operation for CreateVersion {
     type Output = Function;
-    const NAME: &'static str = "CreateVersion";
+    const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn idempotent(&self) -> bool {
         false

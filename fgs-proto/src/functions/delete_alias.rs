@@ -55,7 +55,7 @@ impl DeleteAlias {
 
 impl Operation for DeleteAlias {
     type Output = ();
-    const NAME: &'static str = "DeleteAlias";
+    const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn idempotent(&self) -> bool {
         true

@@ -57,7 +57,7 @@ impl GetAlias {
 
 impl Operation for GetAlias {
     type Output = Alias;
-    const NAME: &'static str = "GetAlias";
+    const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn idempotent(&self) -> bool {
         true

@@ -55,7 +55,7 @@ impl GetCode {
 
 impl Operation for GetCode {
     type Output = Function;
-    const NAME: &'static str = "GetCode";
+    const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn idempotent(&self) -> bool {
         true

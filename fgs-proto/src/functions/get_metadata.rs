@@ -52,7 +52,7 @@ impl GetMetadata {
 
 impl Operation for GetMetadata {
     type Output = Function;
-    const NAME: &'static str = "GetMetadata";
+    const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn idempotent(&self) -> bool {
         true

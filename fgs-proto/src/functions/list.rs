@@ -98,7 +98,7 @@ impl ListOutput {
 
 impl Operation for List {
     type Output = ListOutput;
-    const NAME: &'static str = "List";
+    const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn idempotent(&self) -> bool {
         true

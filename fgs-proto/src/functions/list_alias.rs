@@ -52,7 +52,7 @@ impl ListAlias {
 
 impl Operation for ListAlias {
     type Output = Vec<Alias>;
-    const NAME: &'static str = "ListAlias";
+    const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn idempotent(&self) -> bool {
         true

@@ -103,7 +103,7 @@ impl ListVersionOutput {
 
 impl Operation for ListVersion {
     type Output = ListVersionOutput;
-    const NAME: &'static str = "ListVersion";
+    const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn idempotent(&self) -> bool {
         true

@@ -112,7 +112,7 @@ body_setters!(UpdateAlias => UpdateAliasBody {
 
 impl Operation for UpdateAlias {
     type Output = Alias;
-    const NAME: &'static str = "UpdateAlias";
+    const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn idempotent(&self) -> bool {
         true

@@ -162,7 +162,7 @@ body_setters!(UpdateCode => UpdateCodeBody {
 
 impl Operation for UpdateCode {
     type Output = Function;
-    const NAME: &'static str = "UpdateCode";
+    const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn idempotent(&self) -> bool {
         true

@@ -164,7 +164,7 @@ body_setters!(UpdateMetadata => UpdateMetadataBody {
 
 impl Operation for UpdateMetadata {
     type Output = Function;
-    const NAME: &'static str = "UpdateMetadata";
+    const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn idempotent(&self) -> bool {
         true

@@ -132,7 +132,7 @@ impl Create {
 
 impl Operation for Create {
     type Output = Trigger;
-    const NAME: &'static str = "CreateTrigger";
+    const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn idempotent(&self) -> bool {
         false

@@ -67,7 +67,7 @@ impl Delete {
 
 impl Operation for Delete {
     type Output = ();
-    const NAME: &'static str = "DeleteTrigger";
+    const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn idempotent(&self) -> bool {
         true

@@ -51,7 +51,7 @@ impl DeleteAll {
 
 impl Operation for DeleteAll {
     type Output = ();
-    const NAME: &'static str = "DeleteAllTriggers";
+    const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn idempotent(&self) -> bool {
         true

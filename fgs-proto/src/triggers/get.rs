@@ -67,7 +67,7 @@ impl Get {
 
 impl Operation for Get {
     type Output = Trigger;
-    const NAME: &'static str = "GetTrigger";
+    const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn idempotent(&self) -> bool {
         true

@@ -48,7 +48,7 @@ impl List {
 
 impl Operation for List {
     type Output = Vec<Trigger>;
-    const NAME: &'static str = "ListTriggers";
+    const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn idempotent(&self) -> bool {
         true

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)] // each test binary uses its own subset
 
+pub mod fixtures;
+
 /// The SDK's query/path encoding, written independently of the crate's: all but the
 /// RFC 3986 unreserved characters as uppercase `%XX`.
 pub fn encode(text: &str) -> String {
@@ -46,9 +48,9 @@ use fgs_proto::{Config, Credentials, Operation};
 
 /// The project id used by request snapshots.
 pub const PROJECT: &str = "0123456789abcdef0123456789abcdef";
-/// A full URN used by request snapshots.
-pub const URN: &str =
-    "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello:latest";
+// A full URN used by request snapshots.
+#[allow(unused_imports)] // each test binary uses its own subset
+pub use fixtures::URN;
 
 /// Creating `hello` in package `default` (Python 3.9, `index.handler`, 128 MB, 3 s) with
 /// `code`: the function of the build and parse tests, where the function is not the

@@ -1,5 +1,5 @@
-//! The README demo (`cargo run --example quickstart`): one function taken through all 21
-//! FunctionGraph v2 operations with the blocking client, each step printed with its
+//! The README demo (`cargo run --example quickstart`): one function taken through every
+//! FunctionGraph v2 operation of the registry with the blocking client, each step printed with its
 //! request line and key result.
 //!
 //! [`run`] is the whole demo; the example only chooses where it runs. Against the
@@ -17,7 +17,8 @@
 //! let mut out = Vec::new();
 //! let report = demo::run(&client, Target::Emulator(&emu), "hello-demo", &mut out)?;
 //! assert!(report.is_complete());
-//! assert!(String::from_utf8_lossy(&out).ends_with("21/21 operations OK\n"));
+//! let all = demo::operations().len();
+//! assert!(String::from_utf8_lossy(&out).ends_with(&format!("{all}/{all} operations OK\n")));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -31,6 +32,7 @@ use std::io::Write;
 
 use fgs_emulator::Emulator;
 use fgs_proto::functions::Delete;
+use fgs_proto::registry::Group;
 use fgs_proto::{Config, Credentials};
 
 pub use function_code::{FIRST_SOURCE, SECOND_SOURCE, emulated_handler};
@@ -38,30 +40,21 @@ pub use report::{Cause, Cleanup, DemoError, Outcome, Report, Step};
 
 use step::{Failure, Walker};
 
-/// The 21 operations, by their Go SDK names (`function.*` and `trigger.*`).
-pub const OPERATIONS: [&str; 21] = [
-    "function.Create",
-    "function.List",
-    "function.GetMetadata",
-    "function.GetCode",
-    "function.Delete",
-    "function.UpdateCode",
-    "function.UpdateMetadata",
-    "function.CreateVersion",
-    "function.ListVersions",
-    "function.CreateAlias",
-    "function.UpdateAlias",
-    "function.DeleteAlias",
-    "function.GetAlias",
-    "function.ListAlias",
-    "function.Invoke",
-    "function.AsyncInvoke",
-    "trigger.List",
-    "trigger.Create",
-    "trigger.Delete",
-    "trigger.Get",
-    "trigger.DeleteAll",
-];
+/// The operations the demo walks: every operation of the registry, by its Go SDK name
+/// with the package (`function.Create`, `trigger.List`), in registry order. The steps
+/// name the operations the same way; the demo test fails naming any the walk misses.
+pub fn operations() -> Vec<String> {
+    fgs_proto::registry::ALL
+        .iter()
+        .map(|info| {
+            let package = match info.group {
+                Group::Triggers => "trigger",
+                _ => "function",
+            };
+            format!("{package}.{}", info.go.unwrap_or(info.name))
+        })
+        .collect()
+}
 
 /// Where the demo runs.
 #[derive(Debug, Clone, Copy)]
@@ -76,7 +69,7 @@ pub enum Target<'e> {
 /// Runs the demo with `client` on a function named `function_name` (package
 /// `default`), writing the walk-through to `out`.
 ///
-/// Returns the report when all 21 operations succeeded. On the first failure it stops,
+/// Returns the report when all [`operations`] succeeded. On the first failure it stops,
 /// deletes the demo function if it was created, prints what happened, and returns the
 /// error (boxed: it carries the report) with the steps that ran.
 pub fn run(
@@ -98,7 +91,10 @@ pub fn run(
             Ok(()) if walker.report.is_complete() => return Ok(walker.report),
             Ok(()) => Failure {
                 operation: None,
-                cause: Cause::Unexpected("some operations did not run".into()),
+                cause: Cause::Unexpected(format!(
+                    "these operations did not run: {:?}",
+                    walker.report.missing()
+                )),
             },
             Err(e) => Failure::from(e),
         },
@@ -131,7 +127,10 @@ fn header(walker: &mut Walker<'_>, target: Target<'_>, function_name: &str) -> s
             "The demo function is deleted at the end, and also if a step fails.",
         ),
     };
-    walker.line("fgs quickstart: one function through all 21 FunctionGraph v2 operations,")?;
+    walker.line(format_args!(
+        "fgs quickstart: one function through all {} FunctionGraph v2 operations,",
+        operations().len()
+    ))?;
     walker.line("with the blocking client (fgs-ureq).")?;
     walker.line("")?;
     walker.line(format_args!("  endpoint  {}  ({place})", config.endpoint()))?;

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::io;
 
-use super::OPERATIONS;
+use super::operations;
 
 /// One printed step.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,17 +51,26 @@ impl Report {
             .collect()
     }
 
-    /// Whether every one of the 21 [`OPERATIONS`] succeeded.
-    pub fn is_complete(&self) -> bool {
-        self.operations_ok().len() == OPERATIONS.len()
+    /// The [`operations`] that did not succeed, by name.
+    pub fn missing(&self) -> Vec<String> {
+        let ok = self.operations_ok();
+        operations()
+            .into_iter()
+            .filter(|op| !ok.contains(op.as_str()))
+            .collect()
     }
 
-    /// The summary line: `21/21 operations OK`.
+    /// Whether every one of the [`operations`] succeeded.
+    pub fn is_complete(&self) -> bool {
+        self.missing().is_empty()
+    }
+
+    /// The summary line: `21/21 operations OK` (operations that succeeded / all).
     pub fn summary(&self) -> String {
         format!(
             "{}/{} operations OK",
             self.operations_ok().len(),
-            OPERATIONS.len()
+            operations().len()
         )
     }
 }

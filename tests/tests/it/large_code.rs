@@ -32,7 +32,7 @@ fn large_upload_survives_a_retry_and_comes_back_whole<S: Connect>() {
     let urn = format!("{}:latest", emu.function_urn("default", "large"));
     // 3 MiB: a body far above the limit, and within the 12 MB of an AK/SK request.
     let zip = generate_zip(3 * KEEP_BODY_LIMIT, 11).expect("a zip");
-    emu.inject(Fault::status(503).on(Route::UpdateCode));
+    emu.inject(Fault::status(503).on(Route::of::<fgs_proto::functions::UpdateCode>()));
     let requests = RequestCounter::start(&emu);
     let updated = sdk
         .send(&UpdateCode::new(&urn, Code::zip("large.zip", zip.clone())))

@@ -1,23 +1,14 @@
-//! The README's operation table, checked three ways: each row's method and path is the
-//! one in the official OpenAPI file it names, and the one the SDK type it names builds;
-//! and its Go names are the demo's 21 operations.
+//! The README's operation table, checked three ways: it has one row per operation of the
+//! registry; each row's method and path is the one in the official OpenAPI file it names,
+//! and the registry's for the SDK type it names; and its Go names are the demo's
+//! operations.
 
 use std::path::Path;
 
-use fgs_proto::code::Code;
-use fgs_proto::functions;
-use fgs_proto::model::{Runtime, TimerEventData};
-use fgs_proto::{Config, Credentials, Error, Operation, triggers};
-use fgs_tests::demo::OPERATIONS;
+use fgs_proto::registry;
+use fgs_tests::demo::operations;
 
 const README: &str = include_str!("../../../README.md");
-
-/// Inputs that are easy to find again in a built path.
-const PROJECT: &str = "PROJECT";
-const URN: &str = "URN";
-const ALIAS: &str = "ALIAS";
-const TRIGGER_TYPE: &str = "TYPE";
-const TRIGGER_ID: &str = "ID";
 
 /// One row of the README's operation table.
 #[derive(Debug)]
@@ -50,92 +41,14 @@ fn rows() -> Vec<Row> {
         .collect()
 }
 
-/// Builds one operation's request.
-type Build = dyn Fn(&Config) -> Result<http::Request<fgs_proto::Body>, Error>;
-
-/// `METHOD /path` of the request the SDK type `fgs_type` builds, with the inputs
-/// replaced by the path parameter names.
-fn built(fgs_type: &str) -> String {
-    let config = Config::new("http://127.0.0.1:1", PROJECT, Credentials::token("T")).unwrap();
-    fn code() -> Code {
-        Code::inline_source("x")
-    }
-    let request = |op: &Build| op(&config).unwrap_or_else(|e| panic!("{fgs_type}: {e}"));
-    let request = match fgs_type {
-        "functions::Create" => request(&|c| {
-            functions::Create::new(
-                "f",
-                "default",
-                fgs_proto::functions::FunctionConfig::new(
-                    Runtime::Python39,
-                    "i.h",
-                    fgs_proto::model::MemorySize::mb(128),
-                    std::time::Duration::from_secs(3),
-                ),
-                code(),
-            )
-            .request(c)
-        }),
-        "functions::List" => request(&|c| functions::List::new().request(c)),
-        "functions::GetMetadata" => request(&|c| functions::GetMetadata::new(URN).request(c)),
-        "functions::GetCode" => request(&|c| functions::GetCode::new(URN).request(c)),
-        "functions::Delete" => request(&|c| functions::Delete::new(URN).request(c)),
-        "functions::UpdateCode" => request(&|c| functions::UpdateCode::new(URN, code()).request(c)),
-        "functions::UpdateMetadata" => request(&|c| {
-            functions::UpdateMetadata::new(
-                URN,
-                "f",
-                fgs_proto::functions::FunctionConfig::new(
-                    Runtime::Python39,
-                    "i.h",
-                    fgs_proto::model::MemorySize::mb(128),
-                    std::time::Duration::from_secs(3),
-                ),
-            )
-            .request(c)
-        }),
-        "functions::CreateVersion" => request(&|c| functions::CreateVersion::new(URN).request(c)),
-        "functions::ListVersion" => request(&|c| functions::ListVersion::new(URN).request(c)),
-        "functions::CreateAlias" => {
-            request(&|c| functions::CreateAlias::new(URN, ALIAS, "v1").request(c))
-        }
-        "functions::UpdateAlias" => {
-            request(&|c| functions::UpdateAlias::new(URN, ALIAS, "v1").request(c))
-        }
-        "functions::DeleteAlias" => {
-            request(&|c| functions::DeleteAlias::new(URN, ALIAS).request(c))
-        }
-        "functions::GetAlias" => request(&|c| functions::GetAlias::new(URN, ALIAS).request(c)),
-        "functions::ListAlias" => request(&|c| functions::ListAlias::new(URN).request(c)),
-        "functions::Invoke" => request(&|c| functions::Invoke::new(URN).request(c)),
-        "functions::AsyncInvoke" => request(&|c| functions::AsyncInvoke::new(URN).request(c)),
-        "triggers::List" => request(&|c| triggers::List::new(URN).request(c)),
-        "triggers::Create" => {
-            request(&|c| triggers::Create::new(URN, TimerEventData::rate("t", "1h")).request(c))
-        }
-        "triggers::Delete" => {
-            request(&|c| triggers::Delete::new(URN, TRIGGER_TYPE, TRIGGER_ID).request(c))
-        }
-        "triggers::Get" => {
-            request(&|c| triggers::Get::new(URN, TRIGGER_TYPE, TRIGGER_ID).request(c))
-        }
-        "triggers::DeleteAll" => request(&|c| triggers::DeleteAll::new(URN).request(c)),
-        other => panic!("the README names an unknown type `{other}`"),
-    };
-    let template: Vec<&str> = request
-        .uri()
-        .path()
-        .split('/')
-        .map(|segment| match segment {
-            PROJECT => "{project_id}",
-            URN => "{function_urn}",
-            ALIAS => "{alias_name}",
-            TRIGGER_TYPE => "{trigger_type_code}",
-            TRIGGER_ID => "{trigger_id}",
-            other => other,
-        })
-        .collect();
-    format!("{} {}", request.method(), template.join("/"))
+/// `METHOD /path` of the registry row of the SDK type `fgs_type` (fgs-proto's registry
+/// test checks that each type builds that path).
+fn registered(fgs_type: &str) -> String {
+    let info = registry::ALL
+        .iter()
+        .find(|info| info.rust_type == fgs_type)
+        .unwrap_or_else(|| panic!("the README names `{fgs_type}`, which the registry lacks"));
+    format!("{} {}", info.method, info.path)
 }
 
 /// `METHOD /path` and the operation id of the official OpenAPI file `official`.
@@ -159,15 +72,25 @@ fn official(official: &str) -> (String, String) {
 #[test]
 fn the_operation_table_matches_the_openapi_files_and_the_sdk() {
     let rows = rows();
-    assert_eq!(rows.len(), 21, "{rows:#?}");
+    let missing: Vec<_> = registry::ALL
+        .iter()
+        .filter(|info| !rows.iter().any(|row| row.fgs_type == info.rust_type))
+        .map(|info| info.rust_type)
+        .collect();
+    assert!(missing.is_empty(), "the README table lacks {missing:?}");
+    assert_eq!(rows.len(), registry::ALL.len(), "{rows:#?}");
     for row in &rows {
         let (oas_line, oas_id) = official(&row.official);
         assert_eq!(oas_id, row.official, "{row:?}");
         assert_eq!(row.method_and_path, oas_line, "README vs OpenAPI: {row:?}");
-        assert_eq!(built(&row.fgs_type), oas_line, "SDK vs OpenAPI: {row:?}");
+        assert_eq!(
+            registered(&row.fgs_type),
+            oas_line,
+            "registry vs OpenAPI: {row:?}"
+        );
     }
-    let mut go_names: Vec<&str> = rows.iter().map(|r| r.go_name.as_str()).collect();
-    let mut demo = OPERATIONS.to_vec();
+    let mut go_names: Vec<String> = rows.iter().map(|r| r.go_name.clone()).collect();
+    let mut demo = operations();
     go_names.sort_unstable();
     demo.sort_unstable();
     assert_eq!(go_names, demo);

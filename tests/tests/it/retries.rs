@@ -27,7 +27,11 @@ fn function<S: Sdk>(sdk: &S, emu: &Emulator, name: &str) -> String {
 fn busy_twice_then_ok<S: Connect>() {
     let (emu, sdk) = start::<S>();
     let urn = function(&sdk, &emu, "busy");
-    emu.inject(Fault::status(503).times(2).on(Route::GetMetadata));
+    emu.inject(
+        Fault::status(503)
+            .times(2)
+            .on(Route::of::<fgs_proto::functions::GetMetadata>()),
+    );
     let requests = RequestCounter::start(&emu);
     let function = sdk
         .send(&GetMetadata::new(&urn))
@@ -43,7 +47,11 @@ fn busy_twice_then_ok<S: Connect>() {
 
 fn too_many_requests_waits_for_retry_after<S: Connect>() {
     let (emu, sdk) = start::<S>();
-    emu.inject(Fault::status(429).retry_after_secs(1).on(Route::Create));
+    emu.inject(
+        Fault::status(429)
+            .retry_after_secs(1)
+            .on(Route::of::<fgs_proto::functions::Create>()),
+    );
     let requests = RequestCounter::start(&emu);
     let started = Instant::now();
     // Create is not idempotent, but a 429 means the service did not act: retried.
@@ -70,7 +78,7 @@ fn too_many_requests_waits_for_retry_after<S: Connect>() {
 fn server_errors_are_not_retried_for_invoke<S: Connect>() {
     let (emu, sdk) = start::<S>();
     let urn = function(&sdk, &emu, "not-idempotent");
-    emu.inject(Fault::status(503).on(Route::Invoke));
+    emu.inject(Fault::status(503).on(Route::of::<fgs_proto::functions::Invoke>()));
     let requests = RequestCounter::start(&emu);
     // The service may have run the function before failing: Invoke is not re-sent.
     let error = sdk.send(&Invoke::new(&urn)).expect_err("503 is surfaced");
@@ -92,7 +100,11 @@ fn server_errors_are_not_retried_for_invoke<S: Connect>() {
 fn attempts_run_out<S: Connect>() {
     let (emu, sdk) = start::<S>();
     let urn = function(&sdk, &emu, "always-busy");
-    emu.inject(Fault::status(500).times(10).on(Route::GetMetadata));
+    emu.inject(
+        Fault::status(500)
+            .times(10)
+            .on(Route::of::<fgs_proto::functions::GetMetadata>()),
+    );
     let requests = RequestCounter::start(&emu);
     let policy = RetryPolicy::default()
         .max_attempts(3)
@@ -121,7 +133,7 @@ fn attempts_run_out<S: Connect>() {
 fn dropped_connection_is_retried<S: Connect>() {
     let (emu, sdk) = start::<S>();
     let urn = function(&sdk, &emu, "flaky");
-    emu.inject(Fault::drop_connection().on(Route::GetMetadata));
+    emu.inject(Fault::drop_connection().on(Route::of::<fgs_proto::functions::GetMetadata>()));
     let requests = RequestCounter::start(&emu);
     let function = sdk
         .send(&GetMetadata::new(&urn))
@@ -137,7 +149,7 @@ fn dropped_connection_is_retried<S: Connect>() {
     // Without retries the broken connection surfaces as a typed transport error. (The
     // counter's pass-through fault would match first: clear it.)
     emu.clear_faults();
-    emu.inject(Fault::drop_connection().on(Route::GetMetadata));
+    emu.inject(Fault::drop_connection().on(Route::of::<fgs_proto::functions::GetMetadata>()));
     let error = sdk
         .send_with(
             &GetMetadata::new(&urn),

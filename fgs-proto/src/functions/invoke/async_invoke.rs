@@ -88,7 +88,7 @@ model! {
 
 impl Operation for AsyncInvoke {
     type Output = AsyncInvokeOutput;
-    const NAME: &'static str = "AsyncInvoke";
+    const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn idempotent(&self) -> bool {
         false

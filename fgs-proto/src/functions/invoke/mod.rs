@@ -143,7 +143,7 @@ impl Invoke {
 
 impl Operation for Invoke {
     type Output = InvokeOutput;
-    const NAME: &'static str = "Invoke";
+    const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn idempotent(&self) -> bool {
         false

@@ -1,4 +1,4 @@
-//! The demo's steps: one function's life through all 21 operations, in the order a
+//! The demo's steps: one function's life through every operation, in the order a
 //! newcomer would use them.
 
 mod functions;

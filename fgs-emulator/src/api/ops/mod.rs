@@ -1,0 +1,226 @@
+//! The operations, one handler per operation of the registry. Each takes the state
+//! (locked by the caller) and the parsed request, and answers a [`Reply`] or an
+//! [`ApiError`].
+
+mod aliases;
+mod functions;
+mod invoke;
+mod paging;
+mod triggers;
+mod versions;
+
+use std::sync::Arc;
+
+use bytes::Bytes;
+use fgs_proto::Qualifier;
+use http::HeaderMap;
+use time::OffsetDateTime;
+
+use crate::api::api_error::{ApiError, code};
+use fgs_proto::registry::OperationInfo;
+
+use crate::api::routes::{Matched, TriggerRef, query_pairs};
+use crate::http::reply::Reply;
+use crate::http::site::{Site, Target};
+use crate::runtime::clock;
+use crate::runtime::state::{FunctionRecord, LATEST, State, VersionRecord};
+use crate::shared::Shared;
+
+/// What every operation may need besides the state.
+pub(crate) struct Ctx<'a> {
+    pub site: &'a Site,
+    pub now: OffsetDateTime,
+}
+
+/// A routed, authenticated request.
+pub(crate) struct Request<'a> {
+    pub matched: &'a Matched,
+    pub query: Option<&'a str>,
+    pub headers: &'a HeaderMap,
+    pub body: Bytes,
+    pub request_id: &'a str,
+}
+
+/// What a locked handler gets from the request.
+pub(crate) struct Args<'a> {
+    target: Option<Target>,
+    alias: Option<&'a str>,
+    trigger: Option<&'a TriggerRef>,
+    query: Option<&'a str>,
+    body: &'a [u8],
+}
+
+impl Args<'_> {
+    fn target(&self) -> Result<&Target, ApiError> {
+        need(self.target.as_ref())
+    }
+    fn alias(&self) -> Result<&str, ApiError> {
+        need(self.alias)
+    }
+    fn trigger(&self) -> Result<&TriggerRef, ApiError> {
+        need(self.trigger)
+    }
+    fn query(&self) -> Vec<(String, String)> {
+        query_pairs(self.query)
+    }
+}
+
+/// A handler that runs with the state locked.
+type Locked = fn(&mut State, &Ctx<'_>, &Args<'_>) -> Result<Reply, ApiError>;
+
+/// How the emulator serves an operation.
+pub(crate) enum Handler {
+    /// With the state locked, start to finish.
+    Locked(Locked),
+    /// Runs the function (awaits the handler, unlocked).
+    Invoke,
+    /// Records and starts an asynchronous invocation.
+    AsyncInvoke,
+}
+
+/// The emulator's handler of a registry operation; `None` for one it does not serve
+/// (answered 501, and reported by name by the test that walks the registry).
+pub(crate) fn handler(operation: &OperationInfo) -> Option<Handler> {
+    use Handler::Locked as L;
+    Some(match operation.name {
+        "Create" => L(|s, c, a| functions::create(s, c, a.body)),
+        "List" => L(|s, c, a| functions::list(s, c, &a.query())),
+        "GetMetadata" => L(|s, c, a| functions::get_metadata(s, c, a.target()?)),
+        "GetCode" => L(|s, c, a| functions::get_code(s, c, a.target()?)),
+        "Delete" => L(|s, _, a| functions::delete(s, a.target()?)),
+        "UpdateCode" => L(|s, c, a| functions::update_code(s, c, a.target()?, a.body)),
+        "UpdateMetadata" => L(|s, c, a| functions::update_metadata(s, c, a.target()?, a.body)),
+        "CreateVersion" => L(|s, c, a| versions::create(s, c, a.target()?, a.body)),
+        "ListVersion" => L(|s, c, a| versions::list(s, c, a.target()?, &a.query())),
+        "CreateAlias" => L(|s, c, a| aliases::create(s, c, a.target()?, a.body)),
+        "UpdateAlias" => L(|s, c, a| aliases::update(s, c, a.target()?, a.alias()?, a.body)),
+        "DeleteAlias" => L(|s, _, a| aliases::delete(s, a.target()?, a.alias()?)),
+        "GetAlias" => L(|s, c, a| aliases::get(s, c, a.target()?, a.alias()?)),
+        "ListAlias" => L(|s, c, a| aliases::list(s, c, a.target()?)),
+        "Invoke" => Handler::Invoke,
+        "AsyncInvoke" => Handler::AsyncInvoke,
+        "ListTriggers" => L(|s, _, a| triggers::list(s, a.target()?)),
+        "CreateTrigger" => L(|s, c, a| triggers::create(s, c, a.target()?, a.body)),
+        "GetTrigger" => L(|s, _, a| triggers::get(s, a.target()?, a.trigger()?)),
+        "DeleteTrigger" => L(|s, _, a| triggers::delete(s, a.target()?, a.trigger()?)),
+        "DeleteAllTriggers" => L(|s, _, a| triggers::delete_all(s, a.target()?)),
+        _ => return None,
+    })
+}
+
+/// Runs the operation a request routed to.
+pub(crate) async fn dispatch(
+    shared: &Arc<Shared>,
+    request: Request<'_>,
+) -> Result<Reply, ApiError> {
+    let matched = request.matched;
+    let target = matched
+        .function_urn
+        .as_deref()
+        .map(|urn| Target::parse(urn, &shared.site))
+        .transpose()?;
+    let run = match handler(matched.operation) {
+        Some(Handler::Locked(run)) => run,
+        Some(Handler::Invoke) => return invoke::sync(shared, need(target)?, request).await,
+        Some(Handler::AsyncInvoke) => {
+            return invoke::start_async(shared, need(target)?, request);
+        }
+        None => {
+            return Err(ApiError::new(
+                http::StatusCode::NOT_IMPLEMENTED,
+                code::INTERNAL,
+                format!("{} is not emulated", matched.operation.name),
+            ));
+        }
+    };
+    let ctx = Ctx {
+        site: &shared.site,
+        now: clock::now(),
+    };
+    let args = Args {
+        target,
+        alias: matched.alias.as_deref(),
+        trigger: matched.trigger.as_ref(),
+        query: request.query,
+        body: &request.body[..],
+    };
+    let mut state = shared.state();
+    run(&mut state, &ctx, &args)
+}
+
+/// A path parameter the router guarantees for this route.
+fn need<T>(value: Option<T>) -> Result<T, ApiError> {
+    value.ok_or_else(|| internal("a path parameter is missing"))
+}
+
+fn internal(why: &str) -> ApiError {
+    ApiError::new(http::StatusCode::INTERNAL_SERVER_ERROR, code::INTERNAL, why)
+}
+
+/// The function a target names, or 404 `FSS.1051`.
+fn function<'s>(state: &'s State, target: &Target) -> Result<&'s FunctionRecord, ApiError> {
+    state
+        .get(&target.package, &target.name)
+        .ok_or_else(|| ApiError::function_not_found(&target.package, &target.name))
+}
+
+/// The function a target names, for changes, or 404 `FSS.1051`.
+fn function_mut<'s>(
+    state: &'s mut State,
+    target: &Target,
+) -> Result<&'s mut FunctionRecord, ApiError> {
+    state
+        .get_mut(&target.package, &target.name)
+        .ok_or_else(|| ApiError::function_not_found(&target.package, &target.name))
+}
+
+/// The version a target names: `latest` when unqualified, an alias's primary version.
+/// 404 `FSS.1052` / `FSS.1053` when the version or alias does not exist.
+fn version_of<'f>(
+    function: &'f FunctionRecord,
+    target: &Target,
+) -> Result<&'f VersionRecord, ApiError> {
+    let name = match &target.qualifier {
+        None => LATEST,
+        Some(Qualifier::Version(v)) => v.as_str(),
+        Some(Qualifier::Alias(a)) => function
+            .alias(a)
+            .map(|alias| alias.version.as_str())
+            .ok_or_else(|| ApiError::alias_not_found(a))?,
+    };
+    function
+        .version(name)
+        .ok_or_else(|| ApiError::version_not_found(name))
+}
+
+/// The qualifier text of the URN as asked (`None` when unqualified).
+fn asked_qualifier(target: &Target) -> Option<String> {
+    target.qualifier.as_ref().map(Qualifier::to_string)
+}
+
+/// Updates act on `latest` only.
+fn require_latest(target: &Target) -> Result<(), ApiError> {
+    if target.is_whole_function() {
+        Ok(())
+    } else {
+        Err(ApiError::bad_request(
+            code::INVALID_PARAMETER,
+            "only the latest version of a function can be changed; publish a version to freeze it",
+        ))
+    }
+}
+
+#[cfg(test)]
+mod registry_tests {
+    use super::handler;
+
+    #[test]
+    fn every_operation_of_the_registry_has_a_handler() {
+        let missing: Vec<_> = fgs_proto::registry::ALL
+            .iter()
+            .filter(|info| handler(info).is_none())
+            .map(|info| info.name)
+            .collect();
+        assert!(missing.is_empty(), "no emulator handler for {missing:?}");
+    }
+}

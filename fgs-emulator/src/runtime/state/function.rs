@@ -1,0 +1,86 @@
+//! A function and its versions.
+
+use bytes::Bytes;
+use serde_json::Value;
+use sha2::{Digest, Sha512};
+use time::OffsetDateTime;
+
+use super::{AliasRecord, TriggerRecord};
+use crate::api::validate::Object;
+
+/// The name of the version every function has.
+pub(crate) const LATEST: &str = "latest";
+
+/// Function code, decoded, with its SHA-512 digest.
+#[derive(Debug, Clone)]
+pub(crate) struct Code {
+    pub bytes: Bytes,
+    /// Lowercase hex SHA-512 of `bytes` (the service's `digest`).
+    pub digest: String,
+}
+
+impl Code {
+    pub fn new(bytes: Bytes) -> Self {
+        let digest = hex::encode(Sha512::digest(&bytes));
+        Code { bytes, digest }
+    }
+}
+
+/// `latest` or a published version: the metadata fields as given, and the code.
+#[derive(Debug, Clone)]
+pub(crate) struct VersionRecord {
+    pub name: String,
+    /// The body fields of Create / UpdateMetadata / UpdateCode, without `func_code`.
+    pub metadata: Object,
+    pub code: Code,
+    pub last_modified: OffsetDateTime,
+    pub image_name: String,
+    /// `version_description`, for published versions.
+    pub description: Option<String>,
+}
+
+impl VersionRecord {
+    /// A metadata string.
+    pub fn text(&self, key: &str) -> Option<&str> {
+        self.metadata.get(key).and_then(Value::as_str)
+    }
+
+    /// A metadata integer.
+    pub fn int(&self, key: &str) -> Option<i64> {
+        self.metadata.get(key).and_then(Value::as_i64)
+    }
+}
+
+/// A function.
+#[derive(Debug, Clone)]
+pub(crate) struct FunctionRecord {
+    pub package: String,
+    pub name: String,
+    pub func_id: String,
+    pub latest: VersionRecord,
+    /// Published versions, oldest first.
+    pub versions: Vec<VersionRecord>,
+    pub aliases: Vec<AliasRecord>,
+    pub triggers: Vec<TriggerRecord>,
+}
+
+impl FunctionRecord {
+    /// `latest` or a published version.
+    pub fn version(&self, name: &str) -> Option<&VersionRecord> {
+        if name == LATEST {
+            Some(&self.latest)
+        } else {
+            self.versions.iter().find(|v| v.name == name)
+        }
+    }
+
+    /// An alias.
+    pub fn alias(&self, name: &str) -> Option<&AliasRecord> {
+        self.aliases.iter().find(|a| a.name == name)
+    }
+
+    /// An alias, for changes.
+    pub fn alias_mut(&mut self, name: &str) -> Option<&mut AliasRecord> {
+        self.aliases.iter_mut().find(|a| a.name == name)
+    }
+}

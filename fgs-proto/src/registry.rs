@@ -1,0 +1,446 @@
+//! The one table of all operations: for each, its names (ours, the official API's, the
+//! Go SDK's), HTTP method, path template, idempotency, resource group and paging.
+//!
+//! Everything that must know "all operations" — request snapshots, parse and no-panic
+//! suites, fuzzing, field coverage, the emulator's routes, the demo, the README table —
+//! reads [`ALL`] or expands [`for_each_operation!`](crate::for_each_operation), so that an
+//! operation missing from one of them fails by name instead of by a hand-kept count.
+//!
+//! ```
+//! use fgs_proto::{Operation, functions::GetMetadata, registry};
+//!
+//! let info = GetMetadata::INFO;
+//! assert_eq!(info.name, "GetMetadata");
+//! assert_eq!(info.official, "ShowFunctionConfig");
+//! assert_eq!(info.path, "/v2/{project_id}/fgs/functions/{function_urn}/config");
+//! assert_eq!(registry::by_official("ShowFunctionConfig"), Some(info));
+//! assert!(registry::ALL.iter().any(|row| *row == info));
+//! ```
+
+use http::Method;
+
+/// One operation's row in the registry.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct OperationInfo {
+    /// Our name, unique among all operations: the Rust type's name, with `Trigger(s)`
+    /// added for the trigger operations (`"GetMetadata"`, `"ListTriggers"`). It is
+    /// [`Operation::NAME`](crate::Operation::NAME), shown in logs and traces.
+    pub name: &'static str,
+    /// The Rust type, relative to the crate root (`"functions::GetMetadata"`).
+    pub rust_type: &'static str,
+    /// The official API operation name (`"ShowFunctionConfig"`), which also names its
+    /// OpenAPI definition file.
+    pub official: &'static str,
+    /// The Go SDK's name for it, when the Go SDK has the operation (`"GetMetadata"`,
+    /// `"List"` for `triggers::List`).
+    pub go: Option<&'static str>,
+    /// The HTTP method.
+    pub method: Method,
+    /// The path template exactly as the OpenAPI definition writes it
+    /// (`/v2/{project_id}/fgs/functions/{function_urn}/config`).
+    pub path: &'static str,
+    /// Whether sending the request twice has the same effect as sending it once.
+    pub idempotent: bool,
+    /// The resource the operation belongs to.
+    pub group: Group,
+    /// How a listing is paged.
+    pub paging: Paging,
+}
+
+/// The resource an operation belongs to (the crate module that holds it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Group {
+    /// Functions, their code, versions, aliases and invocations ([`crate::functions`]).
+    Functions,
+    /// Triggers ([`crate::triggers`]).
+    Triggers,
+    /// An operation defined outside this crate ([`OperationInfo::custom`]).
+    Custom,
+}
+
+impl Group {
+    /// The module name (`"functions"`).
+    pub const fn module(self) -> &'static str {
+        match self {
+            Group::Functions => "functions",
+            Group::Triggers => "triggers",
+            Group::Custom => "custom",
+        }
+    }
+}
+
+/// How an operation's results are paged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Paging {
+    /// One answer holds everything.
+    None,
+    /// `marker`/`maxitems` in the query, `next_marker` in the answer; the operation
+    /// implements [`Paginated`](crate::paginate::Paginated).
+    Marker,
+}
+
+/// One segment of a path template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Segment {
+    /// Text that must appear as is (`fgs`, `functions`).
+    Literal(&'static str),
+    /// A parameter, by its name in the template (`function_urn`).
+    Param(&'static str),
+}
+
+impl OperationInfo {
+    /// The row of an operation defined outside this crate (the [`Operation`] trait is
+    /// open): `name` serves as official name too, there is no Go name, no paging, and
+    /// the group is [`Group::Custom`]. Such rows are not in [`ALL`].
+    ///
+    /// [`Operation`]: crate::Operation
+    pub const fn custom(
+        name: &'static str,
+        method: Method,
+        path: &'static str,
+        idempotent: bool,
+    ) -> Self {
+        OperationInfo {
+            name,
+            rust_type: name,
+            official: name,
+            go: None,
+            method,
+            path,
+            idempotent,
+            group: Group::Custom,
+            paging: Paging::None,
+        }
+    }
+
+    /// The segments of [`path`](Self::path), without the leading `/`.
+    pub fn segments(&self) -> impl Iterator<Item = Segment> + '_ {
+        self.path.trim_start_matches('/').split('/').map(|segment| {
+            match segment.strip_prefix('{') {
+                Some(rest) => Segment::Param(rest.trim_end_matches('}')),
+                None => Segment::Literal(segment),
+            }
+        })
+    }
+
+    /// Matches path `segments` (already split on `/`, without the leading empty one)
+    /// against the template: the parameters by name, in template order, or `None` when
+    /// the count differs, a literal differs or a parameter is empty.
+    pub fn match_segments<'s, S: AsRef<str>>(
+        &self,
+        segments: &'s [S],
+    ) -> Option<Vec<(&'static str, &'s str)>> {
+        let mut params = Vec::new();
+        let mut given = segments.iter();
+        for template in self.segments() {
+            let segment = given.next()?.as_ref();
+            match template {
+                Segment::Literal(text) if text == segment => {}
+                Segment::Param(name) if !segment.is_empty() => params.push((name, segment)),
+                _ => return None,
+            }
+        }
+        given.next().is_none().then_some(params)
+    }
+
+    /// How many literal segments the template has: when two templates match a path,
+    /// the one with more literals is the more specific.
+    pub fn literal_count(&self) -> usize {
+        self.segments()
+            .filter(|s| matches!(s, Segment::Literal(_)))
+            .count()
+    }
+}
+
+/// The row of the operation named `name` ([`OperationInfo::name`]).
+pub fn by_name(name: &str) -> Option<&'static OperationInfo> {
+    ALL.iter().copied().find(|info| info.name == name)
+}
+
+/// The row of the operation with official name `official`.
+pub fn by_official(official: &str) -> Option<&'static OperationInfo> {
+    ALL.iter().copied().find(|info| info.official == official)
+}
+
+/// Links an operation type to its registry row. Implemented by [`operations!`] for
+/// every listed type and for no other, so an [`Operation`](crate::Operation) whose type
+/// is not in the table does not compile.
+pub trait Registered {
+    /// The type's row.
+    const ROW: &'static OperationInfo;
+}
+
+/// The row of `O`, for `const INFO` in `impl Operation`.
+pub const fn row<O: Registered>() -> &'static OperationInfo {
+    O::ROW
+}
+
+/// Declares the table: one line per operation. Generates [`ALL`], a [`Registered`] impl
+/// per type, and the exported [`for_each_operation!`](crate::for_each_operation).
+///
+/// The first token is `$`, passed in so the generated macro can have variables of its
+/// own.
+macro_rules! operations {
+    ($d:tt
+        $( $group:ident :: $ty:ident => {
+            name: $name:literal,
+            official: $official:literal,
+            go: $go:expr,
+            method: $method:ident,
+            path: $path:literal,
+            idempotent: $idempotent:literal,
+            paging: $paging:ident $(,)?
+        } ),* $(,)?
+    ) => {
+        $(
+            impl Registered for crate::$group::$ty {
+                const ROW: &'static OperationInfo = &OperationInfo {
+                    name: $name,
+                    rust_type: concat!(stringify!($group), "::", stringify!($ty)),
+                    official: $official,
+                    go: $go,
+                    method: Method::$method,
+                    path: $path,
+                    idempotent: $idempotent,
+                    group: group_of(stringify!($group)),
+                    paging: Paging::$paging,
+                };
+            }
+        )*
+
+        /// Every operation, in the order of the table (by resource, then as the API
+        /// reference lists them).
+        pub static ALL: &[&OperationInfo] = &[
+            $( <crate::$group::$ty as Registered>::ROW ),*
+        ];
+
+        /// Expands `$callback! { fgs_proto::functions::Create, …, fgs_proto::triggers::DeleteAll }`:
+        /// every operation type of the [registry](crate::registry), in its order, so
+        /// generic code can be instantiated for each. `$callback` must be a macro in
+        /// scope at the call site.
+        ///
+        /// ```
+        /// use fgs_proto::Operation;
+        ///
+        /// macro_rules! names {
+        ///     ($($op:ty),* $(,)?) => { [$(<$op as Operation>::NAME),*] };
+        /// }
+        /// let names = fgs_proto::for_each_operation!(names);
+        /// assert_eq!(names.len(), fgs_proto::registry::ALL.len());
+        /// assert!(names.contains(&"GetMetadata"));
+        /// ```
+        #[macro_export]
+        macro_rules! for_each_operation {
+            ($d callback:ident) => {
+                $d callback! { $( $d crate::$group::$ty ),* }
+            };
+        }
+    };
+}
+
+/// The group named by a module name in the table (a typo there fails to compile: a
+/// panic in a constant is a compile error).
+const fn group_of(module: &str) -> Group {
+    match module.as_bytes() {
+        b"functions" => Group::Functions,
+        b"triggers" => Group::Triggers,
+        _ => panic!("unknown operation group"),
+    }
+}
+
+operations! { $
+    functions::Create => {
+        name: "Create", official: "CreateFunction", go: Some("Create"),
+        method: POST, path: "/v2/{project_id}/fgs/functions",
+        idempotent: false, paging: None,
+    },
+    functions::List => {
+        name: "List", official: "ListFunctions", go: Some("List"),
+        method: GET, path: "/v2/{project_id}/fgs/functions",
+        idempotent: true, paging: Marker,
+    },
+    functions::GetMetadata => {
+        name: "GetMetadata", official: "ShowFunctionConfig", go: Some("GetMetadata"),
+        method: GET, path: "/v2/{project_id}/fgs/functions/{function_urn}/config",
+        idempotent: true, paging: None,
+    },
+    functions::GetCode => {
+        name: "GetCode", official: "ShowFunctionCode", go: Some("GetCode"),
+        method: GET, path: "/v2/{project_id}/fgs/functions/{function_urn}/code",
+        idempotent: true, paging: None,
+    },
+    functions::Delete => {
+        name: "Delete", official: "DeleteFunction", go: Some("Delete"),
+        method: DELETE, path: "/v2/{project_id}/fgs/functions/{function_urn}",
+        idempotent: true, paging: None,
+    },
+    functions::UpdateCode => {
+        name: "UpdateCode", official: "UpdateFunctionCode", go: Some("UpdateCode"),
+        method: PUT, path: "/v2/{project_id}/fgs/functions/{function_urn}/code",
+        idempotent: true, paging: None,
+    },
+    functions::UpdateMetadata => {
+        name: "UpdateMetadata", official: "UpdateFunctionConfig", go: Some("UpdateMetadata"),
+        method: PUT, path: "/v2/{project_id}/fgs/functions/{function_urn}/config",
+        idempotent: true, paging: None,
+    },
+    functions::CreateVersion => {
+        name: "CreateVersion", official: "CreateFunctionVersion", go: Some("CreateVersion"),
+        method: POST, path: "/v2/{project_id}/fgs/functions/{function_urn}/versions",
+        idempotent: false, paging: None,
+    },
+    functions::ListVersion => {
+        name: "ListVersion", official: "ListFunctionVersions", go: Some("ListVersions"),
+        method: GET, path: "/v2/{project_id}/fgs/functions/{function_urn}/versions",
+        idempotent: true, paging: Marker,
+    },
+    functions::CreateAlias => {
+        name: "CreateAlias", official: "CreateVersionAlias", go: Some("CreateAlias"),
+        method: POST, path: "/v2/{project_id}/fgs/functions/{function_urn}/aliases",
+        idempotent: false, paging: None,
+    },
+    functions::UpdateAlias => {
+        name: "UpdateAlias", official: "UpdateVersionAlias", go: Some("UpdateAlias"),
+        method: PUT, path: "/v2/{project_id}/fgs/functions/{function_urn}/aliases/{alias_name}",
+        idempotent: true, paging: None,
+    },
+    functions::DeleteAlias => {
+        name: "DeleteAlias", official: "DeleteVersionAlias", go: Some("DeleteAlias"),
+        method: DELETE, path: "/v2/{project_id}/fgs/functions/{function_urn}/aliases/{alias_name}",
+        idempotent: true, paging: None,
+    },
+    functions::GetAlias => {
+        name: "GetAlias", official: "ShowVersionAlias", go: Some("GetAlias"),
+        method: GET, path: "/v2/{project_id}/fgs/functions/{function_urn}/aliases/{alias_name}",
+        idempotent: true, paging: None,
+    },
+    functions::ListAlias => {
+        name: "ListAlias", official: "ListVersionAliases", go: Some("ListAlias"),
+        method: GET, path: "/v2/{project_id}/fgs/functions/{function_urn}/aliases",
+        idempotent: true, paging: None,
+    },
+    functions::Invoke => {
+        name: "Invoke", official: "InvokeFunction", go: Some("Invoke"),
+        method: POST, path: "/v2/{project_id}/fgs/functions/{function_urn}/invocations",
+        idempotent: false, paging: None,
+    },
+    functions::AsyncInvoke => {
+        name: "AsyncInvoke", official: "AsyncInvokeFunction", go: Some("AsyncInvoke"),
+        method: POST, path: "/v2/{project_id}/fgs/functions/{function_urn}/invocations-async",
+        idempotent: false, paging: None,
+    },
+    triggers::List => {
+        name: "ListTriggers", official: "ListFunctionTriggers", go: Some("List"),
+        method: GET, path: "/v2/{project_id}/fgs/triggers/{function_urn}",
+        idempotent: true, paging: None,
+    },
+    triggers::Create => {
+        name: "CreateTrigger", official: "CreateFunctionTrigger", go: Some("Create"),
+        method: POST, path: "/v2/{project_id}/fgs/triggers/{function_urn}",
+        idempotent: false, paging: None,
+    },
+    triggers::Delete => {
+        name: "DeleteTrigger", official: "DeleteFunctionTrigger", go: Some("Delete"),
+        method: DELETE,
+        path: "/v2/{project_id}/fgs/triggers/{function_urn}/{trigger_type_code}/{trigger_id}",
+        idempotent: true, paging: None,
+    },
+    triggers::Get => {
+        name: "GetTrigger", official: "ShowFunctionTrigger", go: Some("Get"),
+        method: GET,
+        path: "/v2/{project_id}/fgs/triggers/{function_urn}/{trigger_type_code}/{trigger_id}",
+        idempotent: true, paging: None,
+    },
+    triggers::DeleteAll => {
+        name: "DeleteAllTriggers", official: "BatchDeleteFunctionTriggers", go: Some("DeleteAll"),
+        method: DELETE, path: "/v2/{project_id}/fgs/triggers/{function_urn}",
+        idempotent: true, paging: None,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    #[test]
+    fn names_are_unique() {
+        for field in [
+            |i: &OperationInfo| i.name,
+            |i: &OperationInfo| i.official,
+            |i: &OperationInfo| i.rust_type,
+        ] {
+            let mut seen = BTreeSet::new();
+            for info in ALL {
+                assert!(seen.insert(field(info)), "{} appears twice", field(info));
+            }
+        }
+        let mut routes = BTreeSet::new();
+        for info in ALL {
+            assert!(
+                routes.insert((info.method.as_str(), info.path)),
+                "{}: another operation has {} {}",
+                info.name,
+                info.method,
+                info.path
+            );
+        }
+    }
+
+    #[test]
+    fn rows_agree_with_themselves() {
+        for info in ALL {
+            let (module, ty) = info.rust_type.split_once("::").unwrap_or_default();
+            assert_eq!(module, info.group.module(), "{}", info.name);
+            assert!(
+                info.name.starts_with(ty),
+                "{}: not named after its type {ty}",
+                info.name
+            );
+            assert!(
+                info.path.starts_with("/v2/{project_id}/"),
+                "{}: {}",
+                info.name,
+                info.path
+            );
+            assert!(
+                info.segments()
+                    .all(|s| !matches!(s, Segment::Literal("") | Segment::Param(""))),
+                "{}: empty segment in {}",
+                info.name,
+                info.path
+            );
+            assert_eq!(by_name(info.name), Some(*info));
+            assert_eq!(by_official(info.official), Some(*info));
+        }
+    }
+
+    #[test]
+    fn templates_match_paths() {
+        let info = row::<crate::functions::GetAlias>();
+        let path = ["v2", "p1", "fgs", "functions", "u", "aliases", "a"];
+        assert_eq!(
+            info.match_segments(&path),
+            Some(vec![
+                ("project_id", "p1"),
+                ("function_urn", "u"),
+                ("alias_name", "a")
+            ])
+        );
+        assert_eq!(info.match_segments(&path[..6]), None);
+        assert_eq!(info.match_segments(&[&path[..], &["x"]].concat()), None);
+        assert_eq!(
+            info.match_segments(&["v2", "p1", "fgs", "functions", "", "aliases", "a"]),
+            None
+        );
+        assert_eq!(
+            info.match_segments(&["v2", "p1", "fgs", "triggers", "u", "aliases", "a"]),
+            None
+        );
+        assert_eq!(info.literal_count(), 4);
+    }
+}

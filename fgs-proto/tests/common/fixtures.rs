@@ -1,0 +1,206 @@
+//! One sample value per operation, for the suites that run every operation of the
+//! registry (request snapshots, the registry check, error shapes, no-panic, fuzzing).
+//!
+//! Depends on `fgs_proto` alone, so the fuzz harness (its own crate) includes this file
+//! too. An operation of the registry without an impl here fails to compile where a
+//! suite expands `fgs_proto::for_each_operation!`, naming the type.
+#![allow(dead_code)] // each includer uses its own subset
+
+use std::time::Duration;
+
+use fgs_proto::Operation;
+use fgs_proto::code::Code;
+use fgs_proto::functions::{
+    AsyncInvoke, Create, CreateAlias, CreateVersion, Delete, DeleteAlias, FunctionConfig, GetAlias,
+    GetCode, GetMetadata, Invoke, List, ListAlias, ListVersion, UpdateAlias, UpdateCode,
+    UpdateMetadata,
+};
+use fgs_proto::model::{MemorySize, Runtime, TimerEventData, TriggerType};
+use fgs_proto::triggers;
+
+/// A full URN (qualified with `latest`).
+pub const URN: &str =
+    "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello:latest";
+/// The URN without qualifier (the function itself).
+pub const BASE_URN: &str =
+    "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello";
+/// A trigger id.
+pub const TRIGGER_ID: &str = "9a14fae1-78cf-4185-ac7a-429eb6dc41fb";
+/// Inline Python source for code-carrying operations.
+pub const INLINE_SOURCE: &str = "def handler(event, context):\n    return 'hello'\n";
+
+/// An operation with a sample value.
+pub trait Fixture: Operation + Sized {
+    /// The request snapshot (file stem in `tests/snapshots/`) of [`minimal`](Self::minimal)
+    /// signed with AK/SK.
+    const SNAPSHOT: &'static str;
+
+    /// The operation with its required inputs only.
+    fn minimal() -> Self;
+}
+
+impl Fixture for Create {
+    const SNAPSHOT: &'static str = "requests_functions__create_minimal_aksk";
+    fn minimal() -> Self {
+        Create::new(
+            "hello",
+            "default",
+            FunctionConfig::new(
+                Runtime::Python39,
+                "index.handler",
+                MemorySize::mb(128),
+                Duration::from_secs(30),
+            ),
+            Code::inline_source(INLINE_SOURCE),
+        )
+    }
+}
+
+impl Fixture for List {
+    const SNAPSHOT: &'static str = "requests_core__list_minimal";
+    fn minimal() -> Self {
+        List::new()
+    }
+}
+
+impl Fixture for GetMetadata {
+    const SNAPSHOT: &'static str = "requests_core__get_metadata_aksk";
+    fn minimal() -> Self {
+        GetMetadata::new(URN)
+    }
+}
+
+impl Fixture for GetCode {
+    const SNAPSHOT: &'static str = "requests_functions__get_code_aksk";
+    fn minimal() -> Self {
+        GetCode::new(URN)
+    }
+}
+
+impl Fixture for Delete {
+    const SNAPSHOT: &'static str = "requests_functions__delete_aksk";
+    fn minimal() -> Self {
+        Delete::new(BASE_URN)
+    }
+}
+
+impl Fixture for UpdateCode {
+    const SNAPSHOT: &'static str = "requests_functions__update_code_minimal_aksk";
+    fn minimal() -> Self {
+        UpdateCode::new(URN, Code::inline_source(INLINE_SOURCE))
+    }
+}
+
+impl Fixture for UpdateMetadata {
+    const SNAPSHOT: &'static str = "requests_functions__update_metadata_minimal_aksk";
+    fn minimal() -> Self {
+        UpdateMetadata::new(
+            URN,
+            "hello",
+            FunctionConfig::new(
+                Runtime::NodeJs610,
+                "index.handler",
+                MemorySize::mb(768),
+                Duration::from_secs(40),
+            ),
+        )
+    }
+}
+
+impl Fixture for CreateVersion {
+    const SNAPSHOT: &'static str = "requests_functions__create_version_minimal_aksk";
+    fn minimal() -> Self {
+        CreateVersion::new(BASE_URN)
+    }
+}
+
+impl Fixture for ListVersion {
+    const SNAPSHOT: &'static str = "requests_functions__list_version_minimal_aksk";
+    fn minimal() -> Self {
+        ListVersion::new(BASE_URN)
+    }
+}
+
+impl Fixture for CreateAlias {
+    const SNAPSHOT: &'static str = "requests_functions__create_alias_minimal_aksk";
+    fn minimal() -> Self {
+        CreateAlias::new(BASE_URN, "a1", "v1")
+    }
+}
+
+impl Fixture for UpdateAlias {
+    const SNAPSHOT: &'static str = "requests_functions__update_alias_minimal_aksk";
+    fn minimal() -> Self {
+        UpdateAlias::new(BASE_URN, "dev", "latest")
+    }
+}
+
+impl Fixture for DeleteAlias {
+    const SNAPSHOT: &'static str = "requests_functions__delete_alias_aksk";
+    fn minimal() -> Self {
+        DeleteAlias::new(BASE_URN, "dev")
+    }
+}
+
+impl Fixture for GetAlias {
+    const SNAPSHOT: &'static str = "requests_functions__get_alias_aksk";
+    fn minimal() -> Self {
+        GetAlias::new(BASE_URN, "dev")
+    }
+}
+
+impl Fixture for ListAlias {
+    const SNAPSHOT: &'static str = "requests_functions__list_alias_aksk";
+    fn minimal() -> Self {
+        ListAlias::new(BASE_URN)
+    }
+}
+
+impl Fixture for Invoke {
+    const SNAPSHOT: &'static str = "requests_invoke__invoke_minimal";
+    fn minimal() -> Self {
+        Invoke::new(URN)
+    }
+}
+
+impl Fixture for AsyncInvoke {
+    const SNAPSHOT: &'static str = "requests_invoke__async_invoke_minimal";
+    fn minimal() -> Self {
+        AsyncInvoke::new(URN)
+    }
+}
+
+impl Fixture for triggers::List {
+    const SNAPSHOT: &'static str = "requests_triggers__list_aksk";
+    fn minimal() -> Self {
+        triggers::List::new(URN)
+    }
+}
+
+impl Fixture for triggers::Create {
+    const SNAPSHOT: &'static str = "requests_triggers__create_timer_minimal";
+    fn minimal() -> Self {
+        triggers::Create::new(URN, TimerEventData::rate("Timer-l8v2", "3m"))
+    }
+}
+
+impl Fixture for triggers::Delete {
+    const SNAPSHOT: &'static str = "requests_triggers__delete_aksk";
+    fn minimal() -> Self {
+        triggers::Delete::new(URN, TriggerType::Obs, TRIGGER_ID)
+    }
+}
+
+impl Fixture for triggers::Get {
+    const SNAPSHOT: &'static str = "requests_triggers__get_aksk";
+    fn minimal() -> Self {
+        triggers::Get::new(URN, TriggerType::Timer, TRIGGER_ID)
+    }
+}
+
+impl Fixture for triggers::DeleteAll {
+    const SNAPSHOT: &'static str = "requests_triggers__delete_all_aksk";
+    fn minimal() -> Self {
+        triggers::DeleteAll::new(URN)
+    }
+}
