@@ -165,7 +165,7 @@ pub fn by_official(official: &str) -> Option<&'static OperationInfo> {
     ALL.iter().copied().find(|info| info.official == official)
 }
 
-/// Links an operation type to its registry row. Implemented by [`operations!`] for
+/// Links an operation type to its registry row. Implemented by the table below for
 /// every listed type and for no other, so an [`Operation`](crate::Operation) whose type
 /// is not in the table does not compile.
 pub trait Registered {

@@ -18,7 +18,9 @@
 //! [`Async`] (fgs-hyper on a runtime of its own), built from one
 //! [`ClientSettings`] through [`Connect`] (type chosen at compile time) or
 //! [`Adapter`] (chosen at run time, giving an [`AnyClient`]).
-//! [`through_both_adapters!`] turns each scenario into one test per adapter.
+//! [`through_both_adapters!`] turns each scenario into one test per adapter (the
+//! integration tests of fgs-tests); [`this_adapter!`] runs the shared adapter suite of
+//! `testkit/suite/` through the adapter of the crate that includes it.
 
 mod adapter;
 mod clients;
@@ -40,6 +42,15 @@ pub use sdk::{Connect, Listing, Sdk};
 pub use server::{Received, TestServer, Unresponsive, closed_port_url, scripted};
 pub use tls::TestCa;
 pub use trace_log::TraceLog;
+
+/// Six hex digits from the clock, for names that two runs against the same endpoint
+/// (and a leftover of an interrupted run) do not share.
+pub fn unique_suffix() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos() ^ (d.as_secs() as u32));
+    format!("{:06x}", nanos & 0xff_ffff)
+}
 
 /// The project id the test configs use.
 pub const PROJECT: &str = "0123456789abcdef0123456789abcdef";
@@ -78,6 +89,36 @@ macro_rules! through_both_adapters {
                 #[test]
                 fn fgs_hyper() {
                     super::$scenario::<$crate::Async>();
+                }
+            }
+        )*
+    };
+}
+
+/// For each scenario `name` (a function generic over `S: Connect`, in scope), declares
+/// a module `name` with one test, `name::through_adapter`, that runs it through
+/// `crate::Adapter` — the adapter of the test
+/// crate that includes the suite. The adapters' shared suite (`testkit/suite/`) is
+/// written once with this macro and included by `fgs-ureq`'s and `fgs-hyper`'s own
+/// tests, so that `cargo test -p fgs-ureq` runs it through fgs-ureq, and
+/// `cargo test -p fgs-hyper` through fgs-hyper.
+///
+/// ```ignore
+/// // fgs-ureq/tests/suite.rs
+/// type Adapter = fgs_testkit::Blocking;
+/// #[path = "../../testkit/suite/errors.rs"]
+/// mod errors; // which says: fgs_testkit::this_adapter!(a_5xx_is_retried, …);
+/// ```
+#[macro_export]
+// `crate` here is deliberately the crate that calls the macro: its `Adapter` alias.
+#[allow(clippy::crate_in_macro_def)]
+macro_rules! this_adapter {
+    ($($scenario:ident),* $(,)?) => {
+        $(
+            mod $scenario {
+                #[test]
+                fn through_adapter() {
+                    super::$scenario::<crate::Adapter>();
                 }
             }
         )*

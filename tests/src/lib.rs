@@ -10,32 +10,19 @@
 //!   re-exported here);
 //! - [`harness`]: an emulator with AK/SK auth on, fast retries, and a request counter
 //!   built on the emulator's fault bookkeeping;
-//! - [`bench`](mod@bench): the end-to-end benchmarks, `cargo run --release --example throughput`
-//!   and `--example upload_memory`: the SDK's clients against raw clients that send the
-//!   same bytes, and the memory of a large upload;
-//! - [`demo`]: the README demo, `cargo run --example quickstart`, which walks all 21
-//!   operations (the example and a test both call [`demo::run`]).
+//! - tests of the README demo (`fgs-examples`, `cargo run --example quickstart`) and of
+//!   the end-to-end benchmark programs (`fgs-benches`, `cargo bench -p fgs-benches`).
 //!
 //! The README's Rust snippets are compiled (and, where they need no network, run) as
 //! doctests of this crate.
 
-pub mod bench;
-pub mod demo;
 pub mod harness;
 
 pub use fgs_testkit::{
     Adapter, AnyClient, Async, Blocking, ClientSettings, Connect, Sdk, through_both_adapters,
+    unique_suffix,
 };
 pub use harness::{RequestCounter, aksk_emulator, echo_function, fast_retries, start};
-
-/// Six hex digits from the clock, for names that two runs against the same endpoint
-/// (and a leftover of an interrupted run) do not share.
-pub fn unique_suffix() -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos() ^ (d.as_secs() as u32));
-    format!("{:06x}", nanos & 0xff_ffff)
-}
 
 /// The README's code blocks, compiled as doctests so that they cannot drift from the
 /// API.

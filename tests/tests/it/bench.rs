@@ -1,19 +1,17 @@
-//! The end-to-end benchmarks (`fgs_tests::bench`) checked for what they claim, never
+//! The end-to-end benchmarks (`fgs_benches`) checked for what they claim, never
 //! for their figures: the raw clients send the SDK's exact bytes, a throughput run
 //! makes every call it reports against a real emulator, and the upload run stores the
 //! whole zip.
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use fgs_benches::throughput::floor::{RawRequest, hyper_call, hyper_client, ureq_agent, ureq_call};
+use fgs_benches::throughput::{Args, ClientKind, LIST_FUNCTIONS, Op, run_against};
+use fgs_benches::{self as bench, Auth, upload};
 use fgs_proto::functions::{GetMetadata, Invoke, List};
 use fgs_proto::{Config, Operation, RetryPolicy};
 use fgs_testkit::{ACCESS_KEY, Received, Reply, TestServer, URN, aksk_config, token_config};
 use fgs_tests::RequestCounter;
-use fgs_tests::bench::throughput::floor::{
-    RawRequest, hyper_call, hyper_client, ureq_agent, ureq_call,
-};
-use fgs_tests::bench::throughput::{Args, ClientKind, LIST_FUNCTIONS, Op, run_against};
-use fgs_tests::bench::{self, Auth, upload};
 
 /// A whole second near now, so that a signature dated with it verifies.
 fn fixed_now() -> SystemTime {

@@ -2,8 +2,8 @@
 //! "real endpoint" mode, and the cleanup after a failed step.
 
 use fgs_emulator::{Fault, Route};
+use fgs_examples::{self as demo, Cleanup, Outcome, Target, operations};
 use fgs_tests::aksk_emulator;
-use fgs_tests::demo::{self, Cleanup, Outcome, Target, operations};
 
 const README: &str = include_str!("../../../README.md");
 

@@ -4,12 +4,12 @@
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
+use fgs_benches::upload::generate_zip;
 use fgs_emulator::{Fault, Route};
 use fgs_proto::KEEP_BODY_LIMIT;
 use fgs_proto::code::Code;
 use fgs_proto::functions::{Create, GetCode, UpdateCode};
 use fgs_proto::model::Runtime;
-use fgs_tests::bench::upload::generate_zip;
 use fgs_tests::{Connect, RequestCounter, start};
 
 fgs_tests::through_both_adapters!(large_upload_survives_a_retry_and_comes_back_whole);

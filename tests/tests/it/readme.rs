@@ -5,8 +5,8 @@
 
 use std::path::Path;
 
+use fgs_examples::operations;
 use fgs_proto::registry;
-use fgs_tests::demo::operations;
 
 const README: &str = include_str!("../../../README.md");
 

@@ -1,10 +1,6 @@
-//! Tracing through each adapter (the `tracing` feature of fgs-proto, which the
-//! adapters' `tracing` features forward to; this crate's dev-dependencies turn it on):
-//! a span per call, events per attempt, no secrets.
-//!
-//! A test binary of its own: tracing caches per call site whether anyone listens, and a
-//! test without a subscriber emitting the same events on another thread can race that
-//! cache into dropping an event here.
+//! Tracing through an adapter (the `tracing` feature of fgs-client, which the adapters'
+//! `tracing` features forward to; their dev-dependencies turn it on): a span per call,
+//! events per attempt, no secrets.
 
 use std::time::Duration;
 
@@ -16,9 +12,9 @@ use fgs_testkit::{
     token_config,
 };
 
-use fgs_testkit::through_both_adapters;
+use fgs_testkit::this_adapter;
 
-through_both_adapters!(a_retried_call_is_traced_without_secrets);
+this_adapter!(a_retried_call_is_traced_without_secrets);
 
 fn a_retried_call_is_traced_without_secrets<S: Connect>() {
     let server = TestServer::start(scripted(vec![

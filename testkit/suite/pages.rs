@@ -5,9 +5,9 @@ use fgs_proto::RetryPolicy;
 use fgs_proto::functions::List;
 use fgs_testkit::{Connect, Received, Reply, TestServer, token_config};
 
-use fgs_testkit::through_both_adapters;
+use fgs_testkit::this_adapter;
 
-through_both_adapters!(
+this_adapter!(
     pages_are_fetched_lazily_and_items_flattened,
     paging_stops_after_an_error,
 );

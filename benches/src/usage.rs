@@ -26,9 +26,9 @@ pub struct Usage {
 /// Reads the process's CPU time and peak RSS.
 ///
 /// ```
-/// let before = fgs_tests::bench::usage::now()?;
+/// let before = fgs_benches::usage::now()?;
 /// let spin: u64 = (0..1_000_000u64).map(|i| i ^ (i >> 3)).sum();
-/// let after = fgs_tests::bench::usage::now()?;
+/// let after = fgs_benches::usage::now()?;
 /// assert!(after.cpu >= before.cpu && after.peak_rss >= before.peak_rss, "{spin}");
 /// # Ok::<(), std::io::Error>(())
 /// ```

@@ -5,8 +5,8 @@ use fgs_proto::functions::{Delete, DeleteAlias, GetMetadata};
 
 use super::Urns;
 use super::versions::ALIAS;
-use crate::demo::Target;
-use crate::demo::step::{Failure, Walker};
+use crate::Target;
+use crate::step::{Failure, Walker};
 
 pub(super) fn delete(walker: &mut Walker<'_>, urns: &Urns) -> Result<(), Failure> {
     walker.send(

@@ -1,4 +1,4 @@
-//! The throughput program (`cargo run --release -p fgs-tests --example throughput`):
+//! The throughput program (`cargo bench -p fgs-benches --bench throughput`):
 //! calls per second and process CPU per call of fgs-ureq and fgs-hyper, each against
 //! a raw client that sends the same bytes ([`floor`]).
 //!
@@ -9,8 +9,8 @@
 //! asserted about the figures: the program fails only when a call fails.
 //!
 //! ```
-//! use fgs_tests::bench::{self, Auth};
-//! use fgs_tests::bench::throughput::{Args, ClientKind, Op, run_against};
+//! use fgs_benches::{self as bench, Auth};
+//! use fgs_benches::throughput::{Args, ClientKind, Op, run_against};
 //!
 //! let emu = bench::emulator_builder().start()?;
 //! let args = Args { op: Op::Invoke, n: 5, rounds: 2, ..Args::default() };
@@ -93,7 +93,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Report, String> {
 pub fn run_against(config: &Config, args: &Args, out: &mut dyn Write) -> Result<Report, String> {
     let io = |e: std::io::Error| e.to_string();
     let setup = fgs_ureq::Client::new(config.clone());
-    let mut fixture = Fixture::set_up(args.op, &setup, &crate::unique_suffix())
+    let mut fixture = Fixture::set_up(args.op, &setup, &fgs_testkit::unique_suffix())
         .map_err(|e| format!("cannot create the benchmark functions: {e}"))?;
     let result = match fixture.workload.clone() {
         Workload::GetMetadata(op) => measure(op, config, args, out),

@@ -10,7 +10,7 @@ use fgs_proto::model::Alias;
 
 use super::Urns;
 use super::functions::{show, text};
-use crate::demo::step::{Failure, Walker};
+use crate::step::{Failure, Walker};
 
 /// The alias the demo creates.
 pub(super) const ALIAS: &str = "prod";

@@ -16,8 +16,7 @@
 use std::process::ExitCode;
 
 use fgs_emulator::Emulator;
-use fgs_tests::demo::{self, Target};
-use fgs_tests::unique_suffix;
+use fgs_examples::{self as demo, Target};
 
 const USAGE: &str = "usage: quickstart [--prefix NAME]
 
@@ -39,7 +38,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let function_name = format!("{prefix}-{}", unique_suffix());
+    let function_name = format!("{prefix}-{}", demo::unique_suffix());
     let mut stdout = std::io::stdout();
     let remote = ["FGS_ENDPOINT", "FGS_REGION"]
         .iter()

@@ -6,7 +6,7 @@ use fgs_proto::triggers::{Create, Delete, DeleteAll, Get, List};
 
 use super::Urns;
 use super::functions::{show, text};
-use crate::demo::step::{Failure, Walker};
+use crate::step::{Failure, Walker};
 
 pub(super) fn walk(walker: &mut Walker<'_>, urns: &Urns) -> Result<(), Failure> {
     let hourly = TimerEventData::rate("quickstart-hourly", "1h").with_user_event("tick");

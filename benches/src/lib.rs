@@ -4,10 +4,10 @@
 //! client against a raw client that sends the same bytes — so that the figures hold on
 //! a noisy machine, where absolute numbers drift from run to run.
 //!
-//! - [`throughput`] (`cargo run --release -p fgs-tests --example throughput`): calls
+//! - [`throughput`] (`cargo bench -p fgs-benches --bench throughput`): calls
 //!   per second and CPU per call of fgs-ureq and fgs-hyper against raw ureq and raw
 //!   hyper clients, interleaved over rounds;
-//! - [`upload`] (`cargo run --release -p fgs-tests --example upload_memory`): peak
+//! - [`upload`] (`cargo bench -p fgs-benches --bench upload_memory`): peak
 //!   resident memory of an UpdateCode of a large zip through fgs-ureq, as a multiple of
 //!   the zip's size.
 //!
@@ -70,7 +70,7 @@ pub fn emulator_builder() -> EmulatorBuilder {
 ///
 /// ```
 /// use fgs_proto::Credentials;
-/// use fgs_tests::bench::{Auth, config};
+/// use fgs_benches::{Auth, config};
 ///
 /// let config = config("http://127.0.0.1:8080", Auth::Token)?;
 /// assert!(matches!(config.credentials(), Credentials::Token(_)));

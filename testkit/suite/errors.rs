@@ -14,9 +14,9 @@ use fgs_testkit::{
     token_config,
 };
 
-use fgs_testkit::through_both_adapters;
+use fgs_testkit::this_adapter;
 
-through_both_adapters!(
+this_adapter!(
     a_4xx_with_an_fss_body_is_a_service_error_and_not_retried,
     a_5xx_is_retried_then_given_up,
     a_429_retry_after_is_honoured,

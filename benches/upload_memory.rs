@@ -1,8 +1,8 @@
 //! Peak resident memory of an UpdateCode of an N MiB zip through fgs-ureq, as a
-//! multiple of the zip's size (see `fgs_tests::bench::upload`).
+//! multiple of the zip's size (see `fgs_benches::upload`).
 //!
 //! ```text
-//! cargo run --release -p fgs-tests --example upload_memory -- --mib 40
+//! cargo bench -p fgs-benches --bench upload_memory -- --mib 40
 //! ```
 //!
 //! The emulator runs in a child process (this program re-run with `--serve`), so its
@@ -10,8 +10,8 @@
 
 use std::process::ExitCode;
 
-use fgs_tests::bench::program;
-use fgs_tests::bench::upload::{USAGE, UploadArgs, run};
+use fgs_benches::program;
+use fgs_benches::upload::{USAGE, UploadArgs, run};
 
 fn main() -> ExitCode {
     program::main(USAGE, UploadArgs::parse, run)

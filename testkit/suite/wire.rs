@@ -11,9 +11,9 @@ use fgs_testkit::{
     token_config,
 };
 
-use fgs_testkit::through_both_adapters;
+use fgs_testkit::this_adapter;
 
-through_both_adapters!(
+this_adapter!(
     signed_requests_verify_on_the_server_as_received,
     token_requests_carry_the_token_and_a_host,
     a_thousand_sequential_calls_reuse_connections,

@@ -2,7 +2,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::bench::usage;
+use crate::usage;
 
 /// Calls made, the wall time they took and the process CPU time spent meanwhile.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

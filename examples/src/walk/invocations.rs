@@ -9,8 +9,8 @@ use serde_json::json;
 
 use super::Urns;
 use super::functions::{show, text};
-use crate::demo::Target;
-use crate::demo::step::{Failure, Walker};
+use crate::Target;
+use crate::step::{Failure, Walker};
 
 /// How long the demo waits for the emulator to finish an asynchronous invocation.
 const ASYNC_WAIT: Duration = Duration::from_secs(10);

@@ -21,7 +21,7 @@ const CHUNK: usize = 64 * 1024;
 /// its buffer is allocated once, at its final size.
 ///
 /// ```
-/// let zip = fgs_tests::bench::upload::generate_zip(100_000, 7)?;
+/// let zip = fgs_benches::upload::generate_zip(100_000, 7)?;
 /// assert!(zip.len() > 100_000 && zip.len() < 101_000);
 /// assert_eq!(&zip.as_bytes()[..4], b"PK\x03\x04");
 /// # Ok::<(), fgs_proto::Error>(())

@@ -10,7 +10,7 @@
 //!
 //! ```
 //! use fgs_emulator::Emulator;
-//! use fgs_tests::demo::{self, Target};
+//! use fgs_examples::{self as demo, Target};
 //!
 //! let emu = Emulator::builder().ak_sk("AK", "SK").start()?;
 //! let client = fgs_ureq::Client::new(emu.config());
@@ -192,4 +192,13 @@ fn report_failure(
         _ => {}
     }
     walker.line(walker.report.summary())
+}
+
+/// Six hex digits from the clock, so that two runs against the same endpoint (and a
+/// leftover of an interrupted run) do not share a function name.
+pub fn unique_suffix() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos() ^ (d.as_secs() as u32));
+    format!("{:06x}", nanos & 0xff_ffff)
 }

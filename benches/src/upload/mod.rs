@@ -1,4 +1,4 @@
-//! The large-upload memory program (`cargo run --release -p fgs-tests --example
+//! The large-upload memory program (`cargo bench -p fgs-benches --bench
 //! upload_memory -- --mib 40`): the peak resident memory of the client process while
 //! fgs-ureq sends UpdateCode with an N MiB zip, as a multiple of the zip's size.
 //!
@@ -11,7 +11,7 @@
 //! the process's peak RSS (`ru_maxrss`).
 //!
 //! ```
-//! use fgs_tests::bench::{self, Auth, upload};
+//! use fgs_benches::{self as bench, Auth, upload};
 //!
 //! let emu = bench::emulator_builder().start()?;
 //! let report = upload::run_against(&bench::config(emu.endpoint(), Auth::Token)?, 1, &mut Vec::new())?;
@@ -35,7 +35,7 @@ pub use zip::generate_zip;
 use super::Auth;
 use super::child::ChildEmulator;
 use super::usage::{self, mib};
-use crate::unique_suffix;
+use fgs_testkit::unique_suffix;
 
 /// Usage text of the upload_memory program.
 pub const USAGE: &str = "\
@@ -82,7 +82,7 @@ impl UploadReport {
     ///
     /// ```
     /// use std::time::Duration;
-    /// use fgs_tests::bench::upload::UploadReport;
+    /// use fgs_benches::upload::UploadReport;
     ///
     /// let report = UploadReport { baseline_rss: 4 << 20, zip_len: 40 << 20, peak_rss: 96 << 20,
     ///                             upload_time: Duration::from_millis(250) };

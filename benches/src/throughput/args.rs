@@ -1,6 +1,6 @@
 //! The throughput program's command line.
 
-use crate::bench::Auth;
+use crate::Auth;
 
 /// Usage text of the throughput program.
 pub const USAGE: &str = "\
@@ -159,7 +159,7 @@ impl Args {
     /// Reads the arguments (without the program name); `Ok(None)` for `--help`.
     ///
     /// ```
-    /// use fgs_tests::bench::throughput::{Args, ClientKind, Op};
+    /// use fgs_benches::throughput::{Args, ClientKind, Op};
     ///
     /// let args = Args::parse(["--op", "list", "--n=50", "--client", "raw-hyper"].map(String::from))?
     ///     .expect("not --help");

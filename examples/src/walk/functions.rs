@@ -8,8 +8,8 @@ use fgs_proto::functions::{Create, GetCode, GetMetadata, List, UpdateCode, Updat
 use fgs_proto::model::{Function, Runtime};
 
 use super::{PACKAGE, Urns};
-use crate::demo::function_code::{FILE_NAME, FIRST_SOURCE, HANDLER, SECOND_SOURCE};
-use crate::demo::step::{Failure, Walker};
+use crate::function_code::{FILE_NAME, FIRST_SOURCE, HANDLER, SECOND_SOURCE};
+use crate::step::{Failure, Walker};
 
 /// Page size of the List step: small, so that paging shows.
 const LIST_PAGE: u32 = 5;
