@@ -62,4 +62,4 @@ pub use settings::{
     ClientSettings, Clock, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT,
     RequestOptions,
 };
-pub use transport::{AsyncTransport, AttemptLimits, SyncTransport};
+pub use transport::{AsyncTransport, AttemptLimits, SyncTransport, declared_length};

@@ -143,3 +143,24 @@ impl Default for AttemptLimits {
         }
     }
 }
+
+/// The `Content-Length` a response declares, if it is a valid one: what a transport
+/// sizes its buffer from (within the size limit) instead of growing it by doubling.
+///
+/// ```
+/// let mut headers = http::HeaderMap::new();
+/// assert_eq!(fgs_client::declared_length(&headers), None);
+/// headers.insert(http::header::CONTENT_LENGTH, " 42 ".parse().unwrap());
+/// assert_eq!(fgs_client::declared_length(&headers), Some(42));
+/// headers.insert(http::header::CONTENT_LENGTH, "-1".parse().unwrap());
+/// assert_eq!(fgs_client::declared_length(&headers), None);
+/// ```
+pub fn declared_length(headers: &http::HeaderMap) -> Option<u64> {
+    headers
+        .get(http::header::CONTENT_LENGTH)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
+}

@@ -81,7 +81,7 @@ async fn exchange(
             .await
             .map_err(|e| classify(e, connect_timeout))?;
         let (parts, body) = response.into_parts();
-        let declared = content_length(&parts.headers);
+        let declared = fgs_client::declared_length(&parts.headers);
         let body = read_body(body, declared, limits.max_response_size).await?;
         Ok(Response::from_parts(parts, body))
     };
@@ -124,17 +124,6 @@ async fn read_body(
         }
     }
     Ok(gathered.map(BytesMut::freeze).or(first).unwrap_or_default())
-}
-
-/// The `Content-Length` of a response, if it has a valid one.
-fn content_length(headers: &http::HeaderMap) -> Option<u64> {
-    headers
-        .get(http::header::CONTENT_LENGTH)?
-        .to_str()
-        .ok()?
-        .trim()
-        .parse()
-        .ok()
 }
 
 /// Maps a client error. Connect errors (DNS, TCP, TLS handshake) happen before any

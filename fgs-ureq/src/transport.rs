@@ -71,7 +71,7 @@ impl SyncTransport for UreqTransport {
         let mut buffer = Vec::new();
         // Sized once from `Content-Length` (within the limit), instead of doubling: a
         // 53 MB answer would otherwise reserve 64 MiB.
-        if let Some(declared) = content_length(&parts.headers) {
+        if let Some(declared) = fgs_client::declared_length(&parts.headers) {
             let _ = buffer.try_reserve_exact(declared.min(limits.max_response_size) as usize);
         }
         body.into_with_config()
@@ -189,17 +189,6 @@ impl UreqTransport {
             }
         }
     }
-}
-
-/// The `Content-Length` of a response, if it has a valid one.
-fn content_length(headers: &http::HeaderMap) -> Option<u64> {
-    headers
-        .get(http::header::CONTENT_LENGTH)?
-        .to_str()
-        .ok()?
-        .trim()
-        .parse()
-        .ok()
 }
 
 /// I/O errors that can only happen while connecting mean nothing was sent; any other

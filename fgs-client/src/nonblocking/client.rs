@@ -31,11 +31,18 @@ pub struct Client<B> {
     backend: PhantomData<fn() -> B>,
 }
 
+// By hand: a derive would ask for `B: Clone`, and the backend is only a marker.
 impl<B> Clone for Client<B> {
     fn clone(&self) -> Self {
+        Client::from_parts(self.shared.clone(), self.transport.clone())
+    }
+}
+
+impl<B> Client<B> {
+    fn from_parts(shared: Arc<Shared>, transport: Arc<dyn DynAsyncTransport>) -> Self {
         Client {
-            shared: self.shared.clone(),
-            transport: self.transport.clone(),
+            shared,
+            transport,
             backend: PhantomData,
         }
     }
@@ -72,15 +79,7 @@ impl<B: AsyncBackend> Client<B> {
     /// runtime), paging and parsing work as usual.
     pub fn with_transport(config: Config, transport: impl AsyncTransport) -> Self {
         let shared = Shared::new(config, Default::default(), CUSTOM);
-        Client::from_parts(shared, Arc::new(transport))
-    }
-
-    fn from_parts(shared: Shared, transport: Arc<dyn DynAsyncTransport>) -> Self {
-        Client {
-            shared: Arc::new(shared),
-            transport,
-            backend: PhantomData,
-        }
+        Client::from_parts(Arc::new(shared), Arc::new(transport))
     }
 
     /// The configuration (endpoint, project, credentials).
@@ -143,7 +142,7 @@ impl<B: AsyncBackend> ClientBuilder<Client<B>> {
             None => (Arc::new(B::connect(&self.settings)?), B::NAME),
         };
         Ok(Client::from_parts(
-            Shared::new(self.config, self.settings, name),
+            Arc::new(Shared::new(self.config, self.settings, name)),
             transport,
         ))
     }
