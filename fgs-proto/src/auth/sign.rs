@@ -9,6 +9,7 @@
 //! The signer also rewrites the URI's query into canonical order; send the URI as it is
 //! after signing.
 
+use std::fmt;
 use std::time::SystemTime;
 
 use hmac::{Hmac, KeyInit, Mac};
@@ -117,6 +118,17 @@ pub struct SigningKey<'a> {
     pub secret_key: &'a [u8],
     /// The algorithm.
     pub algorithm: Algorithm,
+}
+
+// By hand: the secret key is never printed, only whether one is set.
+impl fmt::Debug for SigningKey<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SigningKey")
+            .field("access_key", &self.access_key)
+            .field("secret_key", &"<redacted>")
+            .field("algorithm", &self.algorithm)
+            .finish()
+    }
 }
 
 impl<'a> SigningKey<'a> {
