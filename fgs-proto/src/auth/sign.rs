@@ -125,7 +125,7 @@ impl fmt::Debug for SigningKey<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SigningKey")
             .field("access_key", &self.access_key)
-            .field("secret_key", &"<redacted>")
+            .field("secret_key", &"***")
             .field("algorithm", &self.algorithm)
             .finish()
     }
@@ -143,7 +143,10 @@ impl<'a> SigningKey<'a> {
 }
 
 /// Everything a signature was computed from, for inspection and golden tests.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Its `Debug` shows the inputs but not the signature (nor the header that carries it):
+/// read [`signature`](Self::signature) to see it.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Signature {
     /// The canonical request.
     pub canonical_request: String,
@@ -157,6 +160,21 @@ pub struct Signature {
     pub payload_hash: String,
     /// The `Authorization` header value.
     pub authorization: String,
+}
+
+// By hand: a signature authorizes a replay of its request until the date expires, so
+// it is never printed.
+impl fmt::Debug for Signature {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Signature")
+            .field("canonical_request", &self.canonical_request)
+            .field("string_to_sign", &self.string_to_sign)
+            .field("signature", &"***")
+            .field("signed_headers", &self.signed_headers)
+            .field("payload_hash", &self.payload_hash)
+            .field("authorization", &"***")
+            .finish()
+    }
 }
 
 /// Signs an `http::Request` in place; see [`sign`].
