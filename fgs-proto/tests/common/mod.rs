@@ -84,7 +84,12 @@ pub(crate) fn fixed_now() -> SystemTime {
     SystemTime::UNIX_EPOCH + Duration::from_secs(1_705_307_400)
 }
 
-/// AK/SK config for snapshots (the signing vectors' key pair, public endpoint).
+/// The `User-Agent` of request snapshots: fixed, so that a version bump (which changes
+/// [`fgs_proto::DEFAULT_USER_AGENT`]) rewrites no snapshot and no signature.
+pub(crate) const SNAPSHOT_USER_AGENT: &str = "fgs-rust/snapshot";
+
+/// AK/SK config for snapshots (the signing vectors' key pair, public endpoint, the
+/// [`SNAPSHOT_USER_AGENT`]).
 pub(crate) fn aksk_config() -> Config {
     Config::for_region(
         "cn-north-4",
@@ -94,16 +99,19 @@ pub(crate) fn aksk_config() -> Config {
             "ExampleSecretKey0123456789abcdefghijklmnop",
         ),
     )
+    .and_then(|config| config.with_user_agent(SNAPSHOT_USER_AGENT))
     .unwrap()
 }
 
-/// Token config for snapshots (the token is redacted in the rendering).
+/// Token config for snapshots (the token is redacted in the rendering; the
+/// [`SNAPSHOT_USER_AGENT`]).
 pub(crate) fn token_config() -> Config {
     Config::for_region(
         "cn-north-4",
         PROJECT,
         Credentials::token("MIIDexampletoken"),
     )
+    .and_then(|config| config.with_user_agent(SNAPSHOT_USER_AGENT))
     .unwrap()
 }
 
