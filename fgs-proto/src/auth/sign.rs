@@ -120,7 +120,7 @@ pub struct SigningKey<'a> {
     pub algorithm: Algorithm,
 }
 
-// By hand: the secret key is never printed, only whether one is set.
+// By hand: the secret key is never printed.
 impl fmt::Debug for SigningKey<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SigningKey")
