@@ -58,6 +58,12 @@ mod transport;
 
 pub use backend::{AsyncBackend, SyncBackend};
 pub use builder::ClientBuilder;
+/// The `bytes` crate of the transport traits' request and response bodies (the one
+/// `fgs_proto` uses), so that a transport needs no version of its own to agree on.
+pub use fgs_proto::bytes;
+/// The `http` crate of the transport traits' requests and responses (the one `fgs_proto`
+/// uses).
+pub use fgs_proto::http;
 pub use settings::{
     ClientSettings, Clock, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT,
     RequestOptions,

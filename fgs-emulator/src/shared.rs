@@ -26,7 +26,7 @@ pub(crate) struct Shared {
 }
 
 impl Shared {
-    pub fn new(site: Site, auth: Auth, limits: BodyLimits, log_requests: bool) -> Self {
+    pub(crate) fn new(site: Site, auth: Auth, limits: BodyLimits, log_requests: bool) -> Self {
         Shared {
             site,
             auth,
@@ -42,12 +42,12 @@ impl Shared {
 
     /// The state. A panic while it was locked cannot leave it half-changed (operations
     /// validate before they change anything), so a poisoned lock is still usable.
-    pub fn state(&self) -> MutexGuard<'_, State> {
+    pub(crate) fn state(&self) -> MutexGuard<'_, State> {
         self.state.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// The handler registered for `function_name`, or the echo handler.
-    pub fn handler(&self, function_name: &str) -> Arc<dyn Handler> {
+    pub(crate) fn handler(&self, function_name: &str) -> Arc<dyn Handler> {
         let handlers = self.handlers.read().unwrap_or_else(|p| p.into_inner());
         handlers
             .get(function_name)
@@ -55,7 +55,7 @@ impl Shared {
             .unwrap_or_else(|| Arc::new(echo))
     }
 
-    pub fn register(&self, function_name: String, handler: Arc<dyn Handler>) {
+    pub(crate) fn register(&self, function_name: String, handler: Arc<dyn Handler>) {
         let mut handlers = self.handlers.write().unwrap_or_else(|p| p.into_inner());
         handlers.insert(function_name, handler);
     }

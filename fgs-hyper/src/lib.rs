@@ -138,6 +138,6 @@ pub use fgs_client::{
 /// The sans-IO core: operations, models, configuration, errors.
 pub use fgs_proto as proto;
 pub use fgs_proto::{
-    Body, Config, Credentials, DecodeError, Error, Operation, RetryPolicy, ServiceError,
-    TransportError, TransportErrorKind, bytes, http,
+    Body, Config, Credentials, DecodeError, Error, InvalidInput, Operation, RetryPolicy,
+    ServiceError, TransportError, TransportErrorKind, bytes, http,
 };

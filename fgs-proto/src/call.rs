@@ -1,5 +1,6 @@
 //! The sans-IO call driver: one operation, its attempts and its retries.
 
+use std::fmt;
 use std::time::SystemTime;
 
 use http::{HeaderMap, Method, Request, Response, Uri};
@@ -75,6 +76,20 @@ pub struct Call<'a, O: Operation + ?Sized> {
     body_sha256: Option<String>,
     attempt: u32,
     last_now: SystemTime,
+}
+
+// By hand: the operation need not be `Debug`, and the body (up to a code package) is
+// left out. What identifies the call is shown.
+impl<O: Operation + ?Sized> fmt::Debug for Call<'_, O> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Call")
+            .field("operation", &O::NAME)
+            .field("method", &self.method)
+            .field("uri", &self.uri)
+            .field("attempt", &self.attempt)
+            .field("policy", &self.policy)
+            .finish_non_exhaustive()
+    }
 }
 
 impl<'a, O: Operation + ?Sized> Call<'a, O> {

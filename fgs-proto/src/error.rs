@@ -10,11 +10,23 @@
 //! | [`Error::Transport`] | the transport failed: connect, I/O, timeout, size limit | depends on whether the request was sent |
 
 use std::borrow::Cow;
+use std::error::Error as StdError;
 use std::fmt;
 
 use http::StatusCode;
 
 /// Everything that can go wrong when calling FunctionGraph.
+///
+/// # Display and `source()`
+///
+/// `Error` adds no words of its own: its `Display` is its part's `Display` (the service's
+/// code and message, the decoder's complaint, the field and reason, the transport
+/// failure), and its [`source()`](std::error::Error::source) is that part's `source()`.
+/// So `error.to_string()` alone says what happened, and a printer that walks the chain
+/// (`Display`, then each `source()`, as `anyhow` does) prints no message twice. Only a
+/// [`TransportError`] has a source: the underlying error the adapter attached, less what
+/// its message already says. The part itself is the variant's payload (or
+/// [`as_service`](Self::as_service)).
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
@@ -108,10 +120,13 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {
+    // The part's own source, not the part: `Display` already printed the part.
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Transport(e) => e.source.as_deref().map(|s| s as _),
-            _ => None,
+            Error::InvalidInput(e) => e.source(),
+            Error::Service(e) => e.source(),
+            Error::Decode(e) => e.source(),
+            Error::Transport(e) => e.source(),
         }
     }
 }
@@ -164,6 +179,8 @@ impl fmt::Display for InvalidInput {
         write!(f, "invalid input `{}`: {}", self.field, self.reason)
     }
 }
+
+impl StdError for InvalidInput {}
 
 /// The service answered with an error status.
 ///
@@ -250,6 +267,8 @@ impl fmt::Display for ServiceError {
     }
 }
 
+impl StdError for ServiceError {}
+
 /// A success answer whose body could not be decoded into the operation's output.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecodeError {
@@ -298,6 +317,8 @@ impl fmt::Display for DecodeError {
         Ok(())
     }
 }
+
+impl StdError for DecodeError {}
 
 /// What kind of transport failure happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -411,7 +432,11 @@ impl TransportError {
         )
     }
 
-    /// Attaches the underlying error.
+    /// Attaches the underlying error, returned by [`source()`](StdError::source).
+    ///
+    /// The message may quote it (adapters do, so that `to_string()` alone names the
+    /// cause): `source()` then skips each link of the underlying chain whose text the
+    /// message already contains, so that a printer walking the chain repeats nothing.
     pub fn with_source(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Self {
         self.source = Some(Box::new(source));
         self
@@ -440,5 +465,128 @@ impl fmt::Display for TransportError {
             write!(f, ": {}", self.message)?;
         }
         Ok(())
+    }
+}
+
+impl StdError for TransportError {
+    fn source(&self) -> Option<&(dyn StdError + 'static)> {
+        let mut next = self
+            .source
+            .as_deref()
+            .map(|e| e as &(dyn StdError + 'static));
+        while let Some(link) = next {
+            if !self.message.contains(&link.to_string()) {
+                return Some(link);
+            }
+            next = link.source();
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io;
+
+    use super::*;
+
+    /// The messages a chain printer shows: `Display`, then each `source()`.
+    fn chain(error: &dyn StdError) -> Vec<String> {
+        let mut messages = vec![error.to_string()];
+        let mut next = error.source();
+        while let Some(link) = next {
+            messages.push(link.to_string());
+            next = link.source();
+        }
+        messages
+    }
+
+    /// Fails when a message of the chain is empty or is contained in an earlier one.
+    fn assert_no_repeat(error: &Error) -> Vec<String> {
+        let messages = chain(error);
+        for (i, message) in messages.iter().enumerate() {
+            assert!(!message.is_empty(), "{messages:?}");
+            assert!(
+                !messages[..i]
+                    .iter()
+                    .any(|earlier| earlier.contains(message.as_str())),
+                "`{message}` repeats: {messages:?}"
+            );
+        }
+        messages
+    }
+
+    /// An error whose `Display` names only itself, with a source.
+    #[derive(Debug)]
+    struct Wrapper(&'static str, io::Error);
+
+    impl fmt::Display for Wrapper {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.0)
+        }
+    }
+
+    impl StdError for Wrapper {
+        fn source(&self) -> Option<&(dyn StdError + 'static)> {
+            Some(&self.1)
+        }
+    }
+
+    fn refused() -> io::Error {
+        io::Error::new(io::ErrorKind::ConnectionRefused, "connection refused")
+    }
+
+    #[test]
+    fn no_message_of_a_chain_repeats() {
+        let service = ServiceError {
+            status: StatusCode::NOT_FOUND,
+            code: Some("FSS.1051".into()),
+            message: Some("function not found".into()),
+            request_id: Some("req-1".into()),
+            raw_body: Vec::new(),
+        };
+        let decode = DecodeError {
+            status: StatusCode::OK,
+            path: "functions[0]".into(),
+            message: "invalid type".into(),
+            snippet: "{}".into(),
+            request_id: None,
+        };
+        let connect = |message: String, source: Wrapper| {
+            Error::from(
+                TransportError::new(TransportErrorKind::Connect, false, message)
+                    .with_source(source),
+            )
+        };
+        let wrapper = || Wrapper("tcp connect error", refused());
+        let cases = [
+            (Error::invalid_input("function_urn", "is empty"), 1),
+            (Error::from(service), 1),
+            (Error::from(decode), 1),
+            (Error::from(TransportError::body_too_large(8)), 1),
+            // The message says what the adapter saw; the chain carries the rest.
+            (connect("host not found".into(), wrapper()), 3),
+            // The message quotes the first link: the chain starts after it.
+            (connect(wrapper().to_string(), wrapper()), 2),
+            // The message quotes the whole chain (as fgs-hyper's does): nothing follows.
+            (
+                connect(format!("{}: {}", wrapper(), refused()), wrapper()),
+                1,
+            ),
+        ];
+        for (error, links) in cases {
+            let messages = assert_no_repeat(&error);
+            assert_eq!(messages.len(), links, "{messages:?}");
+        }
+    }
+
+    #[test]
+    fn error_shows_its_part() {
+        let error = Error::from(
+            TransportError::new(TransportErrorKind::Io, true, "reset").with_source(refused()),
+        );
+        assert_eq!(error.to_string(), "connection failed: reset");
+        let source = error.source().map(ToString::to_string);
+        assert_eq!(source.as_deref(), Some("connection refused"));
     }
 }

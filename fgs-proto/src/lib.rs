@@ -5,10 +5,10 @@
 //! `http::Request`; give it the `http::Response` that came back, and it gives the typed
 //! output or a typed [`Error`].
 //!
-//! **In scope:** the 21 operations of the Go SDK (modules [`functions`] and
-//! [`triggers`]), their models, function URNs, IAM-token and AK/SK (`SDK-HMAC-SHA256`)
-//! authorization and its server-side verifier, the retry policy, marker paging, and
-//! request inspection for logs and snapshot tests.
+//! **In scope:** every operation of the [`registry`] (which covers the Go SDK's 21, in
+//! modules [`functions`] and [`triggers`]), their models, function URNs, IAM-token and
+//! AK/SK (`SDK-HMAC-SHA256`) authorization and its server-side verifier, the retry
+//! policy, marker paging, and request inspection for logs and snapshot tests.
 //!
 //! **Not in scope:** sockets, TLS, clocks, sleeping, threads and async. Time is an input
 //! (signing takes `now`), sleeping is a decision the [`Call`] driver returns, paging is a

@@ -1,8 +1,9 @@
 //! Every operation of the registry, from its fixture: the request it builds has the
 //! registry's method, a path matching the registry's template and the registry's
-//! idempotency; its AK/SK-signed request is its snapshot; and every error-body shape
-//! reads as a service error. A registry operation without a fixture does not compile
-//! here; one whose snapshot is missing fails naming the snapshot.
+//! idempotency (which follows the method); its AK/SK-signed request is its snapshot;
+//! and every error-body shape reads as a service error. A registry operation without a
+//! fixture does not compile here; one whose snapshot is missing fails naming the
+//! snapshot.
 
 mod common;
 mod error_shapes;
@@ -37,7 +38,18 @@ fn check_request<O: Fixture>(seen: &mut Seen) {
         info.rust_type
     );
     let op = O::minimal();
+    // The registry's row is the default; an operation that overrides it must agree.
     assert_eq!(op.idempotent(), info.idempotent, "{name}: idempotency");
+    // And the row follows the method's semantics (GET, PUT and DELETE are idempotent in
+    // HTTP, POST is not), so a slip in a row fails here: retrying a non-idempotent
+    // request after it may have been sent could create a second function or trigger.
+    assert_eq!(
+        info.idempotent,
+        info.method != http::Method::POST,
+        "{name}: a {} the registry calls {}idempotent",
+        info.method,
+        if info.idempotent { "" } else { "non-" }
+    );
     let request = op
         .request(&aksk_config())
         .unwrap_or_else(|e| panic!("{name}: {e}"));

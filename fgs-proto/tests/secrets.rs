@@ -66,3 +66,37 @@ fn invalid_credentials_errors_do_not_echo_the_value() {
     assert_clean("Error Display", &e.to_string());
     assert_clean("Error Debug", &format!("{e:?}"));
 }
+
+/// The signing types print their inputs but neither the secret key nor the signature
+/// (which authorizes a replay of its request while its date is fresh), nor the
+/// `Authorization` value that carries it; nor does a call in progress.
+#[test]
+fn signing_types_print_no_key_and_no_signature() {
+    use fgs_proto::auth::{Authorization, SigningKey, sign_request};
+    let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+    let key = SigningKey::new("AK", SK);
+    assert_clean("SigningKey Debug", &format!("{key:?}"));
+    let mut request = http::Request::builder()
+        .uri("http://127.0.0.1:9/v2/p1/fgs/functions")
+        .header("host", "127.0.0.1:9")
+        .body(Vec::new())
+        .unwrap();
+    let signature = sign_request(&mut request, &key, now).unwrap();
+    assert_eq!(signature.signature.len(), 64);
+    let printed = format!("{signature:?}");
+    assert!(!printed.contains(&signature.signature), "{printed}");
+    assert!(printed.contains(&signature.canonical_request.replace('\n', "\\n")));
+    let header = request.headers()["authorization"].to_str().unwrap();
+    let parsed = Authorization::parse(header).unwrap();
+    assert_eq!(parsed.signature, signature.signature);
+    let printed = format!("{parsed:?}");
+    assert!(!printed.contains(parsed.signature), "{printed}");
+
+    let config = Config::new("http://127.0.0.1:9", "p1", Credentials::token(TOKEN)).unwrap();
+    let op = GetMetadata::new("default:f");
+    let mut call = Call::new(&op, &config, RetryPolicy::none()).unwrap();
+    let _ = call.next_request(now).unwrap();
+    let printed = format!("{call:?}");
+    assert_clean("Call Debug", &printed);
+    assert!(printed.contains("GetMetadata"), "{printed}");
+}

@@ -134,8 +134,8 @@ pub use fgs_client::{
 /// The sans-IO core: operations, models, configuration, errors.
 pub use fgs_proto as proto;
 pub use fgs_proto::{
-    Body, Config, Credentials, DecodeError, Error, Operation, RetryPolicy, ServiceError,
-    TransportError, TransportErrorKind, bytes, http,
+    Body, Config, Credentials, DecodeError, Error, InvalidInput, Operation, RetryPolicy,
+    ServiceError, TransportError, TransportErrorKind, bytes, http,
 };
 /// The ureq version this crate uses, for [`UreqTransport::new`].
 pub use ureq;

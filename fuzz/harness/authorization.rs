@@ -25,20 +25,20 @@ use http::{HeaderMap, HeaderValue, Method, Request, Uri};
 use super::wire::{self, RawRequest};
 
 /// The access key of the signing vectors.
-pub const ACCESS_KEY: &str = "HPUAEXAMPLEAK0000001";
+pub(crate) const ACCESS_KEY: &str = "HPUAEXAMPLEAK0000001";
 /// The secret key of the signing vectors.
 const SECRET_KEY: &str = "ExampleSecretKey0123456789abcdefghijklmnop";
 /// The host a re-signed request is addressed to.
 const SIGNING_HOST: &str = "functiongraph.cn-north-4.myhuaweicloud.com";
 
 /// The signing vectors' time, 2024-01-15T08:30:00Z: the verifier's `now`.
-pub fn vectors_now() -> SystemTime {
+pub(crate) fn vectors_now() -> SystemTime {
     SystemTime::UNIX_EPOCH + Duration::from_secs(1_705_307_400)
 }
 
 /// What one input did.
 #[derive(Debug)]
-pub struct Outcome {
+pub(crate) struct Outcome {
     /// Whether the whole input parsed as an `Authorization` value.
     pub parsed: bool,
     /// The verifier's answer; `None` if the input does not read as a request.
@@ -49,7 +49,7 @@ pub struct Outcome {
 }
 
 /// Runs one fuzz input.
-pub fn run(data: &[u8]) -> Outcome {
+pub(crate) fn run(data: &[u8]) -> Outcome {
     let parsed = std::str::from_utf8(data).is_ok_and(parse_round_trips);
     let Some(request) = wire::request(data) else {
         return Outcome {

@@ -15,7 +15,7 @@ const STATUSES: [u16; 6] = [400, 401, 404, 429, 500, 502];
 
 /// What the service-error reader found in the body (the same for every status).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Outcome {
+pub(crate) struct Outcome {
     /// The error code read from the body, if any.
     pub code: Option<String>,
     /// The message read from the body, if any.
@@ -25,7 +25,7 @@ pub struct Outcome {
 }
 
 /// Runs one fuzz input.
-pub fn run(body: &[u8]) -> Outcome {
+pub(crate) fn run(body: &[u8]) -> Outcome {
     let op = Delete::new("urn:fss:r:p:function:default:f");
     let mut first: Option<Outcome> = None;
     for status in STATUSES {

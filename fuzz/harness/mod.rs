@@ -9,15 +9,15 @@
 // Each includer uses only some of the targets.
 #![allow(dead_code)]
 
-pub mod authorization;
-pub mod error_body;
+pub(crate) mod authorization;
+pub(crate) mod error_body;
 // The one sample value per operation, shared with fgs-proto's tests.
 #[path = "../../fgs-proto/tests/common/fixtures.rs"]
-pub mod fixtures;
-pub mod responses;
-pub mod urn;
-pub mod wire;
+pub(crate) mod fixtures;
+pub(crate) mod responses;
+pub(crate) mod urn;
+pub(crate) mod wire;
 
 /// The fuzz targets, as named in `fuzz/Cargo.toml`, `fuzz/corpus/` and
 /// `fuzz/regressions/`.
-pub const TARGETS: [&str; 4] = ["responses", "authorization", "urn", "error_body"];
+pub(crate) const TARGETS: [&str; 4] = ["responses", "authorization", "urn", "error_body"];

@@ -22,7 +22,7 @@ use super::wire;
 
 /// How one operation took a response.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Verdict {
+pub(crate) enum Verdict {
     /// `Ok(output)`.
     Accepted,
     /// `Err(Error::Service)`: the service said no.
@@ -32,19 +32,19 @@ pub enum Verdict {
 }
 
 /// Each operation's name and verdict, one per operation of the registry.
-pub type Verdicts = Vec<(&'static str, Verdict)>;
+pub(crate) type Verdicts = Vec<(&'static str, Verdict)>;
 
 /// The marker-paged operations, whose pager [`feed_all`] checks too.
 const PAGED: [&OperationInfo; 2] = [List::INFO, ListVersion::INFO];
 
 /// Runs one fuzz input; `None` if it does not read as a response (see [`wire`]).
-pub fn run(data: &[u8]) -> Option<Verdicts> {
+pub(crate) fn run(data: &[u8]) -> Option<Verdicts> {
     wire::response(data).map(|response| feed_all(&response))
 }
 
 /// Feeds `response` to every operation of the registry (its fixture), checking the
 /// invariants above.
-pub fn feed_all(response: &Response<Vec<u8>>) -> Verdicts {
+pub(crate) fn feed_all(response: &Response<Vec<u8>>) -> Verdicts {
     let mut verdicts = Verdicts::new();
     macro_rules! each {
         ($($op:ty),* $(,)?) => { $(

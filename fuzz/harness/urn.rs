@@ -14,7 +14,7 @@ use percent_encoding::percent_decode_str;
 
 /// What one input did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Outcome {
+pub(crate) struct Outcome {
     /// Whether the text parsed as a `FunctionUrn`.
     pub parsed: bool,
     /// Whether `GetMetadata` built a request for it.
@@ -22,7 +22,7 @@ pub struct Outcome {
 }
 
 /// Runs one fuzz input.
-pub fn run(data: &[u8]) -> Outcome {
+pub(crate) fn run(data: &[u8]) -> Outcome {
     let text = String::from_utf8_lossy(data);
     Outcome {
         parsed: parse_round_trips(&text),

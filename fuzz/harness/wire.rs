@@ -17,7 +17,7 @@
 use http::{HeaderMap, HeaderName, HeaderValue, Response, StatusCode};
 
 /// A request as a server sees it on the wire, before any interpretation.
-pub struct RawRequest<'a> {
+pub(crate) struct RawRequest<'a> {
     /// The method token, as sent.
     pub method: &'a str,
     /// The path, still percent-encoded.
@@ -63,7 +63,7 @@ fn headers(lines: &[&[u8]]) -> HeaderMap {
 }
 
 /// Reads a response; `None` if the first line is not a status code (100–999).
-pub fn response(data: &[u8]) -> Option<Response<Vec<u8>>> {
+pub(crate) fn response(data: &[u8]) -> Option<Response<Vec<u8>>> {
     let (lines, body) = split_message(data);
     let (status_line, header_lines) = lines.split_first()?;
     let status = std::str::from_utf8(status_line).ok()?.trim().parse().ok()?;
@@ -74,7 +74,7 @@ pub fn response(data: &[u8]) -> Option<Response<Vec<u8>>> {
 }
 
 /// Reads a request; `None` if the request line is not UTF-8 or has no space.
-pub fn request(data: &[u8]) -> Option<RawRequest<'_>> {
+pub(crate) fn request(data: &[u8]) -> Option<RawRequest<'_>> {
     let (lines, body) = split_message(data);
     let (request_line, header_lines) = lines.split_first()?;
     let (method, target) = std::str::from_utf8(request_line).ok()?.split_once(' ')?;

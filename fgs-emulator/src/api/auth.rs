@@ -21,14 +21,19 @@ pub(crate) struct Auth {
 
 impl Auth {
     /// Whether any credential is configured.
-    pub fn enabled(&self) -> bool {
+    pub(crate) fn enabled(&self) -> bool {
         !self.keys.is_empty() || !self.tokens.is_empty()
     }
 
     /// Checks a request: a valid `SDK-HMAC-SHA256` signature over the raw wire path and
     /// query (and a matching `X-Project-Id`, if sent), or a matching `X-Auth-Token`.
     /// The 401 message says why, never what was expected.
-    pub fn check(&self, parts: &Parts, body: &[u8], now: SystemTime) -> Result<(), ApiError> {
+    pub(crate) fn check(
+        &self,
+        parts: &Parts,
+        body: &[u8],
+        now: SystemTime,
+    ) -> Result<(), ApiError> {
         if !self.enabled() {
             return Ok(());
         }

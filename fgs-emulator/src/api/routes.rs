@@ -58,7 +58,7 @@ pub(crate) struct Matched {
 
 impl Matched {
     /// The route faults are matched against.
-    pub fn route(&self) -> Route {
+    pub(crate) fn route(&self) -> Route {
         Route::Operation(self.operation)
     }
 }

@@ -136,14 +136,14 @@ pub(crate) struct FaultQueue {
 }
 
 impl FaultQueue {
-    pub fn push(&self, fault: Fault) {
+    pub(crate) fn push(&self, fault: Fault) {
         if fault.times > 0 {
             self.lock().push(fault);
         }
     }
 
     /// Uses up one application of the first fault that matches `route`.
-    pub fn take(&self, route: Option<Route>) -> Option<Fired> {
+    pub(crate) fn take(&self, route: Option<Route>) -> Option<Fired> {
         let mut faults = self.lock();
         let index = faults.iter().position(|f| f.route.matches(route))?;
         let fault = &mut faults[index];
@@ -158,12 +158,12 @@ impl FaultQueue {
         Some(fired)
     }
 
-    pub fn clear(&self) {
+    pub(crate) fn clear(&self) {
         self.lock().clear();
     }
 
     /// How many applications are left across all faults.
-    pub fn pending(&self) -> u64 {
+    pub(crate) fn pending(&self) -> u64 {
         self.lock().iter().map(|f| u64::from(f.times)).sum()
     }
 

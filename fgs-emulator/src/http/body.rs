@@ -28,7 +28,7 @@ pub(crate) struct BodyLimits {
 
 impl BodyLimits {
     /// The limit for a request: signed if it has an `Authorization` header.
-    pub fn for_request(&self, headers: &HeaderMap) -> usize {
+    pub(crate) fn for_request(&self, headers: &HeaderMap) -> usize {
         if headers.contains_key(AUTHORIZATION) {
             self.signed
         } else {

@@ -19,19 +19,23 @@ pub(crate) struct Reply {
 
 impl Reply {
     /// A JSON answer.
-    pub fn json(status: StatusCode, value: &Value) -> Self {
+    pub(crate) fn json(status: StatusCode, value: &Value) -> Self {
         // Serializing a `Value` cannot fail: its map keys are always strings.
         let body = serde_json::to_vec(value).unwrap_or_default();
         Reply::bytes(status, APPLICATION_JSON, body)
     }
 
     /// 200 with a JSON body.
-    pub fn ok(value: &Value) -> Self {
+    pub(crate) fn ok(value: &Value) -> Self {
         Reply::json(StatusCode::OK, value)
     }
 
     /// An answer with a body of the given content type.
-    pub fn bytes(status: StatusCode, content_type: &'static str, body: impl Into<Bytes>) -> Self {
+    pub(crate) fn bytes(
+        status: StatusCode,
+        content_type: &'static str,
+        body: impl Into<Bytes>,
+    ) -> Self {
         let mut headers = HeaderMap::new();
         headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
         Reply {
@@ -42,7 +46,7 @@ impl Reply {
     }
 
     /// 204 without a body.
-    pub fn no_content() -> Self {
+    pub(crate) fn no_content() -> Self {
         Reply {
             status: StatusCode::NO_CONTENT,
             headers: HeaderMap::new(),
@@ -52,7 +56,7 @@ impl Reply {
 
     /// Adds a header (any case; names go out lowercase). A value that is not a valid
     /// header value is left out rather than failing the answer.
-    pub fn header(mut self, name: &str, value: &str) -> Self {
+    pub(crate) fn header(mut self, name: &str, value: &str) -> Self {
         if let (Ok(name), Ok(value)) = (
             HeaderName::from_bytes(name.as_bytes()),
             HeaderValue::from_str(value),

@@ -19,7 +19,7 @@ pub(crate) struct Site {
 
 impl Site {
     /// `urn:fss:{region}:{project}:function:{package}:{name}`.
-    pub fn urn(&self, package: &str, name: &str) -> String {
+    pub(crate) fn urn(&self, package: &str, name: &str) -> String {
         format!(
             "urn:fss:{}:{}:function:{package}:{name}",
             self.region, self.project_id
@@ -27,7 +27,7 @@ impl Site {
     }
 
     /// The URN with `:{qualifier}` appended (`latest`, a version, or `!alias`).
-    pub fn qualified_urn(&self, package: &str, name: &str, qualifier: &str) -> String {
+    pub(crate) fn qualified_urn(&self, package: &str, name: &str, qualifier: &str) -> String {
         format!("{}:{qualifier}", self.urn(package, name))
     }
 }
@@ -43,7 +43,7 @@ pub(crate) struct Target {
 impl Target {
     /// Reads a path URN in any form the service accepts (spec §2). The region of a full
     /// URN is not checked: users may point any region's config at the emulator.
-    pub fn parse(urn: &str, site: &Site) -> Result<Target, ApiError> {
+    pub(crate) fn parse(urn: &str, site: &Site) -> Result<Target, ApiError> {
         let parsed: FunctionUrn = urn.parse().map_err(|e: fgs_proto::Error| {
             ApiError::bad_request(
                 code::INVALID_PARAMETER,
@@ -72,7 +72,7 @@ impl Target {
     }
 
     /// The qualifier as the state stores it: `latest` when absent, `!name` for aliases.
-    pub fn qualifier_or_latest(&self) -> String {
+    pub(crate) fn qualifier_or_latest(&self) -> String {
         match &self.qualifier {
             None => LATEST.to_owned(),
             Some(q) => q.to_string(),
@@ -80,7 +80,7 @@ impl Target {
     }
 
     /// Whether the URN names the whole function: no qualifier, or `latest`.
-    pub fn is_whole_function(&self) -> bool {
+    pub(crate) fn is_whole_function(&self) -> bool {
         match &self.qualifier {
             None => true,
             Some(Qualifier::Version(v)) => v == LATEST,

@@ -70,11 +70,11 @@ pub(crate) struct AsyncLog {
 }
 
 impl AsyncLog {
-    pub fn start(&self, invocation: AsyncInvocation) {
+    pub(crate) fn start(&self, invocation: AsyncInvocation) {
         self.lock().push(invocation);
     }
 
-    pub fn finish(&self, request_id: &str, status: AsyncStatus, log: String) {
+    pub(crate) fn finish(&self, request_id: &str, status: AsyncStatus, log: String) {
         let mut records = self.lock();
         if let Some(record) = records.iter_mut().find(|r| r.request_id == request_id) {
             record.status = status;
@@ -84,12 +84,12 @@ impl AsyncLog {
         self.finished.notify_all();
     }
 
-    pub fn all(&self) -> Vec<AsyncInvocation> {
+    pub(crate) fn all(&self) -> Vec<AsyncInvocation> {
         self.lock().clone()
     }
 
     /// Blocks until the invocation `request_id` has finished, or `timeout` passes.
-    pub fn wait(&self, request_id: &str, timeout: Duration) -> Option<AsyncInvocation> {
+    pub(crate) fn wait(&self, request_id: &str, timeout: Duration) -> Option<AsyncInvocation> {
         let deadline = Instant::now() + timeout;
         let mut records = self.lock();
         loop {
@@ -108,7 +108,7 @@ impl AsyncLog {
         }
     }
 
-    pub fn clear(&self) {
+    pub(crate) fn clear(&self) {
         self.lock().clear();
     }
 

@@ -20,12 +20,12 @@ pub(crate) struct Execution {
 
 impl Execution {
     /// Billed milliseconds: the duration rounded up, at least 1.
-    pub fn billing_ms(&self) -> u128 {
+    pub(crate) fn billing_ms(&self) -> u128 {
         self.duration.as_micros().div_ceil(1000).max(1)
     }
 
     /// A plausible, stable memory figure for summaries (MB).
-    pub fn memory_used_mb(&self) -> f64 {
+    pub(crate) fn memory_used_mb(&self) -> f64 {
         f64::from(self.memory_size.min(32))
     }
 }

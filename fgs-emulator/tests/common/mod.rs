@@ -10,19 +10,19 @@ use fgs_proto::auth::sign::{SigningKey, sign_request};
 use http::HeaderMap;
 use serde_json::{Value, json};
 
-pub const PROJECT: &str = "0123456789abcdef0123456789abcdef";
-pub const REGION: &str = "cn-north-4";
-pub const AK: &str = "EMULATORTESTAK000001";
-pub const SK: &str = "emulator-test-secret-key-0123456789";
-pub const TOKEN: &str = "emulator-test-token";
+pub(crate) const PROJECT: &str = "0123456789abcdef0123456789abcdef";
+pub(crate) const REGION: &str = "cn-north-4";
+pub(crate) const AK: &str = "EMULATORTESTAK000001";
+pub(crate) const SK: &str = "emulator-test-secret-key-0123456789";
+pub(crate) const TOKEN: &str = "emulator-test-token";
 
 /// `urn:fss:cn-north-4:{PROJECT}:function:default:{name}`.
-pub fn urn(name: &str) -> String {
+pub(crate) fn urn(name: &str) -> String {
     format!("urn:fss:{REGION}:{PROJECT}:function:default:{name}")
 }
 
 /// An emulator that accepts the test AK/SK and the test token.
-pub fn emulator() -> Emulator {
+pub(crate) fn emulator() -> Emulator {
     Emulator::builder()
         .project_id(PROJECT)
         .region(REGION)
@@ -34,7 +34,7 @@ pub fn emulator() -> Emulator {
 
 /// How a [`Client`] authenticates.
 #[derive(Debug, Clone)]
-pub enum Auth {
+pub(crate) enum Auth {
     /// `SDK-HMAC-SHA256` with this AK/SK.
     Signed(String, String),
     /// `X-Auth-Token`.
@@ -45,7 +45,7 @@ pub enum Auth {
 
 /// An answer.
 #[derive(Debug)]
-pub struct Answer {
+pub(crate) struct Answer {
     pub status: u16,
     pub headers: HeaderMap,
     pub body: Vec<u8>,
@@ -53,7 +53,7 @@ pub struct Answer {
 
 impl Answer {
     /// The body as JSON (panics with the body text if it is not JSON).
-    pub fn json(&self) -> Value {
+    pub(crate) fn json(&self) -> Value {
         serde_json::from_slice(&self.body).unwrap_or_else(|e| {
             panic!(
                 "status {}: body is not JSON ({e}): {}",
@@ -63,17 +63,17 @@ impl Answer {
         })
     }
 
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
     }
 
-    pub fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
 
     /// Asserts an FSS error answer and returns its message.
     #[track_caller]
-    pub fn assert_error(&self, status: u16, code: &str) -> String {
+    pub(crate) fn assert_error(&self, status: u16, code: &str) -> String {
         assert_eq!(
             (self.status, self.json()["error_code"].as_str()),
             (status, Some(code)),
@@ -90,7 +90,7 @@ impl Answer {
 
     /// Asserts a status and returns the JSON body.
     #[track_caller]
-    pub fn expect(&self, status: u16) -> Value {
+    pub(crate) fn expect(&self, status: u16) -> Value {
         assert_eq!(self.status, status, "body: {}", self.text());
         if self.body.is_empty() {
             Value::Null
@@ -102,18 +102,18 @@ impl Answer {
 
 /// A blocking HTTP client bound to one emulator.
 #[derive(Debug, Clone)]
-pub struct Client {
+pub(crate) struct Client {
     pub agent: ureq::Agent,
     pub endpoint: String,
     pub auth: Auth,
 }
 
 impl Client {
-    pub fn new(emulator: &Emulator, auth: Auth) -> Client {
+    pub(crate) fn new(emulator: &Emulator, auth: Auth) -> Client {
         Client::for_endpoint(emulator.endpoint(), auth)
     }
 
-    pub fn for_endpoint(endpoint: &str, auth: Auth) -> Client {
+    pub(crate) fn for_endpoint(endpoint: &str, auth: Auth) -> Client {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .timeout_global(Some(Duration::from_secs(30)))
@@ -127,42 +127,48 @@ impl Client {
     }
 
     /// Signed with the test AK/SK.
-    pub fn signed(emulator: &Emulator) -> Client {
+    pub(crate) fn signed(emulator: &Emulator) -> Client {
         Client::new(emulator, Auth::Signed(AK.into(), SK.into()))
     }
 
     /// With the test token.
-    pub fn token(emulator: &Emulator) -> Client {
+    pub(crate) fn token(emulator: &Emulator) -> Client {
         Client::new(emulator, Auth::Token(TOKEN.into()))
     }
 
     /// `{method} {endpoint}/v2/{PROJECT}/fgs{path}` with a JSON body (or none).
-    pub fn call(&self, method: &str, path: &str, body: Option<&Value>) -> Answer {
+    pub(crate) fn call(&self, method: &str, path: &str, body: Option<&Value>) -> Answer {
         let body = body
             .map(|b| serde_json::to_vec(b).unwrap())
             .unwrap_or_default();
         self.raw(method, &format!("/v2/{PROJECT}/fgs{path}"), &[], body)
     }
 
-    pub fn get(&self, path: &str) -> Answer {
+    pub(crate) fn get(&self, path: &str) -> Answer {
         self.call("GET", path, None)
     }
 
-    pub fn post(&self, path: &str, body: &Value) -> Answer {
+    pub(crate) fn post(&self, path: &str, body: &Value) -> Answer {
         self.call("POST", path, Some(body))
     }
 
-    pub fn put(&self, path: &str, body: &Value) -> Answer {
+    pub(crate) fn put(&self, path: &str, body: &Value) -> Answer {
         self.call("PUT", path, Some(body))
     }
 
-    pub fn delete(&self, path: &str) -> Answer {
+    pub(crate) fn delete(&self, path: &str) -> Answer {
         self.call("DELETE", path, None)
     }
 
     /// Any method, absolute path (with query), extra headers and raw body; signed or
     /// token-authenticated as configured. `Content-Type: application/json` is always sent.
-    pub fn raw(&self, method: &str, path: &str, headers: &[(&str, &str)], body: Vec<u8>) -> Answer {
+    pub(crate) fn raw(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Vec<u8>,
+    ) -> Answer {
         let mut builder = http::Request::builder()
             .method(method)
             .uri(format!("{}{path}", self.endpoint))
@@ -190,7 +196,7 @@ impl Client {
     }
 
     /// Sends a prepared request as is.
-    pub fn send(&self, request: http::Request<impl Into<SentBody>>) -> Answer {
+    pub(crate) fn send(&self, request: http::Request<impl Into<SentBody>>) -> Answer {
         let request = request.map(|body| body.into().0);
         let response = if request.body().is_empty() {
             self.agent.run(request.map(|_| ()))
@@ -214,13 +220,13 @@ impl Client {
     }
 
     /// Creates an inline Python function and returns the answer body.
-    pub fn create_function(&self, name: &str) -> Value {
+    pub(crate) fn create_function(&self, name: &str) -> Value {
         self.post("/functions", &create_body(name)).expect(200)
     }
 
     /// Publishes `version` of `function`, then creates `alias` pointing at it (both must
     /// succeed): the setup of tests about qualified URNs.
-    pub fn publish_with_alias(&self, function: &str, version: &str, alias: &str) {
+    pub(crate) fn publish_with_alias(&self, function: &str, version: &str, alias: &str) {
         self.post(
             &format!("/functions/{function}/versions"),
             &json!({"version": version}),
@@ -235,7 +241,7 @@ impl Client {
 }
 
 /// A minimal valid Create body: inline Python 3.9, 128 MB, 30 s, code `print(1)`.
-pub fn create_body(name: &str) -> Value {
+pub(crate) fn create_body(name: &str) -> Value {
     json!({
         "func_name": name,
         "package": "default",
@@ -249,7 +255,7 @@ pub fn create_body(name: &str) -> Value {
 }
 
 /// A valid TIMER trigger body.
-pub fn timer_body(name: &str) -> Value {
+pub(crate) fn timer_body(name: &str) -> Value {
     json!({
         "trigger_type_code": "TIMER",
         "trigger_status": "ACTIVE",
@@ -258,7 +264,7 @@ pub fn timer_body(name: &str) -> Value {
 }
 
 /// A valid APIG trigger body.
-pub fn apig_body(path: &str) -> Value {
+pub(crate) fn apig_body(path: &str) -> Value {
     json!({
         "trigger_type_code": "APIG",
         "event_type_code": "APICreated",
@@ -273,13 +279,13 @@ pub fn apig_body(path: &str) -> Value {
 }
 
 /// SHA-512 hex, as the service's `digest`.
-pub fn sha512_hex(bytes: &[u8]) -> String {
+pub(crate) fn sha512_hex(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha512};
     hex::encode(Sha512::digest(bytes))
 }
 
 /// Whether `text` is an RFC 3339 timestamp with a numeric offset and whole seconds.
-pub fn is_rfc3339(text: &str) -> bool {
+pub(crate) fn is_rfc3339(text: &str) -> bool {
     let b = text.as_bytes();
     b.len() == 25
         && time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339).is_ok()
@@ -287,12 +293,12 @@ pub fn is_rfc3339(text: &str) -> bool {
 }
 
 /// Whether `text` is a hyphenated UUID.
-pub fn is_uuid(text: &str) -> bool {
+pub(crate) fn is_uuid(text: &str) -> bool {
     uuid::Uuid::parse_str(text).is_ok_and(|u| u.hyphenated().to_string() == text)
 }
 
 /// A request body as the raw client sends it: bytes, from a `Vec` or an SDK `Body`.
-pub struct SentBody(Vec<u8>);
+pub(crate) struct SentBody(Vec<u8>);
 
 impl From<Vec<u8>> for SentBody {
     fn from(bytes: Vec<u8>) -> Self {

@@ -11,27 +11,27 @@ use http::{HeaderMap, HeaderValue, Response, StatusCode};
 use serde_json::{Value, json};
 
 /// The project id of every request.
-pub const PROJECT: &str = "0123456789abcdef0123456789abcdef";
+pub(crate) const PROJECT: &str = "0123456789abcdef0123456789abcdef";
 /// A full function URN, as most calls carry one.
-pub const URN: &str =
+pub(crate) const URN: &str =
     "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello:latest";
 /// The access key of the bench credentials.
-pub const ACCESS_KEY: &str = "HPUAEXAMPLEAK0000001";
+pub(crate) const ACCESS_KEY: &str = "HPUAEXAMPLEAK0000001";
 /// The secret key of the bench credentials (the signing floor HMACs with it too).
-pub const SECRET_KEY: &str = "ExampleSecretKey0123456789abcdefghijklmnop";
+pub(crate) const SECRET_KEY: &str = "ExampleSecretKey0123456789abcdefghijklmnop";
 /// Size of the UpdateCode package: 1 MiB of incompressible content.
-pub const PACKAGE_CONTENT_LEN: usize = 1024 * 1024;
+pub(crate) const PACKAGE_CONTENT_LEN: usize = 1024 * 1024;
 
 /// The error every operation is measured parsing: a 404 `FSS.1051`.
 const NOT_FOUND_BODY: &str = r#"{"error_code":"FSS.1051","error_msg":"Not found the function"}"#;
 
 /// A fixed signing time (2024-01-15T08:30:00Z), so every run signs the same bytes.
-pub fn fixed_now() -> SystemTime {
+pub(crate) fn fixed_now() -> SystemTime {
     SystemTime::UNIX_EPOCH + Duration::from_secs(1_705_307_400)
 }
 
 /// AK/SK credentials on the public cn-north-4 endpoint.
-pub fn aksk_config() -> Config {
+pub(crate) fn aksk_config() -> Config {
     Config::for_region(
         "cn-north-4",
         PROJECT,
@@ -43,7 +43,7 @@ pub fn aksk_config() -> Config {
 /// A response as a transport hands it over: status, headers and body bytes. Kept as
 /// parts because `http::Response` is not `Clone`; [`CannedResponse::to_response`] makes
 /// a fresh one for each parse.
-pub struct CannedResponse {
+pub(crate) struct CannedResponse {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: Vec<u8>,
@@ -64,7 +64,7 @@ impl CannedResponse {
     }
 
     /// A fresh response borrowing the body, as an adapter that buffered it would pass.
-    pub fn to_response(&self) -> Response<&[u8]> {
+    pub(crate) fn to_response(&self) -> Response<&[u8]> {
         let mut response = Response::new(self.body.as_slice());
         *response.status_mut() = self.status;
         *response.headers_mut() = self.headers.clone();
@@ -73,7 +73,7 @@ impl CannedResponse {
 }
 
 /// One operation's fixtures.
-pub struct Case<O> {
+pub(crate) struct Case<O> {
     pub op: O,
     pub ok: CannedResponse,
     pub err: CannedResponse,
@@ -113,7 +113,7 @@ fn ok(body: &Value) -> CannedResponse {
 }
 
 /// GetMetadata, answered with the `ShowFunctionConfig` OAS example.
-pub fn get_metadata() -> Case<GetMetadata> {
+pub(crate) fn get_metadata() -> Case<GetMetadata> {
     let example = oas_example(include_str!("../../tests/data/oas/ShowFunctionConfig.json"));
     Case {
         op: GetMetadata::new(URN),
@@ -124,7 +124,7 @@ pub fn get_metadata() -> Case<GetMetadata> {
 
 /// A first page of 50, answered with three functions: the `ListFunctions` OAS item,
 /// renamed per copy so that no two are identical.
-pub fn list() -> Case<List> {
+pub(crate) fn list() -> Case<List> {
     let example = oas_example(include_str!("../../tests/data/oas/ListFunctions.json"));
     let item = &example["functions"][0];
     let functions: Vec<Value> = ["hello", "resize-image", "nightly-report"]
@@ -148,7 +148,7 @@ pub fn list() -> Case<List> {
 /// A synchronous invocation with a small JSON event asking for the v1 envelope,
 /// answered with an envelope and the headers the service sends with it (the OAS has no
 /// example: the shape is the spec's §9.15).
-pub fn invoke() -> Case<Invoke> {
+pub(crate) fn invoke() -> Case<Invoke> {
     let event = json!({"user": "fgs", "action": "resize", "width": 640, "tags": ["a", "b"]});
     let op = Invoke::new(URN)
         .event(&event)
@@ -182,7 +182,7 @@ pub fn invoke() -> Case<Invoke> {
 
 /// UpdateCode with a zip of about 1 MiB (one file of pseudo-random bytes, which deflate
 /// cannot shrink), built once; answered with the `UpdateFunctionCode` OAS example.
-pub fn update_code() -> Case<UpdateCode> {
+pub(crate) fn update_code() -> Case<UpdateCode> {
     let package = CodePackage::from_files([("model.bin", pseudo_random(PACKAGE_CONTENT_LEN))])
         .expect("the zip builds");
     let example = oas_example(include_str!("../../tests/data/oas/UpdateFunctionCode.json"));

@@ -23,30 +23,30 @@ const MIN_ROUNDS: usize = 30;
 const MAX_ROUNDS: usize = 20_000;
 
 /// Nanoseconds per iteration of each routine of a set, one entry per round.
-pub struct Rounds {
+pub(crate) struct Rounds {
     ids: Vec<&'static str>,
     ns_per_iter: Vec<Vec<f64>>,
 }
 
 impl Rounds {
     /// The fastest round of routine `id`: its cost when nothing interrupted it.
-    pub fn best(&self, id: &str) -> Option<f64> {
+    pub(crate) fn best(&self, id: &str) -> Option<f64> {
         self.series(id)?.iter().copied().min_by(f64::total_cmp)
     }
 
     /// The median over rounds of routine `id`'s time.
-    pub fn median(&self, id: &str) -> Option<f64> {
+    pub(crate) fn median(&self, id: &str) -> Option<f64> {
         median(&mut self.series(id)?.to_vec())
     }
 
     /// The median over rounds of `ours / floor`, both timed in the same round.
-    pub fn median_ratio(&self, ours: &str, floor: &str) -> Option<f64> {
+    pub(crate) fn median_ratio(&self, ours: &str, floor: &str) -> Option<f64> {
         self.median_per_round(|ns| Some(ns(ours)? / ns(floor)?))
     }
 
     /// The median over rounds of `(ours − minus) / floor`: the share of `ours` that is
     /// not `minus` (signing without building), against the floor.
-    pub fn median_ratio_minus(&self, ours: &str, minus: &str, floor: &str) -> Option<f64> {
+    pub(crate) fn median_ratio_minus(&self, ours: &str, minus: &str, floor: &str) -> Option<f64> {
         self.median_per_round(|ns| Some((ns(ours)? - ns(minus)?) / ns(floor)?))
     }
 
@@ -69,7 +69,7 @@ impl Rounds {
 
 /// Times `routines` in alternation: calibrates a batch size for each, then runs rounds
 /// of one batch each until [`BUDGET`] is spent.
-pub fn interleave(routines: &mut [&mut Routine<'_>]) -> Rounds {
+pub(crate) fn interleave(routines: &mut [&mut Routine<'_>]) -> Rounds {
     let batch: Vec<u64> = routines.iter_mut().map(|r| calibrate(r)).collect();
     let mut ns_per_iter = vec![Vec::new(); routines.len()];
     let start = Instant::now();

@@ -46,13 +46,13 @@ use timing::Routine;
 
 /// The benchmark ids inside each operation's group.
 mod ids {
-    pub const BUILD: &str = "build";
-    pub const BUILD_SIGN: &str = "build_sign";
-    pub const FLOOR_SIGN: &str = "floor_sign";
-    pub const PARSE_OK: &str = "parse_ok";
-    pub const FLOOR_PARSE_OK: &str = "floor_parse_ok";
-    pub const PARSE_ERR: &str = "parse_err";
-    pub const FLOOR_PARSE_ERR: &str = "floor_parse_err";
+    pub(crate) const BUILD: &str = "build";
+    pub(crate) const BUILD_SIGN: &str = "build_sign";
+    pub(crate) const FLOOR_SIGN: &str = "floor_sign";
+    pub(crate) const PARSE_OK: &str = "parse_ok";
+    pub(crate) const FLOOR_PARSE_OK: &str = "floor_parse_ok";
+    pub(crate) const PARSE_ERR: &str = "parse_err";
+    pub(crate) const FLOOR_PARSE_ERR: &str = "floor_parse_err";
 }
 
 fn main() {

@@ -10,7 +10,7 @@ const PARSE_TARGET_RATIO: f64 = 1.0;
 const BUILD_SIGN_TARGET_NS: f64 = 5_000.0;
 
 /// One operation's interleaved measurements.
-pub struct OperationRounds {
+pub(crate) struct OperationRounds {
     /// The operation (criterion group) name.
     pub name: &'static str,
     /// `build`, `build_sign` and `floor_sign`, in alternation.
@@ -22,7 +22,7 @@ pub struct OperationRounds {
 }
 
 /// Prints the table to stdout, Markdown-formatted.
-pub fn print(operations: &[OperationRounds]) {
+pub(crate) fn print(operations: &[OperationRounds]) {
     println!();
     if operations.is_empty() {
         println!("(no ratios: criterion ran in test or list mode, or a filter left a group out)");

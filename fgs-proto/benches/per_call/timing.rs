@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 const CHUNK: u64 = 256;
 
 /// One benchmarked routine with its input setup, runnable for any number of iterations.
-pub struct Routine<'a> {
+pub(crate) struct Routine<'a> {
     /// The benchmark id inside its operation's group (`build_sign`, `floor_sign`, ...).
     pub id: &'static str,
     run: Box<dyn FnMut(u64) -> Duration + 'a>,
@@ -22,7 +22,7 @@ pub struct Routine<'a> {
 
 impl<'a> Routine<'a> {
     /// `routine` run on inputs from `setup`.
-    pub fn new<I, O>(
+    pub(crate) fn new<I, O>(
         id: &'static str,
         mut setup: impl FnMut() -> I + 'a,
         mut routine: impl FnMut(I) -> O + 'a,
@@ -51,19 +51,19 @@ impl<'a> Routine<'a> {
     }
 
     /// Runs `iters` iterations; the time they took, setup excluded.
-    pub fn run(&mut self, iters: u64) -> Duration {
+    pub(crate) fn run(&mut self, iters: u64) -> Duration {
         (self.run)(iters)
     }
 
     /// [`Routine::run`] on criterion's behalf (counted, see [`Routine::was_measured`]).
-    pub fn run_for_criterion(&mut self, iters: u64) -> Duration {
+    pub(crate) fn run_for_criterion(&mut self, iters: u64) -> Duration {
         self.criterion_iterations += iters;
         self.run(iters)
     }
 
     /// Whether criterion measured this routine in this run (not filtered out, not in
     /// test or list mode).
-    pub fn was_measured(&self) -> bool {
+    pub(crate) fn was_measured(&self) -> bool {
         self.criterion_iterations > 1
     }
 }

@@ -9,6 +9,7 @@
 //! The signer also rewrites the URI's query into canonical order; send the URI as it is
 //! after signing.
 
+use std::fmt;
 use std::time::SystemTime;
 
 use hmac::{Hmac, KeyInit, Mac};
@@ -119,6 +120,17 @@ pub struct SigningKey<'a> {
     pub algorithm: Algorithm,
 }
 
+// By hand: the secret key is never printed.
+impl fmt::Debug for SigningKey<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SigningKey")
+            .field("access_key", &self.access_key)
+            .field("secret_key", &"***")
+            .field("algorithm", &self.algorithm)
+            .finish()
+    }
+}
+
 impl<'a> SigningKey<'a> {
     /// An `SDK-HMAC-SHA256` key.
     pub fn new(access_key: &'a str, secret_key: &'a str) -> Self {
@@ -131,7 +143,10 @@ impl<'a> SigningKey<'a> {
 }
 
 /// Everything a signature was computed from, for inspection and golden tests.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Its `Debug` shows the inputs but not the signature (nor the header that carries it):
+/// read [`signature`](Self::signature) to see it.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Signature {
     /// The canonical request.
     pub canonical_request: String,
@@ -145,6 +160,21 @@ pub struct Signature {
     pub payload_hash: String,
     /// The `Authorization` header value.
     pub authorization: String,
+}
+
+// By hand: a signature authorizes a replay of its request until the date expires, so
+// it is never printed.
+impl fmt::Debug for Signature {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Signature")
+            .field("canonical_request", &self.canonical_request)
+            .field("string_to_sign", &self.string_to_sign)
+            .field("signature", &"***")
+            .field("signed_headers", &self.signed_headers)
+            .field("payload_hash", &self.payload_hash)
+            .field("authorization", &"***")
+            .finish()
+    }
 }
 
 /// Signs an `http::Request` in place; see [`sign`].

@@ -208,10 +208,6 @@ impl Operation for Create {
     type Output = Function;
     const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
-    fn idempotent(&self) -> bool {
-        false
-    }
-
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         let body = &self.body;
         body.config.check()?;

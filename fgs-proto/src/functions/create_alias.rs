@@ -114,10 +114,6 @@ impl Operation for CreateAlias {
     type Output = Alias;
     const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
-    fn idempotent(&self) -> bool {
-        false
-    }
-
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         RequestBuilder::new(config, Method::POST)
             .path("functions")

@@ -100,10 +100,6 @@ impl Operation for CreateVersion {
     type Output = Function;
     const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
-    fn idempotent(&self) -> bool {
-        false
-    }
-
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         RequestBuilder::new(config, Method::POST)
             .path("functions")

@@ -57,10 +57,6 @@ impl Operation for DeleteAlias {
     type Output = ();
     const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
-    fn idempotent(&self) -> bool {
-        true
-    }
-
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         RequestBuilder::new(config, Method::DELETE)
             .path("functions")

@@ -100,10 +100,6 @@ impl Operation for List {
     type Output = ListOutput;
     const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
-    fn idempotent(&self) -> bool {
-        true
-    }
-
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         if self.maxitems == Some(0) || self.maxitems.is_some_and(|n| n > 400) {
             return Err(Error::invalid_input("maxitems", "must be 1…400"));

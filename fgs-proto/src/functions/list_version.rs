@@ -105,10 +105,6 @@ impl Operation for ListVersion {
     type Output = ListVersionOutput;
     const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
-    fn idempotent(&self) -> bool {
-        true
-    }
-
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         // A page of zero items could never advance the marker.
         if self.maxitems == Some(0) {

@@ -114,10 +114,6 @@ impl Operation for UpdateAlias {
     type Output = Alias;
     const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
-    fn idempotent(&self) -> bool {
-        true
-    }
-
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         RequestBuilder::new(config, Method::PUT)
             .path("functions")

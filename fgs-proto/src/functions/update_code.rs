@@ -164,10 +164,6 @@ impl Operation for UpdateCode {
     type Output = Function;
     const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
-    fn idempotent(&self) -> bool {
-        true
-    }
-
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         let body = &self.body;
         if self.package.is_none() && body.func_code.is_none() {

@@ -166,10 +166,6 @@ impl Operation for UpdateMetadata {
     type Output = Function;
     const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
-    fn idempotent(&self) -> bool {
-        true
-    }
-
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         let body = &self.body;
         body.config.check()?;

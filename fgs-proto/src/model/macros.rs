@@ -269,16 +269,16 @@ use std::borrow::Cow;
 
 /// A JSON string that borrows from the input when it can (no escapes) and owns
 /// otherwise: object keys and enum values cost no allocation in the common case.
-pub struct Key<'de>(Cow<'de, str>);
+pub(crate) struct Key<'de>(Cow<'de, str>);
 
 impl Key<'_> {
     /// The text.
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.0
     }
 
     /// The text, owned.
-    pub fn into_string(self) -> String {
+    pub(crate) fn into_string(self) -> String {
         self.0.into_owned()
     }
 }

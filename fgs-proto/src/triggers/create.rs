@@ -134,10 +134,6 @@ impl Operation for Create {
     type Output = Trigger;
     const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
-    fn idempotent(&self) -> bool {
-        false
-    }
-
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         let empty = |value: Option<&str>| value.is_some_and(|v| v.trim().is_empty());
         if empty(Some(self.body.trigger_type_code.as_str())) {

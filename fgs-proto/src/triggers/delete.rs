@@ -69,10 +69,6 @@ impl Operation for Delete {
     type Output = ();
     const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
-    fn idempotent(&self) -> bool {
-        true
-    }
-
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         one_trigger(
             config,

@@ -53,10 +53,6 @@ impl Operation for DeleteAll {
     type Output = ();
     const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
-    fn idempotent(&self) -> bool {
-        true
-    }
-
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         function_triggers(config, Method::DELETE, &self.function_urn)?.build()
     }

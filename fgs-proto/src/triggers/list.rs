@@ -50,10 +50,6 @@ impl Operation for List {
     type Output = Vec<Trigger>;
     const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
-    fn idempotent(&self) -> bool {
-        true
-    }
-
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         function_triggers(config, Method::GET, &self.function_urn)?.build()
     }

@@ -19,18 +19,18 @@ use fgs_proto::model::{MemorySize, Runtime, TimerEventData, TriggerType};
 use fgs_proto::triggers;
 
 /// A full URN (qualified with `latest`).
-pub const URN: &str =
+pub(crate) const URN: &str =
     "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello:latest";
 /// The URN without qualifier (the function itself).
-pub const BASE_URN: &str =
+pub(crate) const BASE_URN: &str =
     "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello";
 /// A trigger id.
-pub const TRIGGER_ID: &str = "9a14fae1-78cf-4185-ac7a-429eb6dc41fb";
+pub(crate) const TRIGGER_ID: &str = "9a14fae1-78cf-4185-ac7a-429eb6dc41fb";
 /// Inline Python source for code-carrying operations.
-pub const INLINE_SOURCE: &str = "def handler(event, context):\n    return 'hello'\n";
+pub(crate) const INLINE_SOURCE: &str = "def handler(event, context):\n    return 'hello'\n";
 
 /// An operation with a sample value.
-pub trait Fixture: Operation + Sized {
+pub(crate) trait Fixture: Operation + Sized {
     /// The request snapshot (file stem in `tests/snapshots/`) of [`minimal`](Self::minimal)
     /// signed with AK/SK.
     const SNAPSHOT: &'static str;

@@ -1,11 +1,11 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)] // each test binary uses its own subset
 
-pub mod fixtures;
+pub(crate) mod fixtures;
 
 /// The SDK's query/path encoding, written independently of the crate's: all but the
 /// RFC 3986 unreserved characters as uppercase `%XX`.
-pub fn encode(text: &str) -> String {
+pub(crate) fn encode(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
@@ -17,7 +17,7 @@ pub fn encode(text: &str) -> String {
 }
 
 /// Percent-decodes `text` (test-side, independent of the crate).
-pub fn decode(text: &str) -> Vec<u8> {
+pub(crate) fn decode(text: &str) -> Vec<u8> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -47,16 +47,16 @@ use fgs_proto::model::Runtime;
 use fgs_proto::{Config, Credentials, Operation};
 
 /// The project id used by request snapshots.
-pub const PROJECT: &str = "0123456789abcdef0123456789abcdef";
+pub(crate) const PROJECT: &str = "0123456789abcdef0123456789abcdef";
 // A full URN used by request snapshots.
 #[allow(unused_imports)] // each test binary uses its own subset
-pub use fixtures::URN;
+pub(crate) use fixtures::URN;
 
 /// Creating `hello` in package `default` (Python 3.9, `index.handler`, 128 MB, 3 s) with
 /// `code`: the function of the build and parse tests, where the function is not the
 /// subject.
 /// A Python 3.9 `index.handler` configuration with `memory_mb` and `timeout_secs`.
-pub fn python39(memory_mb: u32, timeout_secs: u64) -> fgs_proto::functions::FunctionConfig {
+pub(crate) fn python39(memory_mb: u32, timeout_secs: u64) -> fgs_proto::functions::FunctionConfig {
     fgs_proto::functions::FunctionConfig::new(
         fgs_proto::model::Runtime::Python39,
         "index.handler",
@@ -65,7 +65,7 @@ pub fn python39(memory_mb: u32, timeout_secs: u64) -> fgs_proto::functions::Func
     )
 }
 
-pub fn create_hello(code: Code) -> Create {
+pub(crate) fn create_hello(code: Code) -> Create {
     Create::new(
         "hello",
         "default",
@@ -80,12 +80,17 @@ pub fn create_hello(code: Code) -> Create {
 }
 
 /// The fixed signing time of request snapshots: 2024-01-15T08:30:00Z.
-pub fn fixed_now() -> SystemTime {
+pub(crate) fn fixed_now() -> SystemTime {
     SystemTime::UNIX_EPOCH + Duration::from_secs(1_705_307_400)
 }
 
-/// AK/SK config for snapshots (the signing vectors' key pair, public endpoint).
-pub fn aksk_config() -> Config {
+/// The `User-Agent` of request snapshots: fixed, so that a version bump (which changes
+/// [`fgs_proto::DEFAULT_USER_AGENT`]) rewrites no snapshot and no signature.
+pub(crate) const SNAPSHOT_USER_AGENT: &str = "fgs-rust/snapshot";
+
+/// AK/SK config for snapshots (the signing vectors' key pair, public endpoint, the
+/// [`SNAPSHOT_USER_AGENT`]).
+pub(crate) fn aksk_config() -> Config {
     Config::for_region(
         "cn-north-4",
         PROJECT,
@@ -94,28 +99,35 @@ pub fn aksk_config() -> Config {
             "ExampleSecretKey0123456789abcdefghijklmnop",
         ),
     )
+    .and_then(|config| config.with_user_agent(SNAPSHOT_USER_AGENT))
     .unwrap()
 }
 
-/// Token config for snapshots (the token is redacted in the rendering).
-pub fn token_config() -> Config {
+/// Token config for snapshots (the token is redacted in the rendering; the
+/// [`SNAPSHOT_USER_AGENT`]).
+pub(crate) fn token_config() -> Config {
     Config::for_region(
         "cn-north-4",
         PROJECT,
         Credentials::token("MIIDexampletoken"),
     )
+    .and_then(|config| config.with_user_agent(SNAPSHOT_USER_AGENT))
     .unwrap()
 }
 
 /// The request `op` sends with `config` at [`fixed_now`], rendered as HTTP/1.1 text with
 /// the signature shown: what the request snapshots store.
-pub fn render<O: Operation>(op: &O, config: &Config) -> String {
+pub(crate) fn render<O: Operation>(op: &O, config: &Config) -> String {
     let request = fgs_proto::prepare(op, config, fixed_now()).unwrap();
     Render::new().reveal_signature(true).http(&request)
 }
 
 /// A response with `status`, `headers` and `body`.
-pub fn response(status: u16, headers: &[(&str, &str)], body: &str) -> http::Response<Vec<u8>> {
+pub(crate) fn response(
+    status: u16,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> http::Response<Vec<u8>> {
     let mut b = http::Response::builder().status(status);
     for (k, v) in headers {
         b = b.header(*k, *v);
@@ -125,7 +137,7 @@ pub fn response(status: u16, headers: &[(&str, &str)], body: &str) -> http::Resp
 
 /// The success example of operation `name`'s OAS file (`shared/spec/oas/{name}.json`,
 /// copied to `tests/data/oas/`), as JSON text.
-pub fn oas_example(name: &str, status: &str) -> String {
+pub(crate) fn oas_example(name: &str, status: &str) -> String {
     let path = format!("{}/tests/data/oas/{name}.json", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -138,7 +150,7 @@ pub fn oas_example(name: &str, status: &str) -> String {
 
 /// A value for `schema` with every property set: the first enum value, `sample-<name>`
 /// strings, 7 for integers, `true` for booleans, one-element arrays and maps.
-pub fn oas_sample(
+pub(crate) fn oas_sample(
     schema: &serde_json::Value,
     defs: &serde_json::Value,
     name: &str,

@@ -26,7 +26,7 @@ where
 }
 
 /// Checks every known error shape against `op`.
-pub fn assert_error_shapes<O: Operation>(op: &O)
+pub(crate) fn assert_error_shapes<O: Operation>(op: &O)
 where
     O::Output: Debug,
 {

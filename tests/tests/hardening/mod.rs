@@ -2,7 +2,10 @@
 //! a watchdog so that a hang fails instead of blocking, and percent-decoding. (Both
 //! adapters behind one value is `fgs_tests::Adapter`; fast retries are
 //! `fgs_testkit::fast_retries`.)
-#![allow(dead_code)] // each test binary uses its own subset
+#![allow(dead_code)]
+// each test binary uses its own subset
+// Included by several test binaries, none of which has a public API.
+#![allow(unreachable_pub)]
 
 use std::sync::mpsc;
 use std::time::Duration;

@@ -28,7 +28,7 @@ pub(crate) struct PageOf<'a, T> {
 impl Page {
     /// Reads `marker` (a non-negative offset, default 0) and `maxitems` (1–400, default
     /// 400); anything else is 400 `FSS.1001`.
-    pub fn from_query(query: &[(String, String)]) -> Result<Page, ApiError> {
+    pub(super) fn from_query(query: &[(String, String)]) -> Result<Page, ApiError> {
         let value = |key: &str| query_value(query, key);
         let marker = match value("marker") {
             None => 0,
@@ -60,7 +60,7 @@ impl Page {
     }
 
     /// This page of `items`.
-    pub fn apply<'a, T>(&self, items: &'a [T]) -> PageOf<'a, T> {
+    pub(super) fn apply<'a, T>(&self, items: &'a [T]) -> PageOf<'a, T> {
         let start = self.marker.min(items.len());
         let end = start.saturating_add(self.maxitems).min(items.len());
         let page = &items[start..end];

@@ -33,7 +33,7 @@ pub(crate) enum AliasUse {
 
 impl AliasRecord {
     /// Whether and how this alias uses `version`.
-    pub fn uses(&self, version: &str) -> Option<AliasUse> {
+    pub(crate) fn uses(&self, version: &str) -> Option<AliasUse> {
         if self.version == version {
             Some(AliasUse::Target)
         } else if self.weights.contains_key(version)
@@ -52,7 +52,7 @@ impl AliasRecord {
     /// wins; otherwise the weights decide, deterministically: call `n` lands on slot
     /// `n * 61 mod 100` (61 is coprime with 100, so every 100 calls visit each slot once
     /// and the split is exact per 100 calls, yet well mixed).
-    pub fn pick_version(&mut self, headers: &HeaderMap) -> String {
+    pub(crate) fn pick_version(&mut self, headers: &HeaderMap) -> String {
         if let Some((_, strategies)) = &self.strategy
             && let Some((version, _)) = strategies.iter().find(|(_, s)| matches(s, headers))
         {

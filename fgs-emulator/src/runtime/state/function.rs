@@ -20,7 +20,7 @@ pub(crate) struct Code {
 }
 
 impl Code {
-    pub fn new(bytes: Bytes) -> Self {
+    pub(crate) fn new(bytes: Bytes) -> Self {
         let digest = hex::encode(Sha512::digest(&bytes));
         Code { bytes, digest }
     }
@@ -41,12 +41,12 @@ pub(crate) struct VersionRecord {
 
 impl VersionRecord {
     /// A metadata string.
-    pub fn text(&self, key: &str) -> Option<&str> {
+    pub(crate) fn text(&self, key: &str) -> Option<&str> {
         self.metadata.get(key).and_then(Value::as_str)
     }
 
     /// A metadata integer.
-    pub fn int(&self, key: &str) -> Option<i64> {
+    pub(crate) fn int(&self, key: &str) -> Option<i64> {
         self.metadata.get(key).and_then(Value::as_i64)
     }
 }
@@ -66,7 +66,7 @@ pub(crate) struct FunctionRecord {
 
 impl FunctionRecord {
     /// `latest` or a published version.
-    pub fn version(&self, name: &str) -> Option<&VersionRecord> {
+    pub(crate) fn version(&self, name: &str) -> Option<&VersionRecord> {
         if name == LATEST {
             Some(&self.latest)
         } else {
@@ -75,12 +75,12 @@ impl FunctionRecord {
     }
 
     /// An alias.
-    pub fn alias(&self, name: &str) -> Option<&AliasRecord> {
+    pub(crate) fn alias(&self, name: &str) -> Option<&AliasRecord> {
         self.aliases.iter().find(|a| a.name == name)
     }
 
     /// An alias, for changes.
-    pub fn alias_mut(&mut self, name: &str) -> Option<&mut AliasRecord> {
+    pub(crate) fn alias_mut(&mut self, name: &str) -> Option<&mut AliasRecord> {
         self.aliases.iter_mut().find(|a| a.name == name)
     }
 }

@@ -23,19 +23,19 @@ pub(crate) struct State {
 
 impl State {
     /// The function `package:name`.
-    pub fn get(&self, package: &str, name: &str) -> Option<&FunctionRecord> {
+    pub(crate) fn get(&self, package: &str, name: &str) -> Option<&FunctionRecord> {
         let seq = self.index.get(&(package.to_owned(), name.to_owned()))?;
         self.functions.get(seq)
     }
 
     /// The function `package:name`, for changes.
-    pub fn get_mut(&mut self, package: &str, name: &str) -> Option<&mut FunctionRecord> {
+    pub(crate) fn get_mut(&mut self, package: &str, name: &str) -> Option<&mut FunctionRecord> {
         let seq = self.index.get(&(package.to_owned(), name.to_owned()))?;
         self.functions.get_mut(seq)
     }
 
     /// Adds a function; `false` (and no change) if one with its package and name exists.
-    pub fn insert(&mut self, function: FunctionRecord) -> bool {
+    pub(crate) fn insert(&mut self, function: FunctionRecord) -> bool {
         let key = (function.package.clone(), function.name.clone());
         if self.index.contains_key(&key) {
             return false;
@@ -48,18 +48,18 @@ impl State {
     }
 
     /// Removes the function `package:name`.
-    pub fn remove(&mut self, package: &str, name: &str) -> Option<FunctionRecord> {
+    pub(crate) fn remove(&mut self, package: &str, name: &str) -> Option<FunctionRecord> {
         let seq = self.index.remove(&(package.to_owned(), name.to_owned()))?;
         self.functions.remove(&seq)
     }
 
     /// Every function, oldest first.
-    pub fn functions(&self) -> impl Iterator<Item = &FunctionRecord> {
+    pub(crate) fn functions(&self) -> impl Iterator<Item = &FunctionRecord> {
         self.functions.values()
     }
 
     /// Forgets everything.
-    pub fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         self.functions.clear();
         self.index.clear();
     }

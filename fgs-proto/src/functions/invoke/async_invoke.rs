@@ -90,10 +90,6 @@ impl Operation for AsyncInvoke {
     type Output = AsyncInvokeOutput;
     const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
-    fn idempotent(&self) -> bool {
-        false
-    }
-
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         self.payload
             .builder(config, &self.function_urn, "invocations-async")?

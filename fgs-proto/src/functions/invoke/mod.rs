@@ -145,10 +145,6 @@ impl Operation for Invoke {
     type Output = InvokeOutput;
     const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
-    fn idempotent(&self) -> bool {
-        false
-    }
-
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
         let mut builder = self
             .payload
