@@ -24,9 +24,9 @@ def handler(event, context):
 ";
 
 /// The file the zip holds, and its handler.
-pub const FILE_NAME: &str = "index.py";
+pub(crate) const FILE_NAME: &str = "index.py";
 /// `file.function` of both sources.
-pub const HANDLER: &str = "index.handler";
+pub(crate) const HANDLER: &str = "index.handler";
 
 /// What the emulator runs for the demo function: [`SECOND_SOURCE`] in Rust (for the
 /// first code's events it answers the same, as `GREETING` is not set yet).

@@ -16,7 +16,7 @@ pub(super) struct Legend {
 impl Legend {
     /// `METHOD /path?query` of `request`, with each path segment percent-decoded (a URN
     /// travels encoded: `%3A` for `:`) and the URN and project id shown as placeholders.
-    pub fn request_line<B>(&self, request: &Request<B>) -> String {
+    pub(crate) fn request_line<B>(&self, request: &Request<B>) -> String {
         let path: Vec<String> = request
             .uri()
             .path()
@@ -33,7 +33,7 @@ impl Legend {
 
     /// `text` with the URN and the project id replaced by their placeholders (the URN
     /// first: it contains the project id).
-    pub fn shorten(&self, text: &str) -> String {
+    pub(crate) fn shorten(&self, text: &str) -> String {
         let text = match &self.urn {
             Some(urn) if !urn.is_empty() => text.replace(urn.as_str(), "{urn}"),
             _ => text.to_owned(),

@@ -18,14 +18,14 @@ pub(super) struct Failure {
 }
 
 impl Failure {
-    pub fn sdk(operation: &'static str, error: Error) -> Self {
+    pub(crate) fn sdk(operation: &'static str, error: Error) -> Self {
         Failure {
             operation: Some(operation),
             cause: Cause::Sdk(error),
         }
     }
 
-    pub fn unexpected(operation: &'static str, what: impl Into<String>) -> Self {
+    pub(crate) fn unexpected(operation: &'static str, what: impl Into<String>) -> Self {
         Failure {
             operation: Some(operation),
             cause: Cause::Unexpected(what.into()),
@@ -54,7 +54,7 @@ pub(super) struct Walker<'a> {
 }
 
 impl<'a> Walker<'a> {
-    pub fn new(client: &'a fgs_ureq::Client, out: &'a mut dyn Write) -> Self {
+    pub(crate) fn new(client: &'a fgs_ureq::Client, out: &'a mut dyn Write) -> Self {
         let legend = Legend {
             project_id: client.config().project_id().to_owned(),
             urn: None,
@@ -68,14 +68,14 @@ impl<'a> Walker<'a> {
     }
 
     /// Writes one line of output.
-    pub fn line(&mut self, text: impl Display) -> std::io::Result<()> {
+    pub(crate) fn line(&mut self, text: impl Display) -> std::io::Result<()> {
         writeln!(self.out, "{text}")?;
         self.out.flush()
     }
 
     /// Sends `operation` as the step `name` (its Go SDK name); `check` turns a good
     /// answer into the printed result, or says what is wrong with it.
-    pub fn send<O: Operation>(
+    pub(crate) fn send<O: Operation>(
         &mut self,
         name: &'static str,
         operation: &O,
@@ -90,7 +90,7 @@ impl<'a> Walker<'a> {
 
     /// A step whose call is more than one `send` (walking pages, say): `request` is the
     /// first request it makes, for the printed request line.
-    pub fn call<T>(
+    pub(crate) fn call<T>(
         &mut self,
         name: &'static str,
         request: &Request<fgs_proto::Body>,
@@ -129,7 +129,7 @@ impl<'a> Walker<'a> {
     }
 
     /// A step that is not run here, with the reason printed in its place.
-    pub fn skip<O: Operation>(
+    pub(crate) fn skip<O: Operation>(
         &mut self,
         name: &'static str,
         operation: &O,

@@ -33,7 +33,9 @@ const TIMEOUT: Duration = Duration::from_secs(60);
 /// fgs-hyper's pool idle timeout.
 const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(15);
 
-/// An operation's request, built once, ready to be sent again and again.
+/// An operation's request, built once, ready to be sent again and again. (`Debug` hides
+/// the secret key and the sensitive headers.)
+#[derive(Debug)]
 pub struct RawRequest {
     method: Method,
     uri: Uri,

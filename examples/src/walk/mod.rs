@@ -25,7 +25,7 @@ pub(super) struct Urns {
 
 impl Urns {
     /// The URN of version or alias `qualifier` (`v1`, `!prod`).
-    pub fn qualified(&self, qualifier: &str) -> String {
+    pub(crate) fn qualified(&self, qualifier: &str) -> String {
         format!("{}:{qualifier}", self.base)
     }
 }
