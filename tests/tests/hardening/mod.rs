@@ -4,15 +4,13 @@
 //! `fgs_testkit::fast_retries`.)
 #![allow(dead_code)]
 // each test binary uses its own subset
-// Included by several test binaries, none of which has a public API.
-#![allow(unreachable_pub)]
 
 use std::sync::mpsc;
 use std::time::Duration;
 
 /// Runs `work` on a thread of its own and returns its result, failing the test if it
 /// takes longer than `limit` (a hang) and passing on its panic if it panics.
-pub fn watchdog<T: Send + 'static>(
+pub(crate) fn watchdog<T: Send + 'static>(
     what: &str,
     limit: Duration,
     work: impl FnOnce() -> T + Send + 'static,
@@ -37,7 +35,7 @@ pub fn watchdog<T: Send + 'static>(
 }
 
 /// Percent-decodes one path segment (test-side, independent of the SDK's encoder).
-pub fn percent_decode(segment: &str) -> Vec<u8> {
+pub(crate) fn percent_decode(segment: &str) -> Vec<u8> {
     let bytes = segment.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

@@ -5,7 +5,7 @@
 //! One test binary (modules, not files under `tests/`), so the SDK, both adapters and
 //! the emulator are linked once.
 // A test binary has no public API: `pub` in its modules marks what sibling modules use.
-#![allow(missing_debug_implementations, unreachable_pub)]
+#![allow(missing_debug_implementations)]
 
 // Each scenario module turns its scenarios into one test per adapter with
 // `fgs_tests::through_both_adapters!` (defined in fgs-testkit, as used by the adapters'

@@ -7,21 +7,22 @@ use fgs_proto::model::Function;
 use sha2::{Digest, Sha512};
 
 /// The inline source of the followed function.
-pub const INLINE_SOURCE: &str = "def handler(event, context):\n    return {'first': event}\n";
+pub(super) const INLINE_SOURCE: &str =
+    "def handler(event, context):\n    return {'first': event}\n";
 
 /// A zip of one `index.py` holding `source`.
-pub fn zip(source: &str) -> CodePackage {
+pub(super) fn zip(source: &str) -> CodePackage {
     CodePackage::from_files([("index.py", source)]).expect("a zip of one file")
 }
 
 /// Lowercase hex SHA-512, the service's `digest`.
-pub fn sha512_hex(bytes: &[u8]) -> String {
+pub(super) fn sha512_hex(bytes: &[u8]) -> String {
     hex::encode(Sha512::digest(bytes))
 }
 
 /// The bytes of a GetCode / UpdateCode answer's `func_code.file`.
 #[track_caller]
-pub fn decoded_file(function: &Function) -> Vec<u8> {
+pub(super) fn decoded_file(function: &Function) -> Vec<u8> {
     let file = function
         .func_code
         .as_ref()

@@ -13,7 +13,7 @@ use super::{Life, NAME};
 
 /// Creates the followed function (inline code) and a second one from a zip built with
 /// `CodePackage`; checks both answers and the zip's round trip through GetCode.
-pub fn create<'a, S: Sdk>(sdk: &'a S, emu: &'a Emulator) -> Life<'a, S> {
+pub(super) fn create<'a, S: Sdk>(sdk: &'a S, emu: &'a Emulator) -> Life<'a, S> {
     let who = sdk.name();
     let created = sdk
         .send(
@@ -91,7 +91,7 @@ pub fn create<'a, S: Sdk>(sdk: &'a S, emu: &'a Emulator) -> Life<'a, S> {
 }
 
 /// GetMetadata and GetCode of the followed function.
-pub fn read<S: Sdk>(life: &Life<'_, S>) {
+pub(super) fn read<S: Sdk>(life: &Life<'_, S>) {
     let who = life.sdk.name();
     let function = life
         .sdk
@@ -130,7 +130,7 @@ pub fn read<S: Sdk>(life: &Life<'_, S>) {
 
 /// UpdateCode (a zip replaces the inline code) and UpdateMetadata, each change then
 /// visible in GetCode / GetMetadata.
-pub fn update<S: Sdk>(life: &Life<'_, S>) {
+pub(super) fn update<S: Sdk>(life: &Life<'_, S>) {
     let who = life.sdk.name();
     let before = life.sdk.send(&GetCode::new(&life.latest)).expect("GetCode");
     let package = zip("def handler(event, context):\n    return {'second': event}\n");

@@ -30,7 +30,7 @@ fn handler(event: &[u8], ctx: &InvocationContext) -> Result<Vec<u8>, FunctionErr
     Ok(answer.to_string().into_bytes())
 }
 
-pub fn sync_and_async<S: Sdk>(life: &Life<'_, S>) {
+pub(super) fn sync_and_async<S: Sdk>(life: &Life<'_, S>) {
     let who = life.sdk.name();
     life.emu.register_handler(NAME, handler);
 

@@ -14,7 +14,7 @@ const EXTRA: usize = 24;
 /// Page size: 26 functions make pages of 7, 7, 7 and 5.
 const PAGE: u32 = 7;
 
-pub fn every_function_once_in_pages<S: Sdk>(life: &Life<'_, S>) {
+pub(super) fn every_function_once_in_pages<S: Sdk>(life: &Life<'_, S>) {
     let who = life.sdk.name();
     for i in 0..EXTRA {
         life.sdk

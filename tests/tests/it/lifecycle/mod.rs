@@ -28,7 +28,7 @@ pub(crate) struct Life<'a, S> {
 
 impl<S: Sdk> Life<'_, S> {
     /// The URN of version or alias `qualifier` (`v1`, `!prod`).
-    pub fn qualified(&self, qualifier: &str) -> String {
+    pub(crate) fn qualified(&self, qualifier: &str) -> String {
         format!("{}:{qualifier}", self.base)
     }
 }

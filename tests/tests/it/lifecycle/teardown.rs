@@ -7,7 +7,7 @@ use fgs_tests::Sdk;
 
 use super::{Life, NAME};
 
-pub fn delete_alias_version_function<S: Sdk>(life: &Life<'_, S>) {
+pub(super) fn delete_alias_version_function<S: Sdk>(life: &Life<'_, S>) {
     let who = life.sdk.name();
     // prod points at v2 with v1 as canary: it goes first, then v1 can.
     life.sdk

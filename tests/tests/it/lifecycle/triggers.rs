@@ -9,7 +9,7 @@ use fgs_tests::Sdk;
 
 use super::Life;
 
-pub fn create_list_get_delete<S: Sdk>(life: &Life<'_, S>) {
+pub(super) fn create_list_get_delete<S: Sdk>(life: &Life<'_, S>) {
     let who = life.sdk.name();
     let timer = life
         .sdk

@@ -12,7 +12,7 @@ use fgs_tests::Sdk;
 use super::{Life, NAME};
 
 /// Publishes v1, changes the configuration, publishes v2, and lists the versions.
-pub fn publish<S: Sdk>(life: &Life<'_, S>) {
+pub(super) fn publish<S: Sdk>(life: &Life<'_, S>) {
     let who = life.sdk.name();
     let v1 = life
         .sdk
@@ -76,7 +76,7 @@ pub fn publish<S: Sdk>(life: &Life<'_, S>) {
 }
 
 /// An alias with a weighted canary, read, re-pointed and listed.
-pub fn aliases<S: Sdk>(life: &Life<'_, S>) {
+pub(super) fn aliases<S: Sdk>(life: &Life<'_, S>) {
     let who = life.sdk.name();
     let created = life
         .sdk
