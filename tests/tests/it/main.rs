@@ -4,7 +4,7 @@
 //!
 //! One test binary (modules, not files under `tests/`), so the SDK, both adapters and
 //! the emulator are linked once.
-// A test binary has no public API: `pub` in its modules marks what sibling modules use.
+// A test binary has no public API: its scenario types are printed by no test.
 #![allow(missing_debug_implementations)]
 
 // Each scenario module turns its scenarios into one test per adapter with
