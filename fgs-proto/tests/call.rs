@@ -411,3 +411,27 @@ fn a_small_body_is_kept_and_shared_between_attempts() {
     assert_eq!(bytes(&first).as_ptr(), bytes(&second).as_ptr());
     verify_signature(start(), &second);
 }
+
+#[test]
+fn every_secret_header_is_marked_sensitive() {
+    let op = GetMetadata::new(URN);
+    let temporary = Config::new(
+        "http://127.0.0.1:18765",
+        PID,
+        Credentials::temporary_ak_sk("AK", "SK", "SECURITY-TOKEN"),
+    )
+    .unwrap();
+    let mut call = Call::new(&op, &temporary, RetryPolicy::none()).unwrap();
+    let request = call.next_request(start()).unwrap();
+    for name in ["authorization", "x-security-token"] {
+        assert!(request.headers()[name].is_sensitive(), "{name}");
+    }
+    // `http`'s Debug hides sensitive values: neither the signature nor the token shows.
+    let debug = format!("{request:?}");
+    let signature = request.headers()["authorization"].to_str().unwrap();
+    let signature = signature.rsplit("Signature=").next().unwrap();
+    assert!(!debug.contains(signature), "{debug}");
+    assert!(!debug.contains("SECURITY-TOKEN"), "{debug}");
+    // Not secret, so not hidden.
+    assert!(!request.headers()["x-project-id"].is_sensitive());
+}
