@@ -71,7 +71,7 @@ for name, status, mime, example in oas_responses():
         write("error_body", f"oas-{name}-{status}", body)
 
 for name in ["DeleteFunction", "DeleteFunctionTrigger", "DeleteVersionAlias",
-             "BatchDeleteFunctionTriggers"]:
+             "BatchDeleteFunctionTriggers", "DeleteDependencyVersion", "DeleteEvent"]:
     write("responses", f"oas-{name}-204", response(204, [RID], ""))
 
 invoke_ok = [("X-Cff-Request-Id", "5a1c0f7e-2d3b-4c8a-9e1f-0b6d7c8e9f00"),

@@ -49,9 +49,13 @@ pub fn operations() -> Vec<String> {
         .map(|info| {
             let package = match info.group {
                 Group::Triggers => "trigger",
+                Group::Dependencies => "dependency",
+                Group::Events => "event",
                 _ => "function",
             };
-            format!("{package}.{}", info.go.unwrap_or(info.name))
+            // Operations the Go SDK lacks go by their type's name (`dependency.List`).
+            let short = info.rust_type.rsplit("::").next().unwrap_or(info.name);
+            format!("{package}.{}", info.go.unwrap_or(short))
         })
         .collect()
 }

@@ -13,6 +13,7 @@ use crate::api::auth::Auth;
 use crate::emulator::Emulator;
 use crate::http::body::{BodyLimits, DEFAULT_SIGNED_BODY_LIMIT, DEFAULT_UNSIGNED_BODY_LIMIT};
 use crate::http::site::Site;
+use crate::runtime::state::ServiceLimits;
 
 /// The project id an emulator plays unless told otherwise.
 pub const DEFAULT_PROJECT_ID: &str = "0123456789abcdef0123456789abcdef";
@@ -50,6 +51,7 @@ pub struct EmulatorBuilder {
     pub(crate) max_skew: Duration,
     pub(crate) limits: BodyLimits,
     pub(crate) log_requests: bool,
+    pub(crate) service_limits: ServiceLimits,
 }
 
 impl Default for EmulatorBuilder {
@@ -67,6 +69,7 @@ impl Default for EmulatorBuilder {
                 unsigned: DEFAULT_UNSIGNED_BODY_LIMIT,
             },
             log_requests: false,
+            service_limits: ServiceLimits::default(),
         }
     }
 }
@@ -131,6 +134,20 @@ impl EmulatorBuilder {
     /// Writes one line per request (method, path, status, request id) to stderr.
     pub fn log_requests(mut self, enabled: bool) -> Self {
         self.log_requests = enabled;
+        self
+    }
+
+    /// How many test events one function may hold (default 10); CreateEvent beyond it
+    /// answers 403 `FSS.0403`.
+    pub fn events_per_function(mut self, events: usize) -> Self {
+        self.service_limits.events_per_function = events;
+        self
+    }
+
+    /// How many versions one dependency may hold (default 20); CreateDependencyVersion
+    /// beyond it answers 403 `FSS.0403`.
+    pub fn versions_per_dependency(mut self, versions: usize) -> Self {
+        self.service_limits.versions_per_dependency = versions;
         self
     }
 
@@ -223,6 +240,7 @@ impl fmt::Debug for EmulatorBuilder {
             .field("listen", &self.listen)
             .field("max_skew", &self.max_skew)
             .field("limits", &self.limits)
+            .field("service_limits", &self.service_limits)
             .finish_non_exhaustive()
     }
 }

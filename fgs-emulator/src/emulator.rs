@@ -80,6 +80,7 @@ impl Emulator {
             builder.limits,
             builder.log_requests,
         ));
+        shared.state().limits = builder.service_limits;
         let (ready_tx, ready_rx) = mpsc::channel();
         let (stop_tx, stop_rx) = oneshot::channel();
         let listen = builder.listen;

@@ -437,7 +437,22 @@ fn update_code_replaces_latest_code() {
     let client = Client::signed(&emu);
     let created = client.create_function("hello");
     let new_code = b"def handler(event, context):\n    return 'v2'\n";
-    let body = json!({"code_type": "inline", "func_code": {"file": BASE64.encode(new_code)}, "depend_version_list": ["dep-1"]});
+    let layer = client
+        .post(
+            "/dependencies/version",
+            &json!({"depend_type": "obs", "name": "words", "runtime": "Python3.9",
+                    "depend_link": "https://bucket.obs.example/words.zip"}),
+        )
+        .expect(200);
+    let layer_id = layer["id"].as_str().unwrap().to_owned();
+    let unknown = json!({"code_type": "inline", "func_code": {"file": BASE64.encode(new_code)}, "depend_version_list": ["dep-1"]});
+    client
+        .put(
+            &format!("/functions/{}:latest/code", urn("hello")),
+            &unknown,
+        )
+        .assert_error(404, "FSS.1056");
+    let body = json!({"code_type": "inline", "func_code": {"file": BASE64.encode(new_code)}, "depend_version_list": [layer_id]});
     let answer = client
         .put(&format!("/functions/{}:latest/code", urn("hello")), &body)
         .expect(200);
@@ -448,7 +463,9 @@ fn update_code_replaces_latest_code() {
     assert_eq!(answer["code_size"], new_code.len());
     assert_eq!(answer["digest"], json!(sha512_hex(new_code)));
     assert_eq!(answer["func_code"]["file"], json!(BASE64.encode(new_code)));
-    assert_eq!(answer["depend_version_list"], json!(["dep-1"]));
+    assert_eq!(answer["depend_version_list"], json!([layer_id]));
+    let code = client.get("/functions/hello/code").expect(200);
+    assert_eq!(code["dependencies"][0]["name"], "words");
     let meta = client.get("/functions/hello/config").expect(200);
     assert_eq!(meta["digest"], json!(sha512_hex(new_code)));
     assert_ne!(meta["image_name"], created["image_name"]);

@@ -56,6 +56,10 @@ pub enum Group {
     Functions,
     /// Triggers ([`crate::triggers`]).
     Triggers,
+    /// Dependencies (layers) and their versions ([`crate::dependencies`]).
+    Dependencies,
+    /// A function's test events ([`crate::events`]).
+    Events,
     /// An operation defined outside this crate ([`OperationInfo::custom`]).
     Custom,
 }
@@ -66,6 +70,8 @@ impl Group {
         match self {
             Group::Functions => "functions",
             Group::Triggers => "triggers",
+            Group::Dependencies => "dependencies",
+            Group::Events => "events",
             Group::Custom => "custom",
         }
     }
@@ -247,6 +253,8 @@ const fn group_of(module: &str) -> Group {
     match module.as_bytes() {
         b"functions" => Group::Functions,
         b"triggers" => Group::Triggers,
+        b"dependencies" => Group::Dependencies,
+        b"events" => Group::Events,
         _ => panic!("unknown operation group"),
     }
 }
@@ -359,6 +367,56 @@ operations! { $
         method: DELETE, path: "/v2/{project_id}/fgs/triggers/{function_urn}",
         idempotent: true, paging: None,
     },
+    dependencies::List => {
+        name: "ListDependencies", official: "ListDependencies", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/dependencies",
+        idempotent: true, paging: Marker,
+    },
+    dependencies::CreateVersion => {
+        name: "CreateDependencyVersion", official: "CreateDependencyVersion", go: None,
+        method: POST, path: "/v2/{project_id}/fgs/dependencies/version",
+        idempotent: false, paging: None,
+    },
+    dependencies::ListVersion => {
+        name: "ListDependencyVersions", official: "ListDependencyVersion", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/dependencies/{depend_id}/version",
+        idempotent: true, paging: Marker,
+    },
+    dependencies::GetVersion => {
+        name: "GetDependencyVersion", official: "ShowDependencyVersion", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/dependencies/{depend_id}/version/{version}",
+        idempotent: true, paging: None,
+    },
+    dependencies::DeleteVersion => {
+        name: "DeleteDependencyVersion", official: "DeleteDependencyVersion", go: None,
+        method: DELETE, path: "/v2/{project_id}/fgs/dependencies/{depend_id}/version/{version}",
+        idempotent: true, paging: None,
+    },
+    events::Create => {
+        name: "CreateEvent", official: "CreateEvent", go: None,
+        method: POST, path: "/v2/{project_id}/fgs/functions/{function_urn}/events",
+        idempotent: false, paging: None,
+    },
+    events::List => {
+        name: "ListEvents", official: "ListEvents", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/functions/{function_urn}/events",
+        idempotent: true, paging: None,
+    },
+    events::Get => {
+        name: "GetEvent", official: "ShowEvent", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/functions/{function_urn}/events/{event_id}",
+        idempotent: true, paging: None,
+    },
+    events::Update => {
+        name: "UpdateEvent", official: "UpdateEvent", go: None,
+        method: PUT, path: "/v2/{project_id}/fgs/functions/{function_urn}/events/{event_id}",
+        idempotent: true, paging: None,
+    },
+    events::Delete => {
+        name: "DeleteEvent", official: "DeleteEvent", go: None,
+        method: DELETE, path: "/v2/{project_id}/fgs/functions/{function_urn}/events/{event_id}",
+        idempotent: true, paging: None,
+    },
 }
 
 #[cfg(test)]
@@ -391,13 +449,42 @@ mod tests {
         }
     }
 
+    /// Whether `name` is the type's name `ty` with words added: it starts with the
+    /// type's first word and holds the others in order (`GetTrigger` for `Get`,
+    /// `CreateDependencyVersion` for `CreateVersion`).
+    fn named_after(name: &str, ty: &str) -> bool {
+        let words = ty.char_indices().filter(|(_, c)| c.is_ascii_uppercase());
+        let starts: Vec<usize> = words.map(|(i, _)| i).chain([ty.len()]).collect();
+        let mut rest = name;
+        for (n, pair) in starts.windows(2).enumerate() {
+            let word = &ty[pair[0]..pair[1]];
+            match rest.find(word) {
+                Some(0) => {}
+                Some(_) if n > 0 => {}
+                _ => return false,
+            }
+            let at = rest.find(word).unwrap_or_default();
+            rest = &rest[at + word.len()..];
+        }
+        true
+    }
+
+    #[test]
+    fn names_follow_their_types() {
+        assert!(named_after("GetTrigger", "Get"));
+        assert!(named_after("CreateDependencyVersion", "CreateVersion"));
+        assert!(named_after("DeleteAllTriggers", "DeleteAll"));
+        assert!(!named_after("ListDependencyVersions", "GetVersion"));
+        assert!(!named_after("VersionCreate", "CreateVersion"));
+    }
+
     #[test]
     fn rows_agree_with_themselves() {
         for info in ALL {
             let (module, ty) = info.rust_type.split_once("::").unwrap_or_default();
             assert_eq!(module, info.group.module(), "{}", info.name);
             assert!(
-                info.name.starts_with(ty),
+                named_after(info.name, ty),
                 "{}: not named after its type {ty}",
                 info.name
             );

@@ -13,6 +13,7 @@ use fgs_proto::functions::{
     AsyncInvokeOutput, CreateAliasBody, CreateBody, CreateVersionBody, FunctionConfig, ListOutput,
     ListVersionOutput, UpdateAliasBody, UpdateCodeBody, UpdateMetadataBody,
 };
+use fgs_proto::model::TestEvent;
 use fgs_proto::model::{
     Alias, ApigTriggerFuncInfo, CustomImage, Dependency, EventData, FuncAsyncDestinationConfig,
     FuncCode, FuncDestinationConfig, FuncLogConfig, FuncMount, FuncVpc, Function,
@@ -21,6 +22,7 @@ use fgs_proto::model::{
 };
 use fgs_proto::registry;
 use fgs_proto::triggers::CreateBody as CreateTriggerBody;
+use fgs_proto::{dependencies, events};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -126,6 +128,25 @@ fn model_of(definition: &str) -> Option<Model> {
         "FuncDestinationConfig" => {
             model::<FuncDestinationConfig>(FuncDestinationConfig::FIELDS, false)
         }
+        // Dependencies: every response is one dependency version (or a page of them).
+        "CreateDependencyRequestBody" => {
+            model::<dependencies::CreateVersionBody>(dependencies::CreateVersionBody::FIELDS, true)
+        }
+        "CreateDependencyVersionResponseBody"
+        | "ShowDependencyVersionResponseBody"
+        | "ListDependenciesResult"
+        | "ListDependencyVersionsResult" => model::<Dependency>(Dependency::FIELDS, false),
+        "ListDependenciesResponseBody" | "ListDependencyVersionsResponseBody" => {
+            model::<dependencies::ListOutput>(dependencies::ListOutput::FIELDS, true)
+        }
+        // Test events: one model for the event in every answer.
+        "CreateEventRequestBody" => model::<events::CreateBody>(events::CreateBody::FIELDS, true),
+        "UpdateEventRequestBody" => model::<events::UpdateBody>(events::UpdateBody::FIELDS, true),
+        "CreateEventResponseBody"
+        | "UpdateEventResponseBody"
+        | "ShowEventResponseBody"
+        | "ListEventsResult" => model::<TestEvent>(TestEvent::FIELDS, false),
+        "ListEventsResponseBody" => model::<events::ListOutput>(events::ListOutput::FIELDS, true),
         _ => return None,
     })
 }
@@ -243,6 +264,9 @@ fn request_bodies_are_the_oas_request_bodies() {
         ("CreateVersionAlias", "CreateVersionAliasRequestBody"),
         ("UpdateVersionAlias", "UpdateVersionAliasRequestBody"),
         ("CreateFunctionTrigger", "CreateFunctionTriggerRequestBody"),
+        ("CreateDependencyVersion", "CreateDependencyRequestBody"),
+        ("CreateEvent", "CreateEventRequestBody"),
+        ("UpdateEvent", "UpdateEventRequestBody"),
     ] {
         let files = oas_files();
         let (_, doc) = files.iter().find(|(f, _)| f == operation).unwrap();

@@ -11,6 +11,7 @@
 
 use std::fmt::Debug;
 
+use fgs_proto::dependencies;
 use fgs_proto::functions::{List, ListVersion};
 use fgs_proto::paginate::{Pager, Paginated};
 use fgs_proto::registry::{self, OperationInfo, Paging};
@@ -35,7 +36,12 @@ pub(crate) enum Verdict {
 pub(crate) type Verdicts = Vec<(&'static str, Verdict)>;
 
 /// The marker-paged operations, whose pager [`feed_all`] checks too.
-const PAGED: [&OperationInfo; 2] = [List::INFO, ListVersion::INFO];
+const PAGED: [&OperationInfo; 4] = [
+    List::INFO,
+    ListVersion::INFO,
+    dependencies::List::INFO,
+    dependencies::ListVersion::INFO,
+];
 
 /// Runs one fuzz input; `None` if it does not read as a response (see [`wire`]).
 pub(crate) fn run(data: &[u8]) -> Option<Verdicts> {
@@ -57,6 +63,12 @@ pub(crate) fn feed_all(response: &Response<Vec<u8>>) -> Verdicts {
     }
     if let Some(page) = feed(&ListVersion::minimal(), response).1 {
         check_paging(ListVersion::minimal(), &page);
+    }
+    if let Some(page) = feed(&dependencies::List::minimal(), response).1 {
+        check_paging(dependencies::List::minimal(), &page);
+    }
+    if let Some(page) = feed(&dependencies::ListVersion::minimal(), response).1 {
+        check_paging(dependencies::ListVersion::minimal(), &page);
     }
     for info in registry::ALL {
         assert_eq!(

@@ -1,8 +1,10 @@
 //! The demo's steps: one function's life through every operation, in the order a
 //! newcomer would use them.
 
+mod events;
 mod functions;
 mod invocations;
+mod layers;
 mod teardown;
 mod triggers;
 mod versions;
@@ -52,6 +54,9 @@ pub(super) fn walk(
     versions::publish_second_and_alias(walker, &urns)?;
     invocations::invoke(walker, target, &urns)?;
     triggers::walk(walker, &urns)?;
+    let layer = layers::publish(walker, &urns)?;
+    events::walk(walker, &urns)?;
+    layers::remove(walker, &layer)?;
     teardown::delete(walker, &urns)?;
     *created = None;
     teardown::confirm_gone(walker, target, &urns)

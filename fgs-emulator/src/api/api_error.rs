@@ -56,6 +56,9 @@ pub(crate) mod code {
     pub(crate) const TRIGGER_EXISTS: &str = "FSS.1141";
     pub(crate) const APIG_PATH_EXISTS: &str = "FSS.1147";
     pub(crate) const ALIAS_HAS_TRIGGERS: &str = "FSS.1154";
+    pub(crate) const ALREADY_EXISTS: &str = "FSS.0409";
+    pub(crate) const DEPENDENCY_NOT_FOUND: &str = "FSS.1056";
+    pub(crate) const EVENT_NOT_FOUND: &str = "FSS.0404";
 }
 
 /// An error answer: status, FSS code and message.

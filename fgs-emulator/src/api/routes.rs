@@ -54,9 +54,19 @@ pub(crate) struct Matched {
     pub function_urn: Option<String>,
     pub alias: Option<String>,
     pub trigger: Option<TriggerRef>,
+    /// Every path parameter by its template name, decoded.
+    pub params: Vec<(&'static str, String)>,
 }
 
 impl Matched {
+    /// The path parameter `name`, if the template has it.
+    pub(crate) fn param(&self, name: &str) -> Option<&str> {
+        self.params
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
     /// The route faults are matched against.
     pub(crate) fn route(&self) -> Route {
         Route::Operation(self.operation)
@@ -123,6 +133,10 @@ pub(crate) fn route(method: &Method, raw_path: &str) -> Result<Matched, RouteErr
         trigger: param("trigger_type_code")
             .zip(param("trigger_id"))
             .map(|(type_code, id)| TriggerRef { type_code, id }),
+        params: params
+            .iter()
+            .map(|(name, value)| (*name, (*value).to_owned()))
+            .collect(),
     })
 }
 

@@ -18,7 +18,7 @@ mod invoke;
 mod list;
 mod list_alias;
 mod list_version;
-mod setters;
+pub(crate) mod setters;
 mod update_alias;
 mod update_code;
 mod update_metadata;

@@ -253,6 +253,10 @@ model! {
         pub version: Option<i64>,
         /// Last modification, epoch time.
         pub last_modified: Option<i64>,
+        /// Whether the version is shared (deprecated by the service).
+        pub is_shared: Option<bool>,
+        /// A temporary download link of the package (ShowDependencyVersion).
+        pub download_link: Option<String>,
     }
 }
 

@@ -8,6 +8,7 @@ mod enums;
 mod event_data;
 mod function;
 mod invocation;
+mod test_event;
 mod trigger;
 mod units;
 
@@ -26,6 +27,7 @@ pub use event_data::{
 };
 pub use function::Function;
 pub use invocation::{InvokeEnvelope, InvokeSummary, ResponseVersion};
+pub use test_event::TestEvent;
 pub use trigger::Trigger;
 pub use units::MemorySize;
 pub(crate) use units::{check_timeout, option_seconds, seconds};

@@ -17,6 +17,7 @@ use fgs_proto::functions::{
 };
 use fgs_proto::model::{MemorySize, Runtime, TimerEventData, TriggerType};
 use fgs_proto::triggers;
+use fgs_proto::{dependencies, events};
 
 /// A full URN (qualified with `latest`).
 pub(crate) const URN: &str =
@@ -26,6 +27,10 @@ pub(crate) const BASE_URN: &str =
     "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello";
 /// A trigger id.
 pub(crate) const TRIGGER_ID: &str = "9a14fae1-78cf-4185-ac7a-429eb6dc41fb";
+/// A dependency id.
+pub(crate) const DEPEND_ID: &str = "edbd67fa-f107-40b3-af75-a85f0577ad61";
+/// A test event id.
+pub(crate) const EVENT_ID: &str = "3b659dc0-12fc-40dc-aa05-a321d9424cb3";
 /// Inline Python source for code-carrying operations.
 pub(crate) const INLINE_SOURCE: &str = "def handler(event, context):\n    return 'hello'\n";
 
@@ -202,5 +207,79 @@ impl Fixture for triggers::DeleteAll {
     const SNAPSHOT: &'static str = "requests_triggers__delete_all_aksk";
     fn minimal() -> Self {
         triggers::DeleteAll::new(URN)
+    }
+}
+
+impl Fixture for dependencies::List {
+    const SNAPSHOT: &'static str = "requests_dependencies__list_minimal";
+    fn minimal() -> Self {
+        dependencies::List::new()
+    }
+}
+
+impl Fixture for dependencies::CreateVersion {
+    const SNAPSHOT: &'static str = "requests_dependencies__create_version_minimal";
+    fn minimal() -> Self {
+        dependencies::CreateVersion::obs(
+            "pillow-7.1.2",
+            Runtime::Python39,
+            "https://bucket.obs.cn-north-4.myhuaweicloud.com/pillow.zip",
+        )
+    }
+}
+
+impl Fixture for dependencies::ListVersion {
+    const SNAPSHOT: &'static str = "requests_dependencies__list_version_minimal";
+    fn minimal() -> Self {
+        dependencies::ListVersion::new(DEPEND_ID)
+    }
+}
+
+impl Fixture for dependencies::GetVersion {
+    const SNAPSHOT: &'static str = "requests_dependencies__get_version";
+    fn minimal() -> Self {
+        dependencies::GetVersion::new(DEPEND_ID, 1)
+    }
+}
+
+impl Fixture for dependencies::DeleteVersion {
+    const SNAPSHOT: &'static str = "requests_dependencies__delete_version";
+    fn minimal() -> Self {
+        dependencies::DeleteVersion::new(DEPEND_ID, 1)
+    }
+}
+
+impl Fixture for events::Create {
+    const SNAPSHOT: &'static str = "requests_events__create";
+    fn minimal() -> Self {
+        events::Create::new(BASE_URN, "event-xx", r#"{"k":"v"}"#)
+    }
+}
+
+impl Fixture for events::List {
+    const SNAPSHOT: &'static str = "requests_events__list";
+    fn minimal() -> Self {
+        events::List::new(BASE_URN)
+    }
+}
+
+impl Fixture for events::Get {
+    const SNAPSHOT: &'static str = "requests_events__get";
+    fn minimal() -> Self {
+        events::Get::new(BASE_URN, EVENT_ID)
+    }
+}
+
+impl Fixture for events::Update {
+    const SNAPSHOT: &'static str = "requests_events__update";
+    fn minimal() -> Self {
+        events::Update::new(BASE_URN, EVENT_ID, r#"{"k":"w"}"#)
+    }
+}
+
+impl Fixture for events::Delete {
+    const SNAPSHOT: &'static str = "requests_events__delete";
+    fn minimal() -> Self {
+        events::Delete::new(BASE_URN, EVENT_ID)
     }
 }

@@ -15,6 +15,7 @@ mod auth;
 mod bench;
 mod demo;
 mod large_code;
+mod layers;
 mod lifecycle;
 mod readme;
 mod retries;

@@ -22,7 +22,11 @@ struct Row {
 fn rows() -> Vec<Row> {
     README
         .lines()
-        .filter(|line| line.starts_with("| `function.") || line.starts_with("| `trigger."))
+        .filter(|line| {
+            ["function.", "trigger.", "dependency.", "event."]
+                .iter()
+                .any(|package| line.starts_with(&format!("| `{package}")))
+        })
         .map(|line| {
             let cells: Vec<String> = line
                 .trim_matches('|')

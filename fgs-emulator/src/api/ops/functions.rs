@@ -2,6 +2,7 @@
 
 use serde_json::{Value, json};
 
+use super::dependencies::{check_depend_versions, with_dependencies};
 use super::paging::Page;
 use super::{Ctx, asked_qualifier, function, function_mut, require_latest, version_of};
 use crate::api::api_error::{ApiError, code};
@@ -39,6 +40,7 @@ const FIXED_BY_METADATA: [&str; 6] = [
 pub(crate) fn create(state: &mut State, ctx: &Ctx<'_>, body: &[u8]) -> Result<Reply, ApiError> {
     let mut metadata = object_body(body, false)?;
     let input = check_create(&metadata)?;
+    check_depend_versions(state, &metadata)?;
     if state.get(&input.package, &input.name).is_some() {
         return Err(ApiError::conflict(
             code::FUNCTION_EXISTS,
@@ -65,6 +67,7 @@ pub(crate) fn create(state: &mut State, ctx: &Ctx<'_>, body: &[u8]) -> Result<Re
         versions: Vec::new(),
         aliases: Vec::new(),
         triggers: Vec::new(),
+        events: Vec::new(),
     };
     let answer = function_json(
         ctx.site,
@@ -133,11 +136,11 @@ pub(crate) fn get_code(state: &State, ctx: &Ctx<'_>, target: &Target) -> Result<
     let function = function(state, target)?;
     let version = version_of(function, target)?;
     let qualifier = asked_qualifier(target);
-    Ok(Reply::ok(&code_json(
-        ctx.site,
-        function,
-        version,
-        qualifier.as_deref(),
+    let answer = code_json(ctx.site, function, version, qualifier.as_deref());
+    Ok(Reply::ok(&with_dependencies(
+        state,
+        &ctx.site.domain_id,
+        answer,
     )))
 }
 
@@ -199,9 +202,10 @@ pub(crate) fn update_code(
     target: &Target,
     body: &[u8],
 ) -> Result<Reply, ApiError> {
+    let body = object_body(body, false)?;
+    check_depend_versions(state, &body)?;
     let function = function_mut(state, target)?;
     require_latest(target)?;
-    let body = object_body(body, false)?;
     let (code_type, code) = check_update_code(&body)?;
     let latest = &mut function.latest;
     for key in CODE_FIELDS {
@@ -231,9 +235,10 @@ pub(crate) fn update_metadata(
     target: &Target,
     body: &[u8],
 ) -> Result<Reply, ApiError> {
+    let mut body = object_body(body, false)?;
+    check_depend_versions(state, &body)?;
     let function = function_mut(state, target)?;
     require_latest(target)?;
-    let mut body = object_body(body, false)?;
     let latest = &function.latest;
     check_update_metadata(
         &body,

@@ -3,6 +3,8 @@
 //! [`ApiError`].
 
 mod aliases;
+mod dependencies;
+mod events;
 mod functions;
 mod invoke;
 mod paging;
@@ -46,6 +48,7 @@ pub(crate) struct Args<'a> {
     target: Option<Target>,
     alias: Option<&'a str>,
     trigger: Option<&'a TriggerRef>,
+    matched: &'a Matched,
     query: Option<&'a str>,
     body: &'a [u8],
 }
@@ -59,6 +62,9 @@ impl Args<'_> {
     }
     fn trigger(&self) -> Result<&TriggerRef, ApiError> {
         need(self.trigger)
+    }
+    fn param(&self, name: &str) -> Result<&str, ApiError> {
+        need(self.matched.param(name))
     }
     fn query(&self) -> Vec<(String, String)> {
         query_pairs(self.query)
@@ -104,6 +110,32 @@ pub(crate) fn handler(operation: &OperationInfo) -> Option<Handler> {
         "GetTrigger" => L(|s, _, a| triggers::get(s, a.target()?, a.trigger()?)),
         "DeleteTrigger" => L(|s, _, a| triggers::delete(s, a.target()?, a.trigger()?)),
         "DeleteAllTriggers" => L(|s, _, a| triggers::delete_all(s, a.target()?)),
+        "ListDependencies" => L(|s, c, a| dependencies::list(s, c, &a.query())),
+        "CreateDependencyVersion" => L(|s, c, a| dependencies::create_version(s, c, a.body)),
+        "ListDependencyVersions" => {
+            L(|s, c, a| dependencies::list_versions(s, c, a.param("depend_id")?, &a.query()))
+        }
+        "GetDependencyVersion" => {
+            L(
+                |s, c, a| {
+                    dependencies::get_version(s, c, a.param("depend_id")?, a.param("version")?)
+                },
+            )
+        }
+        "DeleteDependencyVersion" => {
+            L(
+                |s, _, a| {
+                    dependencies::delete_version(s, a.param("depend_id")?, a.param("version")?)
+                },
+            )
+        }
+        "CreateEvent" => L(|s, c, a| events::create(s, c, a.target()?, a.body)),
+        "ListEvents" => L(|s, _, a| events::list(s, a.target()?)),
+        "GetEvent" => L(|s, _, a| events::get(s, a.target()?, a.param("event_id")?)),
+        "UpdateEvent" => {
+            L(|s, c, a| events::update(s, c, a.target()?, a.param("event_id")?, a.body))
+        }
+        "DeleteEvent" => L(|s, _, a| events::delete(s, a.target()?, a.param("event_id")?)),
         _ => return None,
     })
 }
@@ -141,6 +173,7 @@ pub(crate) async fn dispatch(
         target,
         alias: matched.alias.as_deref(),
         trigger: matched.trigger.as_ref(),
+        matched,
         query: request.query,
         body: &request.body[..],
     };

@@ -43,6 +43,20 @@ pub(crate) fn is_timer_name(name: &str) -> bool {
         && name.starts_with(|c: char| c.is_ascii_alphabetic())
 }
 
+/// A dependency name: 1–96 letters, digits, `_`, `.`, `-`; starts with a letter, ends
+/// with a letter or digit.
+pub(crate) fn is_dependency_name(name: &str) -> bool {
+    (1..=96).contains(&name.len())
+        && name.chars().all(|c| word_char(c) || c == '.')
+        && name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name.ends_with(|c: char| c.is_ascii_alphanumeric())
+}
+
+/// A test event name: 1–64 letters, digits, `_`, `-`, starting with a letter.
+pub(crate) fn is_event_name(name: &str) -> bool {
+    is_timer_name(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

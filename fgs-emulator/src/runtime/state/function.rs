@@ -5,7 +5,7 @@ use serde_json::Value;
 use sha2::{Digest, Sha512};
 use time::OffsetDateTime;
 
-use super::{AliasRecord, TriggerRecord};
+use super::{AliasRecord, EventRecord, TriggerRecord};
 use crate::api::validate::Object;
 
 /// The name of the version every function has.
@@ -62,6 +62,8 @@ pub(crate) struct FunctionRecord {
     pub versions: Vec<VersionRecord>,
     pub aliases: Vec<AliasRecord>,
     pub triggers: Vec<TriggerRecord>,
+    /// Test events, oldest first.
+    pub events: Vec<EventRecord>,
 }
 
 impl FunctionRecord {

@@ -5,12 +5,14 @@
 
 mod alias;
 mod function;
+mod layer;
 mod trigger;
 
 use std::collections::{BTreeMap, HashMap};
 
 pub(crate) use alias::{AliasRecord, AliasUse};
 pub(crate) use function::{Code, FunctionRecord, LATEST, VersionRecord};
+pub(crate) use layer::{DependencyVersionRecord, EventRecord, ServiceLimits};
 pub(crate) use trigger::TriggerRecord;
 
 /// Every function, in creation order.
@@ -19,6 +21,10 @@ pub(crate) struct State {
     functions: BTreeMap<u64, FunctionRecord>,
     index: HashMap<(String, String), u64>,
     next_seq: u64,
+    /// Every dependency version, oldest first.
+    pub dependencies: Vec<DependencyVersionRecord>,
+    /// The limits operations enforce.
+    pub limits: ServiceLimits,
 }
 
 impl State {
@@ -62,5 +68,6 @@ impl State {
     pub(crate) fn clear(&mut self) {
         self.functions.clear();
         self.index.clear();
+        self.dependencies.clear();
     }
 }
