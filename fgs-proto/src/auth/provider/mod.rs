@@ -39,6 +39,8 @@ pub mod names;
 mod pod;
 mod profile;
 mod project;
+#[cfg(test)]
+mod tests;
 
 use std::fmt;
 use std::path::PathBuf;
