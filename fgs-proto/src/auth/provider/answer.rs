@@ -106,6 +106,24 @@ pub fn parse_temporary_credentials(
     })
 }
 
+/// A temporary-credential service's answer: its credentials on success, else the
+/// error that `what` (e.g. "getting the pod's credentials") was refused.
+pub(crate) fn temporary_answer(
+    provider: &'static str,
+    what: &str,
+    response: &http::Response<bytes::Bytes>,
+) -> Result<Provided, CredentialsError> {
+    if !response.status().is_success() {
+        return Err(CredentialsError::rejected(
+            provider,
+            what,
+            response.status(),
+            response.body(),
+        ));
+    }
+    Ok(parse_temporary_credentials(provider, response.body())?.into_provided())
+}
+
 /// An RFC 3339 time as a `SystemTime`.
 pub(crate) fn parse_time(text: &str) -> Option<SystemTime> {
     OffsetDateTime::parse(text, &Rfc3339)

@@ -62,32 +62,6 @@ impl EnvSettings {
             iam_endpoint: var(ENV_IAM_ENDPOINT),
         }
     }
-
-    pub(crate) fn basic(&self) -> Basic {
-        Basic {
-            ak: self.ak.clone(),
-            sk: self.sk.clone(),
-            security_token: self.security_token.clone(),
-            project_id: self.project_id.clone(),
-            domain_id: self.domain_id.clone(),
-            idp_id: self.idp_id.clone(),
-            id_token_file: self.id_token_file.clone(),
-            iam_endpoint: self.iam_endpoint.clone(),
-        }
-    }
-}
-
-/// The settings of the environment or of a profile section.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Basic {
-    pub ak: Option<String>,
-    pub sk: Option<Secret>,
-    pub security_token: Option<Secret>,
-    pub project_id: Option<String>,
-    pub domain_id: Option<String>,
-    pub idp_id: Option<String>,
-    pub id_token_file: Option<PathBuf>,
-    pub iam_endpoint: Option<String>,
 }
 
 /// What a set of settings resolves to.
@@ -97,7 +71,7 @@ pub(crate) enum Resolved {
     Federation(Box<Federation>, Provided),
 }
 
-impl Basic {
+impl EnvSettings {
     /// As the official SDK decides: `idp_id` + `id_token_file` means federation, else
     /// `ak` + `sk` a key pair (with the security token, if any), else nothing here.
     /// `where_` names the source in messages.
@@ -180,7 +154,7 @@ impl Provider for Env {
     fn start(&mut self, now: SystemTime) -> Result<Step, CredentialsError> {
         match self
             .settings
-            .basic()
+            .clone()
             .resolve("env", "the environment", &self.iam_endpoint)?
         {
             Resolved::Keys(provided) => Ok(Step::Ready(provided)),

@@ -8,11 +8,11 @@ use bytes::Bytes;
 use http::{Method, Response};
 use serde_json::json;
 
-use super::answer::parse_temporary_credentials;
+use super::answer::temporary_answer;
 use super::names::*;
 use super::{
     CredentialsError, CredentialsErrorKind, DEFAULT_STS_ENDPOINT, Provided, Provider, Step, join,
-    provider_request,
+    provider_request, token_from_file,
 };
 use crate::secret::Secret;
 
@@ -80,23 +80,12 @@ impl Provider for Federation {
         contents: Result<String, std::io::Error>,
         _now: SystemTime,
     ) -> Result<Step, CredentialsError> {
-        let path = self.id_token_file.display();
-        let id_token = Secret::new(
-            contents
-                .map_err(|e| {
-                    self.error(
-                        CredentialsErrorKind::Invalid,
-                        format!("id token file `{path}`: {e}"),
-                    )
-                })?
-                .trim(),
-        );
-        if id_token.is_empty() {
-            return Err(self.error(
-                CredentialsErrorKind::Invalid,
-                format!("id token file `{path}` is empty"),
-            ));
-        }
+        let id_token = token_from_file(
+            self.provider,
+            "id token file",
+            &self.id_token_file,
+            contents,
+        )?;
         let body = json!({"auth": {"id_token": {"id": id_token.expose()}}}).to_string();
         let request = provider_request(
             self.provider,
@@ -151,17 +140,12 @@ impl Provider for Federation {
             }
             Phase::Keys => {
                 self.phase = Phase::Idle;
-                if !status.is_success() {
-                    return Err(CredentialsError::rejected(
-                        self.provider,
-                        "getting temporary keys",
-                        status,
-                        response.body(),
-                    ));
-                }
-                Ok(Step::Ready(
-                    parse_temporary_credentials(self.provider, response.body())?.into_provided(),
-                ))
+                let what = "getting temporary keys";
+                Ok(Step::Ready(temporary_answer(
+                    self.provider,
+                    what,
+                    &response,
+                )?))
             }
             Phase::Idle | Phase::File => {
                 Err(self.error(CredentialsErrorKind::BadAnswer, "no request is under way"))
@@ -321,24 +305,7 @@ impl Provider for OidcSts {
         _now: SystemTime,
     ) -> Result<Step, CredentialsError> {
         let path = self.settings.token_file.clone().unwrap_or_default();
-        let token = Secret::new(
-            contents
-                .map_err(|e| {
-                    CredentialsError::new(
-                        OIDC,
-                        CredentialsErrorKind::Invalid,
-                        format!("id token file `{}`: {e}", path.display()),
-                    )
-                })?
-                .trim(),
-        );
-        if token.is_empty() {
-            return Err(CredentialsError::new(
-                OIDC,
-                CredentialsErrorKind::Invalid,
-                format!("id token file `{}` is empty", path.display()),
-            ));
-        }
+        let token = token_from_file(OIDC, "id token file", &path, contents)?;
         self.request(&token)
     }
 
@@ -347,15 +314,7 @@ impl Provider for OidcSts {
         response: Response<Bytes>,
         _now: SystemTime,
     ) -> Result<Step, CredentialsError> {
-        if !response.status().is_success() {
-            return Err(CredentialsError::rejected(
-                OIDC,
-                "assuming the agency",
-                response.status(),
-                response.body(),
-            ));
-        }
-        let provided = parse_temporary_credentials(OIDC, response.body())?.into_provided();
+        let provided = temporary_answer(OIDC, "assuming the agency", &response)?;
         Ok(Step::Ready(Provided {
             project_id: self.settings.project_id.clone(),
             ..provided

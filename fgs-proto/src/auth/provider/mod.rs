@@ -278,6 +278,23 @@ pub(crate) fn provider_request(
     Ok(request)
 }
 
+/// The token in a file a provider asked for: trimmed, not empty. `what` names the
+/// file in errors ("id token file", "token file").
+pub(crate) fn token_from_file(
+    provider: &'static str,
+    what: &str,
+    path: &std::path::Path,
+    contents: Result<String, std::io::Error>,
+) -> Result<crate::secret::Secret, CredentialsError> {
+    let invalid = |why: String| CredentialsError::new(provider, CredentialsErrorKind::Invalid, why);
+    let text = contents.map_err(|e| invalid(format!("{what} `{}`: {e}", path.display())))?;
+    let token = crate::secret::Secret::new(text.trim());
+    if token.is_empty() {
+        return Err(invalid(format!("{what} `{}` is empty", path.display())));
+    }
+    Ok(token)
+}
+
 /// `base` (without a trailing `/`) followed by `path`.
 pub(crate) fn join(base: &str, path: &str) -> String {
     format!("{}{path}", base.trim_end_matches('/'))

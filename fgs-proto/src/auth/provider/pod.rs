@@ -5,10 +5,11 @@ use std::time::SystemTime;
 use bytes::Bytes;
 use http::{Method, Response};
 
-use super::answer::parse_temporary_credentials;
+use super::answer::temporary_answer;
 use super::names::*;
-use super::{CredentialsError, CredentialsErrorKind, Provider, Step, provider_request};
-use crate::secret::Secret;
+use super::{
+    CredentialsError, CredentialsErrorKind, Provider, Step, provider_request, token_from_file,
+};
 
 const NAME: &str = "cce-pod-identity";
 
@@ -66,24 +67,7 @@ impl Provider for PodIdentity {
         _now: SystemTime,
     ) -> Result<Step, CredentialsError> {
         let path = self.token_file.clone().unwrap_or_default();
-        let token = Secret::new(
-            contents
-                .map_err(|e| {
-                    CredentialsError::new(
-                        NAME,
-                        CredentialsErrorKind::Invalid,
-                        format!("token file `{}`: {e}", path.display()),
-                    )
-                })?
-                .trim(),
-        );
-        if token.is_empty() {
-            return Err(CredentialsError::new(
-                NAME,
-                CredentialsErrorKind::Invalid,
-                format!("token file `{}` is empty", path.display()),
-            ));
-        }
+        let token = token_from_file(NAME, "token file", &path, contents)?;
         let uri = self.uri.clone().unwrap_or_default();
         let request = provider_request(
             NAME,
@@ -100,16 +84,10 @@ impl Provider for PodIdentity {
         response: Response<Bytes>,
         _now: SystemTime,
     ) -> Result<Step, CredentialsError> {
-        if !response.status().is_success() {
-            return Err(CredentialsError::rejected(
-                NAME,
-                "getting the pod's credentials",
-                response.status(),
-                response.body(),
-            ));
-        }
-        Ok(Step::Ready(
-            parse_temporary_credentials(NAME, response.body())?.into_provided(),
-        ))
+        Ok(Step::Ready(temporary_answer(
+            NAME,
+            "getting the pod's credentials",
+            &response,
+        )?))
     }
 }

@@ -8,7 +8,7 @@ use std::time::SystemTime;
 use bytes::Bytes;
 use http::Response;
 
-use super::env::{Basic, Resolved, delegate};
+use super::env::{EnvSettings, Resolved, delegate};
 use super::federation::Federation;
 use super::names::*;
 use super::{
@@ -207,9 +207,10 @@ impl ProfileFile {
 }
 
 impl ProfileSection {
-    pub(crate) fn basic(&self) -> Basic {
+    /// The section's settings, named as the environment's.
+    pub(crate) fn basic(&self) -> EnvSettings {
         let get = |key: &str| self.get(key).map(str::to_owned);
-        Basic {
+        EnvSettings {
             ak: get(KEY_AK),
             sk: get(KEY_SK).map(Secret::new),
             security_token: get(KEY_SECURITY_TOKEN).map(Secret::new),
