@@ -11,12 +11,14 @@ use std::future::Future;
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
-use fgs_proto::{Body, Call, Error, Operation, Step, TransportError};
+use fgs_proto::{Body, Call, Config, Error, Operation, RetryPolicy, Step, TransportError};
 use http::{Request, Response};
 
+use crate::credentials::says_expired;
 use crate::settings::RequestOptions;
 use crate::shared::Shared;
 use crate::trace::CallTrace;
+use crate::transport::AttemptLimits;
 
 /// What one mode supplies to the loop: sending one request, and pausing between
 /// attempts.
@@ -60,7 +62,56 @@ where
     X: Exchange,
 {
     let (policy, limits) = shared.resolve(options);
-    let mut call = Call::new(operation, &shared.config, policy)?;
+    let Some(resolver) = &shared.credentials else {
+        return call(
+            &shared.config,
+            shared,
+            exchange,
+            operation,
+            policy,
+            limits,
+            trace,
+        )
+        .await;
+    };
+    let config = resolver.config(exchange, &shared.clock, limits).await?;
+    match call(
+        &config,
+        shared,
+        exchange,
+        operation,
+        policy.clone(),
+        limits,
+        trace,
+    )
+    .await
+    {
+        // The service says the credentials expired (before the client thought they
+        // would): refresh them once and send the call again.
+        Err(error) if says_expired(&error) => {
+            resolver.invalidate(&config);
+            let config = resolver.config(exchange, &shared.clock, limits).await?;
+            call(&config, shared, exchange, operation, policy, limits, trace).await
+        }
+        result => result,
+    }
+}
+
+/// Every attempt of one call with `config`'s credentials.
+async fn call<O, X>(
+    config: &Config,
+    shared: &Shared,
+    exchange: &X,
+    operation: &O,
+    policy: RetryPolicy,
+    limits: AttemptLimits,
+    trace: &CallTrace,
+) -> Result<O::Output, Error>
+where
+    O: Operation + ?Sized,
+    X: Exchange,
+{
+    let mut call = Call::new(operation, config, policy)?;
     loop {
         let mut request = call.next_request((shared.clock)())?;
         request.extensions_mut().insert(limits);

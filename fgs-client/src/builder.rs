@@ -6,6 +6,7 @@ use std::time::{Duration, SystemTime};
 
 use fgs_proto::{Config, Error, RetryPolicy};
 
+use crate::credentials::CredentialsSource;
 use crate::settings::ClientSettings;
 use crate::transport::{DynAsyncTransport, SyncTransport};
 
@@ -111,6 +112,28 @@ impl<C> ClientBuilder<C> {
     /// The clock that dates signatures; see [`ClientSettings::clock`].
     pub fn clock(self, clock: impl Fn() -> SystemTime + Send + Sync + 'static) -> Self {
         self.with(|s| s.clock(clock))
+    }
+
+    /// Takes the credentials from `source` instead of the config; see
+    /// [`ClientSettings::credentials_provider`] and [`crate::credentials`].
+    pub fn credentials_provider(self, source: CredentialsSource) -> Self {
+        self.with(|s| s.credentials_provider(source))
+    }
+
+    /// How long before their expiry provided credentials are refreshed; see
+    /// [`ClientSettings::refresh_margin`].
+    pub fn refresh_margin(self, margin: Duration) -> Self {
+        self.with(|s| s.refresh_margin(margin))
+    }
+
+    /// The ECS metadata service's URL; see [`ClientSettings::metadata_endpoint`].
+    pub fn metadata_endpoint(self, url: impl Into<String>) -> Self {
+        self.with(|s| s.metadata_endpoint(url))
+    }
+
+    /// The IAM endpoint; see [`ClientSettings::iam_endpoint`].
+    pub fn iam_endpoint(self, url: impl Into<String>) -> Self {
+        self.with(|s| s.iam_endpoint(url))
     }
 
     fn with(mut self, set: impl FnOnce(ClientSettings) -> ClientSettings) -> Self {

@@ -49,6 +49,7 @@ mod backend;
 mod block_on;
 pub mod blocking;
 mod builder;
+pub mod credentials;
 pub mod nonblocking;
 mod paging;
 mod settings;

@@ -12,6 +12,8 @@ use rustls_pki_types::pem::PemObject;
 
 use fgs_proto::{Error, RetryPolicy};
 
+use crate::credentials::{CredentialsSource, DEFAULT_REFRESH_MARGIN};
+
 /// Default connect timeout.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Default timeout of one attempt (connect, send, and receive the whole response).
@@ -64,6 +66,17 @@ pub struct ClientSettings {
     pub built_in_roots: bool,
     /// The clock that dates signatures; `None`: the system clock.
     pub clock: Option<Clock>,
+    /// Where the credentials come from instead of the config; `None`: the config's,
+    /// or the default chain for a [`Config::from_provider`](fgs_proto::Config::from_provider)
+    /// config. See [`crate::credentials`].
+    pub credentials: Option<CredentialsSource>,
+    /// How long before their expiry provided credentials are refreshed.
+    pub refresh_margin: Duration,
+    /// The ECS metadata service providers ask (`None`: `http://169.254.169.254`).
+    pub metadata_endpoint: Option<String>,
+    /// The IAM endpoint of the project lookup and of federation (`None`: the
+    /// profile's `iam_endpoint`, else `HUAWEICLOUD_SDK_IAM_ENDPOINT`, else the region's).
+    pub iam_endpoint: Option<String>,
 }
 
 impl Default for ClientSettings {
@@ -76,6 +89,10 @@ impl Default for ClientSettings {
             root_certificates: Vec::new(),
             built_in_roots: true,
             clock: None,
+            credentials: None,
+            refresh_margin: DEFAULT_REFRESH_MARGIN,
+            metadata_endpoint: None,
+            iam_endpoint: None,
         }
     }
 }
@@ -166,6 +183,34 @@ impl ClientSettings {
         self.clock = Some(Arc::new(clock));
         self
     }
+
+    /// Takes the credentials from `source` (see [`crate::credentials`]) instead of the
+    /// config: the client caches them and refreshes them before they expire.
+    pub fn credentials_provider(mut self, source: CredentialsSource) -> Self {
+        self.credentials = Some(source);
+        self
+    }
+
+    /// How long before their expiry provided credentials are refreshed (default
+    /// [`DEFAULT_REFRESH_MARGIN`], 40 minutes, as the official SDK).
+    pub fn refresh_margin(mut self, margin: Duration) -> Self {
+        self.refresh_margin = margin;
+        self
+    }
+
+    /// The ECS metadata service's URL (default `http://169.254.169.254`), e.g. an
+    /// emulator's in tests.
+    pub fn metadata_endpoint(mut self, url: impl Into<String>) -> Self {
+        self.metadata_endpoint = Some(url.into());
+        self
+    }
+
+    /// The IAM endpoint of the project lookup and of federation, e.g. an emulator's in
+    /// tests.
+    pub fn iam_endpoint(mut self, url: impl Into<String>) -> Self {
+        self.iam_endpoint = Some(url.into());
+        self
+    }
 }
 
 impl fmt::Debug for ClientSettings {
@@ -178,6 +223,10 @@ impl fmt::Debug for ClientSettings {
             .field("root_certificates", &self.root_certificates.len())
             .field("built_in_roots", &self.built_in_roots)
             .field("clock", &self.clock.as_ref().map_or("system", |_| "custom"))
+            .field("credentials", &self.credentials)
+            .field("refresh_margin", &self.refresh_margin)
+            .field("metadata_endpoint", &self.metadata_endpoint)
+            .field("iam_endpoint", &self.iam_endpoint)
             .finish()
     }
 }

@@ -8,6 +8,7 @@ use std::time::SystemTime;
 
 use fgs_proto::{Config, Error, RetryPolicy};
 
+use crate::credentials::{CredentialsSource, Resolver};
 use crate::settings::{ClientSettings, Clock, RequestOptions};
 use crate::transport::AttemptLimits;
 
@@ -25,12 +26,30 @@ pub(crate) struct Shared {
     pub(crate) clock: Clock,
     /// The backend's name, or `"custom"` for a transport of the user's.
     pub(crate) transport: &'static str,
+    /// The credentials provider and its cache, when the credentials are not the
+    /// config's.
+    pub(crate) credentials: Option<Resolver>,
 }
 
 impl Shared {
     pub(crate) fn new(config: Config, settings: ClientSettings, transport: &'static str) -> Self {
         let seed = client_seed();
+        let source = match settings.credentials {
+            Some(source) => Some(source),
+            None if config.needs_provider() => Some(CredentialsSource::default_chain()),
+            None => None,
+        };
+        let credentials = source.map(|source| {
+            Resolver::new(
+                config.clone(),
+                &source,
+                settings.metadata_endpoint,
+                settings.iam_endpoint,
+                settings.refresh_margin,
+            )
+        });
         Shared {
+            credentials,
             config,
             policy: settings.retry_policy.or_seed(seed),
             seed,

@@ -9,7 +9,10 @@ use fgs_proto::auth::verify::DEFAULT_MAX_SKEW;
 use fgs_proto::{Config, Credentials, Secret};
 use sha2::{Digest, Sha256};
 
+use std::sync::Arc;
+
 use crate::api::auth::Auth;
+use crate::api::identity::Identity;
 use crate::emulator::Emulator;
 use crate::http::body::{BodyLimits, DEFAULT_SIGNED_BODY_LIMIT, DEFAULT_UNSIGNED_BODY_LIMIT};
 use crate::http::site::Site;
@@ -52,6 +55,8 @@ pub struct EmulatorBuilder {
     pub(crate) limits: BodyLimits,
     pub(crate) log_requests: bool,
     pub(crate) service_limits: ServiceLimits,
+    /// The lifetime of the temporary keys of the identity endpoints; `None`: off.
+    pub(crate) temporary_key_lifetime: Option<Duration>,
 }
 
 impl Default for EmulatorBuilder {
@@ -70,6 +75,7 @@ impl Default for EmulatorBuilder {
             },
             log_requests: false,
             service_limits: ServiceLimits::default(),
+            temporary_key_lifetime: None,
         }
     }
 }
@@ -151,6 +157,20 @@ impl EmulatorBuilder {
         self
     }
 
+    /// Serves the identity side of the credentials providers on the emulator's own
+    /// address: the ECS metadata service (`PUT /meta-data/latest/api/token`,
+    /// `GET /openstack/latest/securitykey`), IAM's project listing
+    /// (`GET /v3/projects?name={region}`, AK/SK-signed) and id-token exchange
+    /// (`POST /v3.0/OS-AUTH/id-token/tokens`, `POST /v3.0/OS-CREDENTIAL/securitytokens`).
+    /// The temporary keys it issues last `lifetime`, and the API accepts them (with their
+    /// security token) until then; after, it answers 401 `APIG.0301` "… security token
+    /// expires …". Point a client's `metadata_endpoint` and `iam_endpoint` at
+    /// [`Emulator::endpoint`].
+    pub fn temporary_credentials(mut self, lifetime: Duration) -> Self {
+        self.temporary_key_lifetime = Some(lifetime);
+        self
+    }
+
     /// Starts the emulator; returns once it is listening.
     ///
     /// Fails with `InvalidInput` for a project id, region or credential that cannot
@@ -211,6 +231,7 @@ impl EmulatorBuilder {
             tokens: self.tokens.clone(),
             max_skew: self.max_skew,
             project_id: self.project_id.clone(),
+            identity: Arc::new(Identity::new(self.temporary_key_lifetime)),
         };
         Ok((site, auth))
     }
@@ -241,6 +262,7 @@ impl fmt::Debug for EmulatorBuilder {
             .field("max_skew", &self.max_skew)
             .field("limits", &self.limits)
             .field("service_limits", &self.service_limits)
+            .field("temporary_key_lifetime", &self.temporary_key_lifetime)
             .finish_non_exhaustive()
     }
 }

@@ -176,6 +176,31 @@ impl Emulator {
         self.config.clone()
     }
 
+    /// Makes every temporary key issued so far expire now, as if the service's clock
+    /// ran ahead of the client's: the next request signed with one gets 401
+    /// `APIG.0301` "… security token expires …".
+    pub fn expire_temporary_credentials(&self) {
+        self.shared
+            .auth
+            .identity
+            .expire_all(std::time::SystemTime::now());
+    }
+
+    /// How many identity requests were served (see
+    /// [`EmulatorBuilder::temporary_credentials`](crate::EmulatorBuilder::temporary_credentials)).
+    pub fn identity_requests(&self) -> IdentityRequests {
+        let c = &self.shared.auth.identity.counters;
+        let n = |counter: &std::sync::atomic::AtomicU64| {
+            counter.load(std::sync::atomic::Ordering::SeqCst)
+        };
+        IdentityRequests {
+            metadata_tokens: n(&c.metadata_tokens),
+            metadata_keys: n(&c.metadata_keys),
+            project_lists: n(&c.project_lists),
+            id_token_exchanges: n(&c.id_token_exchanges),
+        }
+    }
+
     /// The full URN of a function of this emulator, without qualifier.
     pub fn function_urn(&self, package: &str, name: &str) -> String {
         self.shared.site.urn(package, name)
@@ -279,4 +304,18 @@ fn reachable_ip(ip: IpAddr) -> IpAddr {
         IpAddr::V6(v6) if v6.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
         other => other,
     }
+}
+
+/// Counts of the identity requests an emulator served.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct IdentityRequests {
+    /// `PUT /meta-data/latest/api/token`.
+    pub metadata_tokens: u64,
+    /// `GET /openstack/latest/securitykey`: temporary keys fetched from metadata.
+    pub metadata_keys: u64,
+    /// `GET /v3/projects`: project lookups.
+    pub project_lists: u64,
+    /// `POST /v3.0/OS-AUTH/id-token/tokens`: id tokens exchanged.
+    pub id_token_exchanges: u64,
 }

@@ -99,7 +99,7 @@ mod shared;
 
 pub use api::routes::Route;
 pub use builder::{DEFAULT_PROJECT_ID, DEFAULT_REGION, EmulatorBuilder};
-pub use emulator::Emulator;
+pub use emulator::{Emulator, IdentityRequests};
 pub use hooks::fault::Fault;
 pub use hooks::snapshot::{
     AliasSnapshot, FunctionSnapshot, Snapshot, TriggerSnapshot, VersionSnapshot,

@@ -119,6 +119,9 @@ pub struct Config {
     user_agent: HeaderValue,
     /// `{scheme}://{authority}{prefix}/v2/{project_id}/fgs`, computed once.
     base_url: String,
+    /// The credentials (and the project id, if empty) are still to come from a
+    /// provider: requests cannot be authorized yet.
+    provided: bool,
 }
 
 impl Config {
@@ -160,7 +163,64 @@ impl Config {
             region: None,
             user_agent: HeaderValue::from_static(DEFAULT_USER_AGENT),
             base_url,
+            provided: false,
         })
+    }
+
+    /// A config whose credentials come from a credentials provider that the client
+    /// drives (fgs-client's `ClientBuilder::credentials_provider`, by default the
+    /// official chain); so does the project id when `project_id` is `None` (from the
+    /// provider, else looked up in IAM by the region). Until the client fills them in
+    /// ([`Config::with_credentials`], [`Config::with_project_id`]), requests cannot be
+    /// authorized ([`Config::needs_provider`]).
+    ///
+    /// ```
+    /// use fgs_proto::{Config, Endpoint};
+    /// let config = Config::from_provider(Endpoint::for_region("cn-north-4")?, None)?
+    ///     .with_region("cn-north-4");
+    /// assert!(config.needs_provider());
+    /// assert_eq!(config.project_id(), "");
+    /// # Ok::<(), fgs_proto::Error>(())
+    /// ```
+    pub fn from_provider(endpoint: Endpoint, project_id: Option<String>) -> Result<Self, Error> {
+        if let Some(project_id) = &project_id {
+            validate_project_id(project_id)?;
+        }
+        let project_id = project_id.unwrap_or_default();
+        let base_url = format!("{endpoint}/v2/{}/fgs", encoding::encode(&project_id));
+        Ok(Config {
+            endpoint,
+            project_id,
+            credentials: Credentials::token("provided"),
+            region: None,
+            user_agent: HeaderValue::from_static(DEFAULT_USER_AGENT),
+            base_url,
+            provided: true,
+        })
+    }
+
+    /// Whether the credentials are still to come from a provider (see
+    /// [`Config::from_provider`]).
+    pub fn needs_provider(&self) -> bool {
+        self.provided || self.project_id.is_empty()
+    }
+
+    /// The same config with other credentials (a provider's). Checked as
+    /// [`Config::new`] checks them.
+    pub fn with_credentials(mut self, credentials: Credentials) -> Result<Self, Error> {
+        validate_credentials(&credentials)?;
+        self.credentials = credentials;
+        self.provided = false;
+        Ok(self)
+    }
+
+    /// The same config with another project id (a provider's, or IAM's).
+    pub fn with_project_id(mut self, project_id: impl Into<String>) -> Result<Self, Error> {
+        let project_id = project_id.into();
+        validate_project_id(&project_id)?;
+        self.base_url = format!("{}/v2/{}/fgs", self.endpoint, encoding::encode(&project_id));
+        self.project_id = project_id;
+        Ok(self)
     }
 
     /// Reads the configuration through `lookup` (pass `|k| std::env::var(k).ok()` for the
@@ -288,6 +348,7 @@ impl fmt::Debug for Config {
             .field("credentials", &self.credentials)
             .field("region", &self.region)
             .field("user_agent", &self.user_agent)
+            .field("needs_provider", &self.needs_provider())
             .finish()
     }
 }

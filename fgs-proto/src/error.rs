@@ -8,6 +8,7 @@
 //! | [`Error::Service`] | the service (or a gateway in front of it) answered with an error status | 429 / 5xx may be retried |
 //! | [`Error::Decode`] | a success answer could not be understood | no |
 //! | [`Error::Transport`] | the transport failed: connect, I/O, timeout, size limit | depends on whether the request was sent |
+//! | [`Error::Credentials`] | a credentials provider gave none (it names itself) | no |
 
 use std::borrow::Cow;
 use std::error::Error as StdError;
@@ -38,6 +39,9 @@ pub enum Error {
     Decode(Box<DecodeError>),
     /// The transport failed (reported by an adapter through the call driver).
     Transport(TransportError),
+    /// No credentials: a [provider](crate::auth::provider) failed (named by
+    /// [`CredentialsError::provider`](crate::auth::provider::CredentialsError::provider)).
+    Credentials(Box<crate::auth::provider::CredentialsError>),
 }
 
 impl Error {
@@ -54,7 +58,7 @@ impl Error {
         match self {
             Error::Service(e) => Some(e.status),
             Error::Decode(e) => Some(e.status),
-            Error::InvalidInput(_) | Error::Transport(_) => None,
+            Error::InvalidInput(_) | Error::Transport(_) | Error::Credentials(_) => None,
         }
     }
 
@@ -90,13 +94,21 @@ impl Error {
         match self {
             Error::Service(e) => e.is_retryable(),
             Error::Transport(e) => e.kind.is_retryable(),
-            Error::InvalidInput(_) | Error::Decode(_) => false,
+            Error::InvalidInput(_) | Error::Decode(_) | Error::Credentials(_) => false,
         }
     }
 
     /// Whether the service said the resource does not exist (HTTP 404).
     pub fn is_not_found(&self) -> bool {
         self.status() == Some(StatusCode::NOT_FOUND)
+    }
+
+    /// The credentials provider's error, if this is one.
+    pub fn as_credentials(&self) -> Option<&crate::auth::provider::CredentialsError> {
+        match self {
+            Error::Credentials(e) => Some(e),
+            _ => None,
+        }
     }
 
     /// The service error, if this is one.
@@ -115,6 +127,7 @@ impl fmt::Display for Error {
             Error::Service(e) => fmt::Display::fmt(e, f),
             Error::Decode(e) => fmt::Display::fmt(e, f),
             Error::Transport(e) => fmt::Display::fmt(e, f),
+            Error::Credentials(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -127,6 +140,7 @@ impl std::error::Error for Error {
             Error::Service(e) => e.source(),
             Error::Decode(e) => e.source(),
             Error::Transport(e) => e.source(),
+            Error::Credentials(e) => e.source(),
         }
     }
 }
@@ -146,6 +160,12 @@ impl From<ServiceError> for Error {
 impl From<DecodeError> for Error {
     fn from(e: DecodeError) -> Self {
         Error::Decode(Box::new(e))
+    }
+}
+
+impl From<crate::auth::provider::CredentialsError> for Error {
+    fn from(e: crate::auth::provider::CredentialsError) -> Self {
+        Error::Credentials(Box::new(e))
     }
 }
 

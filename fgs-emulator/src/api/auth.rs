@@ -3,12 +3,15 @@
 use std::time::{Duration, SystemTime};
 
 use fgs_proto::auth::verify::Verifier;
-use fgs_proto::{Secret, X_AUTH_TOKEN, X_PROJECT_ID};
+use std::sync::Arc;
+
+use fgs_proto::{Secret, X_AUTH_TOKEN, X_PROJECT_ID, X_SECURITY_TOKEN};
 use http::header::AUTHORIZATION;
 use http::request::Parts;
 use sha2::{Digest, Sha256};
 
 use crate::api::api_error::ApiError;
+use crate::api::identity::{EXPIRED_CODE, Identity, IssuedKey, expires_at};
 
 /// The credentials the emulator accepts. With none configured, every request passes.
 #[derive(Debug, Clone)]
@@ -17,12 +20,14 @@ pub(crate) struct Auth {
     pub tokens: Vec<Secret>,
     pub max_skew: Duration,
     pub project_id: String,
+    /// The temporary keys the emulator issues, accepted until they expire.
+    pub identity: Arc<Identity>,
 }
 
 impl Auth {
     /// Whether any credential is configured.
     pub(crate) fn enabled(&self) -> bool {
-        !self.keys.is_empty() || !self.tokens.is_empty()
+        !self.keys.is_empty() || !self.tokens.is_empty() || self.identity.enabled()
     }
 
     /// Checks a request: a valid `SDK-HMAC-SHA256` signature over the raw wire path and
@@ -38,8 +43,9 @@ impl Auth {
             return Ok(());
         }
         let headers = &parts.headers;
-        if !self.keys.is_empty() && headers.contains_key(AUTHORIZATION) {
-            Verifier::new(now)
+        let signs = !self.keys.is_empty() || self.identity.enabled();
+        if signs && headers.contains_key(AUTHORIZATION) {
+            let access_key = Verifier::new(now)
                 .max_skew(self.max_skew)
                 .verify(
                     parts.method.as_str(),
@@ -50,6 +56,9 @@ impl Auth {
                     |access_key| self.secret_for(access_key),
                 )
                 .map_err(|e| ApiError::unauthorized(format!("AK/SK authentication failed: {e}")))?;
+            if let Some(issued) = self.identity.key(access_key) {
+                check_temporary(&issued, headers, now)?;
+            }
             if let Some(project) = headers.get(X_PROJECT_ID)
                 && project.as_bytes() != self.project_id.as_bytes()
             {
@@ -88,7 +97,34 @@ impl Auth {
             .iter()
             .find(|(ak, _)| ak == access_key)
             .map(|(_, sk)| sk.clone())
+            .or_else(|| self.identity.key(access_key).map(|key| key.secret))
     }
+}
+
+/// Temporary keys need their security token, and are refused once they expire with
+/// the gateway's answer for expired credentials.
+fn check_temporary(
+    issued: &IssuedKey,
+    headers: &http::HeaderMap,
+    now: SystemTime,
+) -> Result<(), ApiError> {
+    let sent = headers.get(X_SECURITY_TOKEN).map(|v| v.as_bytes());
+    if !sent.is_some_and(|sent| constant_time_eq(sent, issued.security_token.expose().as_bytes())) {
+        return Err(ApiError::unauthorized(
+            "Incorrect IAM authentication information: the X-Security-Token is missing or wrong",
+        ));
+    }
+    if now >= issued.expires_at {
+        return Err(ApiError::new(
+            http::StatusCode::UNAUTHORIZED,
+            EXPIRED_CODE,
+            format!(
+                "Incorrect IAM authentication information: security token expires, expires_at: {}",
+                expires_at(issued.expires_at)
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Equality whose time does not depend on where the inputs differ: both sides are
@@ -128,6 +164,7 @@ mod tests {
             tokens: vec![Secret::new("T1"), Secret::new("T2")],
             max_skew: Duration::from_secs(900),
             project_id: "p1".into(),
+            identity: Arc::new(Identity::new(None)),
         };
         let now = SystemTime::now();
         assert!(

@@ -3,6 +3,7 @@
 
 pub(crate) mod api_error;
 pub(crate) mod auth;
+pub(crate) mod identity;
 pub(crate) mod ops;
 pub(crate) mod routes;
 pub(crate) mod validate;

@@ -89,6 +89,16 @@ async fn process(
     body: Bytes,
     request_id: &str,
 ) -> Reply {
+    let now = SystemTime::now();
+    if let Some(reply) = shared
+        .auth
+        .identity
+        .serve(&shared.site, parts, &body, now, || {
+            shared.auth.check(parts, &body, now)
+        })
+    {
+        return reply;
+    }
     let matched = match routed {
         Ok(matched) => matched,
         Err(RouteError::NotFound) => {
@@ -120,7 +130,7 @@ async fn process(
             .into();
         }
     };
-    if let Err(error) = shared.auth.check(parts, &body, SystemTime::now()) {
+    if let Err(error) = shared.auth.check(parts, &body, now) {
         return error.into();
     }
     if matched.project_id != shared.site.project_id {

@@ -71,6 +71,12 @@ pub(crate) fn authorize(
     body_sha256: Option<&str>,
     now: SystemTime,
 ) -> Result<Option<Signature>, Error> {
+    if config.needs_provider() {
+        return Err(Error::invalid_input(
+            "credentials",
+            "they come from a credentials provider: send through a client that drives one",
+        ));
+    }
     match config.credentials() {
         Credentials::Token(token) => {
             headers.insert(

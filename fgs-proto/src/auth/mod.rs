@@ -1,9 +1,10 @@
 //! Authentication: credentials, authorizing requests (IAM token or `SDK-HMAC-SHA256`
-//! signing), and the signature's verifier.
+//! signing), the signature's verifier, and the sans-IO credential providers.
 
 mod authorize;
 mod canonical;
 mod credentials;
+pub mod provider;
 pub mod sign;
 pub mod verify;
 

@@ -23,6 +23,9 @@ OPTIONS (each may also come from the environment variable shown; a flag wins):
     --token TOKEN        accept this X-Auth-Token        FGS_EMULATOR_TOKEN
     --max-skew SECONDS   allowed X-Sdk-Date skew         FGS_EMULATOR_MAX_SKEW
                          (default 900)
+    --temporary-credentials SECONDS                      FGS_EMULATOR_TEMPORARY_CREDENTIALS
+                         serve ECS metadata and IAM (project list, id-token
+                         exchange) on the same address; issued keys last SECONDS
     --log-requests       one line per request on stderr  FGS_EMULATOR_LOG_REQUESTS=1
     -h, --help           print this help
     -V, --version        print the version
@@ -71,6 +74,7 @@ pub(crate) fn parse(
             "--sk" => "SK",
             "--token" => "TOKEN",
             "--max-skew" => "MAX_SKEW",
+            "--temporary-credentials" => "TEMPORARY_CREDENTIALS",
             _ => return Err(format!("unknown argument `{arg}` (see --help)")),
         };
         let value = match inline {
@@ -105,6 +109,12 @@ pub(crate) fn parse(
             .parse()
             .map_err(|_| format!("--max-skew `{skew}` is not a number of seconds"))?;
         builder = builder.max_skew(Duration::from_secs(seconds));
+    }
+    if let Some(lifetime) = setting("TEMPORARY_CREDENTIALS") {
+        let seconds: u64 = lifetime.parse().map_err(|_| {
+            format!("--temporary-credentials `{lifetime}` is not a number of seconds")
+        })?;
+        builder = builder.temporary_credentials(Duration::from_secs(seconds));
     }
     match (setting("AK"), setting("SK")) {
         (Some(ak), Some(sk)) => builder = builder.ak_sk(ak, sk),

@@ -1,0 +1,292 @@
+//! The providers' conversations, step by step, without a network.
+
+use std::path::Path;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use bytes::Bytes;
+use http::{Response, StatusCode};
+
+use super::*;
+use crate::auth::Credentials;
+
+const KEYS: &str = r#"{"credential":{"access":"TMPAK","secret":"TMPSK","securitytoken":"ST","expires_at":"2030-01-01T00:00:00.000000Z"}}"#;
+
+fn now() -> SystemTime {
+    UNIX_EPOCH + Duration::from_secs(1_800_000_000)
+}
+
+fn answer(status: u16, body: &str) -> Response<Bytes> {
+    Response::builder()
+        .status(status)
+        .body(Bytes::from(body.to_owned()))
+        .unwrap()
+}
+
+fn sent(step: Result<Step, CredentialsError>) -> http::Request<crate::Body> {
+    match step.unwrap() {
+        Step::Send(request) => request,
+        other => panic!("{other:?}"),
+    }
+}
+
+fn ready(step: Result<Step, CredentialsError>) -> Provided {
+    match step.unwrap() {
+        Step::Ready(provided) => provided,
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn metadata_asks_a_session_token_then_the_key() {
+    let mut p = EcsMetadata::new("http://meta");
+    let token = sent(p.start(now()));
+    assert_eq!(
+        (token.method().as_str(), token.uri().to_string().as_str()),
+        ("PUT", "http://meta/meta-data/latest/api/token")
+    );
+    assert_eq!(token.headers()["x-metadata-token-ttl-seconds"], "21600");
+    let key = sent(p.on_response(answer(200, "SESSION"), now()));
+    assert_eq!(key.uri(), "http://meta/openstack/latest/securitykey");
+    assert_eq!(key.headers()["x-metadata-token"], "SESSION");
+    assert!(
+        !format!("{key:?}").contains("SESSION"),
+        "the session token is sensitive"
+    );
+    let provided = ready(p.on_response(answer(200, KEYS), now()));
+    assert!(
+        matches!(&provided.credentials, Credentials::AkSk(k) if k.access_key() == "TMPAK" && k.security_token().is_some())
+    );
+    assert!(provided.expires_at.is_some());
+    // The session token is kept for the next fetch.
+    assert_eq!(
+        sent(p.start(now())).headers()["x-metadata-token"],
+        "SESSION"
+    );
+}
+
+#[test]
+fn metadata_without_session_tokens_and_a_401_retry() {
+    let mut p = EcsMetadata::new("http://meta");
+    sent(p.start(now()));
+    // 404: the service has no session tokens; the key is asked for without one.
+    let key = sent(p.on_response(answer(404, ""), now()));
+    assert!(!key.headers().contains_key("x-metadata-token"));
+    // A 401 gets a new session token, once.
+    let token = sent(p.on_response(answer(401, "token required"), now()));
+    assert_eq!(token.method(), "PUT");
+    let key = sent(p.on_response(answer(200, "NEW"), now()));
+    assert_eq!(key.headers()["x-metadata-token"], "NEW");
+    let e = p.on_response(answer(401, "still no"), now()).unwrap_err();
+    assert_eq!(
+        (e.provider(), e.kind(), e.status()),
+        (
+            "ecs-metadata",
+            CredentialsErrorKind::Rejected,
+            Some(StatusCode::UNAUTHORIZED)
+        )
+    );
+    // No agency: no token helps.
+    let mut p = EcsMetadata::new("http://meta");
+    sent(p.start(now()));
+    sent(p.on_response(answer(405, ""), now()));
+    let e = p
+        .on_response(
+            answer(401, "Please configure Cloud Service Agency first"),
+            now(),
+        )
+        .unwrap_err();
+    assert!(e.message().contains("Agency"), "{e}");
+}
+
+#[test]
+fn federation_exchanges_the_id_token_then_the_iam_token() {
+    let mut p = Federation::new("env", "idp-1", "/t/id_token", "http://iam");
+    assert!(
+        matches!(p.start(now()).unwrap(), Step::ReadFile(path) if path == Path::new("/t/id_token"))
+    );
+    let exchange = sent(p.on_file(Ok("IDTOKEN\n".into()), now()));
+    assert_eq!(exchange.uri(), "http://iam/v3.0/OS-AUTH/id-token/tokens");
+    assert_eq!(exchange.headers()["x-idp-id"], "idp-1");
+    assert_eq!(
+        &exchange.body().to_bytes()[..],
+        br#"{"auth":{"id_token":{"id":"IDTOKEN"}}}"#
+    );
+    let token = Response::builder()
+        .status(201)
+        .header("x-subject-token", "IAMTOKEN")
+        .body(Bytes::from_static(b"{}"))
+        .unwrap();
+    let keys = sent(p.on_response(token, now()));
+    assert_eq!(keys.uri(), "http://iam/v3.0/OS-CREDENTIAL/securitytokens");
+    let body: serde_json::Value = serde_json::from_slice(&keys.body().to_bytes()).unwrap();
+    assert_eq!(body["auth"]["identity"]["token"]["id"], "IAMTOKEN");
+    assert_eq!(body["auth"]["identity"]["token"]["duration_seconds"], 21600);
+    assert!(
+        ready(p.on_response(answer(201, KEYS), now()))
+            .expires_at
+            .is_some()
+    );
+}
+
+#[test]
+fn pod_identity_and_oidc_sts() {
+    let mut pod = PodIdentity::new("http://pod/creds", "/t/token");
+    assert!(matches!(pod.start(now()).unwrap(), Step::ReadFile(_)));
+    let request = sent(pod.on_file(Ok("PODTOKEN".into()), now()));
+    assert_eq!(
+        (
+            request.method().as_str(),
+            request.headers()["authorization"].to_str().unwrap()
+        ),
+        ("POST", "PODTOKEN")
+    );
+    assert_eq!(&request.body().to_bytes()[..], b"{}");
+    ready(pod.on_response(answer(200, KEYS), now()));
+
+    let env = |k: &str| match k {
+        "HUAWEICLOUD_OIDC_PROVIDER_URN" => Some("iam::1:identity-provider:p".to_owned()),
+        "HUAWEICLOUD_OIDC_AGENCY_URN" => Some("iam::1:agency:a".to_owned()),
+        "HUAWEICLOUD_OIDC_ID_TOKEN" => Some("IDT".to_owned()),
+        "HUAWEICLOUD_OIDC_POLICY_IDS" => Some("a, b,".to_owned()),
+        _ => None,
+    };
+    let mut sts = OidcSts::new(OidcStsSettings::from_lookup(env), Some("http://sts"));
+    let request = sent(sts.start(now()));
+    assert_eq!(request.uri(), "http://sts/v5/agencies/assume-with-oidc");
+    let body: serde_json::Value = serde_json::from_slice(&request.body().to_bytes()).unwrap();
+    assert_eq!(body["agency_session_name"], "oidc-sts-session");
+    assert_eq!(body["duration_seconds"], 3600);
+    assert_eq!(body["policy_ids"], serde_json::json!(["a", "b"]));
+    ready(sts.on_response(answer(200, KEYS), now()));
+}
+
+#[test]
+fn the_default_chain_is_the_official_order_and_sticks_to_its_choice() {
+    assert_eq!(
+        DEFAULT_CHAIN,
+        [
+            Source::OidcSts,
+            Source::Env,
+            Source::Profile,
+            Source::EcsMetadata,
+            Source::PodIdentity
+        ]
+    );
+    // Nothing set up but metadata: OIDC, env and profile are passed over.
+    let mut chain = Chain::of(&DEFAULT_CHAIN, &|_| None, &ChainEndpoints::default());
+    let token = sent(chain.start(now()));
+    assert_eq!(
+        token.uri(),
+        "http://169.254.169.254/meta-data/latest/api/token"
+    );
+    sent(chain.on_response(answer(200, "S"), now()));
+    ready(chain.on_response(answer(200, KEYS), now()));
+    assert_eq!(chain.chosen(), Some("ecs-metadata"));
+    // A refresh asks metadata again, not the sources before it.
+    assert_eq!(
+        sent(chain.start(now())).uri(),
+        "http://169.254.169.254/openstack/latest/securitykey"
+    );
+
+    // Metadata unreachable: pod identity is next, and without it the error names
+    // metadata, the source that was there but failed.
+    let mut chain = Chain::of(&DEFAULT_CHAIN, &|_| None, &ChainEndpoints::default());
+    sent(chain.start(now()));
+    let e = chain
+        .on_transport_error(crate::TransportError::new(
+            crate::TransportErrorKind::Connect,
+            false,
+            "refused",
+        ))
+        .unwrap_err();
+    assert_eq!(
+        (e.provider(), e.kind()),
+        ("ecs-metadata", CredentialsErrorKind::Unavailable)
+    );
+    assert!(e.message().contains("cce-pod-identity"), "{e}");
+
+    // Env wins over everything after it; half a key pair stops the chain.
+    let env = |k: &str| match k {
+        "HUAWEICLOUD_SDK_AK" => Some("AK".to_owned()),
+        "HUAWEICLOUD_SDK_SK" => Some("SK".to_owned()),
+        "HUAWEICLOUD_SDK_PROJECT_ID" => Some("p1".to_owned()),
+        _ => None,
+    };
+    let mut chain = Chain::of(&DEFAULT_CHAIN, &env, &ChainEndpoints::default());
+    assert_eq!(ready(chain.start(now())).project_id.as_deref(), Some("p1"));
+    assert_eq!(chain.chosen(), Some("env"));
+    let half = |k: &str| (k == "HUAWEICLOUD_SDK_AK").then(|| "AK".to_owned());
+    let e = Chain::of(&DEFAULT_CHAIN, &half, &ChainEndpoints::default())
+        .start(now())
+        .unwrap_err();
+    assert_eq!(
+        (e.provider(), e.kind()),
+        ("env", CredentialsErrorKind::Invalid)
+    );
+}
+
+#[test]
+fn profile_errors_name_the_file_and_the_line() {
+    let path = Path::new("/home/me/.huaweicloud/credentials");
+    let cases = [
+        ("ak = x\n", 1, "before any"),
+        ("[basic]\nak = 1\n\n# c\nak = 2\n", 5, "twice"),
+        ("[basic]\n[basic]\n", 2, "twice"),
+        ("[basic\n", 1, "`]`"),
+        ("[basic]\n= v\n", 2, "no key"),
+        ("[basic]\njust words\n", 2, "expected"),
+    ];
+    for (text, line, why) in cases {
+        let e = ProfileFile::parse(text, path).unwrap_err();
+        assert_eq!(e.kind(), CredentialsErrorKind::Invalid);
+        let prefix = format!("/home/me/.huaweicloud/credentials:{line}: ");
+        assert!(
+            e.message().starts_with(&prefix) && e.message().contains(why),
+            "{text:?}: {e}"
+        );
+    }
+    let file = ProfileFile::parse(
+        "\u{feff}; comment\n[DEFAULT]\niam_endpoint = http://iam\n[basic]\nAK: A\nsk = S\n  continued\n",
+        path,
+    )
+    .unwrap();
+    let basic = file.section("basic").unwrap();
+    assert_eq!(
+        (basic.get("ak"), basic.get("sk"), basic.get("iam_endpoint")),
+        (Some("A"), Some("S\ncontinued"), Some("http://iam"))
+    );
+    // Debug shows keys, never values.
+    assert!(!format!("{file:?}").contains("continued"), "{file:?}");
+}
+
+#[test]
+fn the_project_lookup_is_signed_and_its_answer_read() {
+    let request = project_list_request(
+        "http://iam",
+        "cn-north-4",
+        &Credentials::temporary_ak_sk("AK", "SK", "ST"),
+        now(),
+    )
+    .unwrap();
+    assert_eq!(request.uri(), "http://iam/v3/projects?name=cn-north-4");
+    assert!(
+        request.headers()["authorization"]
+            .to_str()
+            .unwrap()
+            .starts_with("SDK-HMAC-SHA256 Access=AK")
+    );
+    assert_eq!(request.headers()["x-security-token"], "ST");
+    let one = answer(200, r#"{"projects":[{"id":"p1","name":"cn-north-4"}]}"#);
+    assert_eq!(parse_project_list("cn-north-4", &one).unwrap(), "p1");
+    let none = parse_project_list("cn-north-4", &answer(200, r#"{"projects":[]}"#)).unwrap_err();
+    assert!(none.message().contains("no project"), "{none}");
+    let two = parse_project_list("r", &answer(200, r#"{"projects":[{"id":"a"},{"id":"b"}]}"#))
+        .unwrap_err();
+    assert!(two.message().contains("[a,b]"), "{two}");
+    assert_eq!(
+        parse_project_list("r", &answer(403, "no"))
+            .unwrap_err()
+            .kind(),
+        CredentialsErrorKind::Rejected
+    );
+}
