@@ -32,3 +32,10 @@ pub use harness::{RequestCounter, aksk_emulator, echo_function, fast_retries, st
 #[doc = include_str!("../../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
+
+/// The published crates' own READMEs (their crates.io pages), compiled likewise.
+#[doc = include_str!("../../fgs-ureq/README.md")]
+#[doc = include_str!("../../fgs-hyper/README.md")]
+#[doc = include_str!("../../fgs-emulator/README.md")]
+#[cfg(doctest)]
+pub struct CrateReadmeDoctests;
