@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
 use fgs_client::{AsyncTransport, AttemptLimits};
+use fgs_proto::code::{EchoedCodeFilter, SkipEchoedCode};
 use fgs_proto::{Body, TransportError, TransportErrorKind};
 use http::{Request, Response};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
@@ -74,6 +75,10 @@ async fn exchange(
             "https needs the `rustls` feature of fgs-hyper",
         ));
     }
+    let echo = request
+        .extensions()
+        .get::<SkipEchoedCode>()
+        .map(|skip| skip.filter());
     let attempt = async {
         // An in-memory body shares the call's buffer: no copy per attempt.
         let response = http
@@ -82,7 +87,10 @@ async fn exchange(
             .map_err(|e| classify(e, connect_timeout))?;
         let (parts, body) = response.into_parts();
         let declared = content_length(&parts.headers);
-        let body = read_body(body, declared, limits.max_response_size).await?;
+        let body = match echo {
+            Some(filter) => read_filtered(body, filter, limits.max_response_size).await?,
+            None => read_body(body, declared, limits.max_response_size).await?,
+        };
         Ok(Response::from_parts(parts, body))
     };
     match tokio::time::timeout(limits.timeout, attempt).await {
@@ -124,6 +132,24 @@ async fn read_body(
         }
     }
     Ok(gathered.map(BytesMut::freeze).or(first).unwrap_or_default())
+}
+
+/// Reads a whole response body of at most `limit` bytes through `filter`: an echoed
+/// package is dropped frame by frame as it arrives instead of being held.
+async fn read_filtered(
+    body: Incoming,
+    mut filter: EchoedCodeFilter,
+    limit: u64,
+) -> Result<Bytes, TransportError> {
+    let mut body = Limited::new(body, usize::try_from(limit).unwrap_or(usize::MAX));
+    let mut kept = Vec::new();
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|e| classify_body(e, limit))?;
+        if let Ok(data) = frame.into_data() {
+            filter.push(&data, &mut kept);
+        }
+    }
+    Ok(Bytes::from(kept))
 }
 
 /// The `Content-Length` of a response, if it has a valid one.

@@ -70,6 +70,9 @@ pub struct Call<'a, O: Operation + ?Sized> {
     method: Method,
     uri: Uri,
     headers: HeaderMap,
+    /// The operation's request extensions (such as
+    /// [`SkipEchoedCode`](crate::code::SkipEchoedCode)), given to every attempt.
+    extensions: http::Extensions,
     /// `None` once a large in-memory body has been handed to the transport.
     body: Option<Body>,
     body_sha256: Option<String>,
@@ -89,6 +92,7 @@ impl<'a, O: Operation + ?Sized> Call<'a, O> {
             method: parts.method,
             uri: parts.uri,
             headers: parts.headers,
+            extensions: parts.extensions,
             body: Some(body),
             body_sha256: None,
             attempt: 0,
@@ -149,6 +153,7 @@ impl<'a, O: Operation + ?Sized> Call<'a, O> {
         *request.method_mut() = self.method.clone();
         *request.uri_mut() = uri;
         *request.headers_mut() = headers;
+        *request.extensions_mut() = self.extensions.clone();
         Ok(request)
     }
 
