@@ -5,6 +5,7 @@
 use std::error::Error as StdError;
 use std::future::Future;
 use std::io;
+use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
@@ -14,19 +15,15 @@ use fgs_proto::{Body, TransportError, TransportErrorKind};
 use http::{Request, Response};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use hyper::body::Incoming;
-use hyper_util::client::legacy;
 
 use crate::body::RequestBody;
-use crate::connector::Connector;
+use crate::pool::{Pool, SendError};
 
-/// The pooled hyper client.
-type HttpClient = legacy::Client<Connector, RequestBody>;
-
-/// An [`AsyncTransport`] over a pooled hyper client: what
+/// An [`AsyncTransport`] over pooled hyper HTTP/1.1 connections: what
 /// [`Client::new`](crate::Client::new) sends through. Clones share the pool.
 #[derive(Clone)]
 pub struct HyperTransport {
-    http: HttpClient,
+    pool: Arc<Pool>,
     connect_timeout: Duration,
 }
 
@@ -39,9 +36,9 @@ impl std::fmt::Debug for HyperTransport {
 }
 
 impl HyperTransport {
-    pub(crate) fn new(http: HttpClient, connect_timeout: Duration) -> Self {
+    pub(crate) fn new(pool: Pool, connect_timeout: Duration) -> Self {
         HyperTransport {
-            http,
+            pool: Arc::new(pool),
             connect_timeout,
         }
     }
@@ -57,12 +54,12 @@ impl AsyncTransport for HyperTransport {
             .get::<AttemptLimits>()
             .copied()
             .unwrap_or_default();
-        exchange(&self.http, request, limits, self.connect_timeout)
+        exchange(&self.pool, request, limits, self.connect_timeout)
     }
 }
 
 async fn exchange(
-    http: &HttpClient,
+    pool: &Pool,
     request: Request<Body>,
     limits: AttemptLimits,
     connect_timeout: Duration,
@@ -81,8 +78,8 @@ async fn exchange(
         .map(|skip| skip.filter());
     let attempt = async {
         // An in-memory body shares the call's buffer: no copy per attempt.
-        let response = http
-            .request(request.map(RequestBody::new))
+        let (response, connection) = pool
+            .send(request.map(RequestBody::new))
             .await
             .map_err(|e| classify(e, connect_timeout))?;
         let (parts, body) = response.into_parts();
@@ -91,6 +88,8 @@ async fn exchange(
             Some(filter) => read_filtered(body, filter, limits.max_response_size).await?,
             None => read_body(body, declared, limits.max_response_size).await?,
         };
+        // Read to its end: the connection can carry the next request.
+        pool.put_back(connection);
         Ok(Response::from_parts(parts, body))
     };
     match tokio::time::timeout(limits.timeout, attempt).await {
@@ -163,26 +162,41 @@ fn content_length(headers: &http::HeaderMap) -> Option<u64> {
         .ok()
 }
 
-/// Maps a client error. Connect errors (DNS, TCP, TLS handshake) happen before any
-/// byte of the request is written; anything else may have reached the server.
-fn classify(error: legacy::Error, connect_timeout: Duration) -> TransportError {
-    let message = chain_text(&error);
-    if error.is_connect() {
-        if find::<io::Error>(&error).is_some_and(|io| io.kind() == io::ErrorKind::TimedOut) {
-            return TransportError::connect_timeout(connect_timeout).with_source(error);
+/// Maps a failure to send. Connecting (TCP, TLS handshake) happens before any byte of
+/// the request is written; on a connection, hyper says whether the request left.
+fn classify(error: SendError, connect_timeout: Duration) -> TransportError {
+    match error {
+        SendError::Connect(error) => {
+            let message = chain_text(&*error);
+            if find::<io::Error>(&*error).is_some_and(|io| io.kind() == io::ErrorKind::TimedOut) {
+                return TransportError::connect_timeout(connect_timeout)
+                    .with_source(io::Error::other(error));
+            }
+            #[cfg(feature = "rustls")]
+            if find::<rustls::Error>(&*error).is_some() {
+                return TransportError::new(TransportErrorKind::Tls, false, message)
+                    .with_source(io::Error::other(error));
+            }
+            TransportError::new(TransportErrorKind::Connect, false, message)
+                .with_source(io::Error::other(error))
         }
-        #[cfg(feature = "rustls")]
-        if find::<rustls::Error>(&error).is_some() {
-            return TransportError::new(TransportErrorKind::Tls, false, message).with_source(error);
+        SendError::Request { error, sent } => {
+            let message = chain_text(&error);
+            let kind = if error.is_parse() || error.is_parse_status() {
+                TransportErrorKind::Protocol
+            } else if error.is_timeout() {
+                TransportErrorKind::Timeout
+            } else {
+                TransportErrorKind::Io
+            };
+            TransportError::new(kind, sent, message).with_source(error)
         }
-        return TransportError::new(TransportErrorKind::Connect, false, message).with_source(error);
+        SendError::BadUri => TransportError::new(
+            TransportErrorKind::Other,
+            false,
+            "the request URI has no scheme or host",
+        ),
     }
-    let kind = match find::<hyper::Error>(&error) {
-        Some(h) if h.is_parse() || h.is_parse_status() => TransportErrorKind::Protocol,
-        Some(h) if h.is_timeout() => TransportErrorKind::Timeout,
-        _ => TransportErrorKind::Io,
-    };
-    TransportError::new(kind, true, message).with_source(error)
 }
 
 /// Maps a failure while reading the response body.
