@@ -140,11 +140,11 @@ impl Pool {
         let mut connector = self.connector.clone();
         std::future::poll_fn(|cx| connector.poll_ready(cx))
             .await
-            .map_err(|e| SendError::Connect(e.into()))?;
+            .map_err(connect_error)?;
         let io = connector
             .call(uri)
             .await
-            .map_err(|e| SendError::Connect(e.into()))?;
+            .map_err(connect_error)?;
         let (sender, connection) = http1::Builder::new()
             .handshake(io)
             .await
@@ -155,6 +155,11 @@ impl Pool {
         });
         Ok(sender)
     }
+}
+
+/// A connector's error (its type depends on the `rustls` feature).
+fn connect_error(error: impl Into<Box<dyn StdError + Send + Sync>>) -> SendError {
+    SendError::Connect(error.into())
 }
 
 /// What hyper's pooled client does for HTTP/1 without a proxy: `Host` from the URI
