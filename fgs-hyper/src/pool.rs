@@ -141,10 +141,7 @@ impl Pool {
         std::future::poll_fn(|cx| connector.poll_ready(cx))
             .await
             .map_err(connect_error)?;
-        let io = connector
-            .call(uri)
-            .await
-            .map_err(connect_error)?;
+        let io = connector.call(uri).await.map_err(connect_error)?;
         let (sender, connection) = http1::Builder::new()
             .handshake(io)
             .await

@@ -15,6 +15,7 @@ use tokio::runtime::Runtime;
 
 use super::args::ClientKind;
 use super::floor::{self, HyperClient, RawRequest};
+use super::tcp::TcpClient;
 
 /// A client ready to make calls.
 pub(crate) struct Driver {
@@ -27,6 +28,16 @@ impl Driver {
     /// Makes `n` calls.
     pub(crate) fn run(&self, n: usize) -> Result<(), String> {
         (self.run)(n)
+    }
+
+    /// Threads the benchmark itself starts to make `n` calls: a blocking client with
+    /// more than one call in flight runs each on a thread of its own.
+    pub(crate) fn fan_out_threads(&self, n: usize) -> usize {
+        if self.kind.is_async() || self.concurrency <= 1 {
+            0
+        } else {
+            self.concurrency.min(n)
+        }
     }
 }
 
@@ -61,6 +72,16 @@ where
                 blocking(n, concurrency, &|| {
                     let request = request.at(SystemTime::now()).map_err(|e| e.to_string())?;
                     floor::ureq_call(&agent, request).map(drop)
+                })
+            })
+        }
+        ClientKind::RawTcp => {
+            let client = TcpClient::new();
+            let request = RawRequest::new(&*operation, config).map_err(|e| e.to_string())?;
+            Box::new(move |n| {
+                blocking(n, concurrency, &|| {
+                    let request = request.at(SystemTime::now()).map_err(|e| e.to_string())?;
+                    floor::tcp_call(&client, &request).map(drop)
                 })
             })
         }
