@@ -7,11 +7,35 @@
 //! output buffer and both leave together; with no body, the held head leaves when the
 //! response is awaited. Nothing is held across a read, so the exchange is the same on
 //! the wire, in fewer writes.
+//!
+//! It also rounds the time left of a long attempt budget up to whole seconds before
+//! ureq sets it as the socket's timeout: ureq sets the socket's read and write timeouts
+//! whenever they change, and the time left changes on every call — two `setsockopt`
+//! calls per request for nothing. Rounded, it stays the same from one call to the next;
+//! a blocked read may then outlast a budget of more than 2 s by less than a second
+//! (ureq still checks the deadline itself between reads and writes).
 
+use std::time::Duration;
+
+use ureq::unversioned::transport::time::Duration as UreqDuration;
 use ureq::unversioned::transport::{Buffers, ConnectionDetails, Connector, NextTimeout, Transport};
 
 /// The largest write held back: a request head is a few hundred bytes.
 const HOLD_MAX: usize = 16 * 1024;
+
+/// Budgets longer than this are rounded up to whole seconds.
+const COARSE_ABOVE: Duration = Duration::from_secs(2);
+
+/// `timeout` with a long time left rounded up to whole seconds (see the module docs).
+fn coarse(mut timeout: NextTimeout) -> NextTimeout {
+    if let UreqDuration::Exact(left) = timeout.after
+        && left > COARSE_ABOVE
+        && left.subsec_nanos() > 0
+    {
+        timeout.after = UreqDuration::Exact(Duration::from_secs(left.as_secs() + 1));
+    }
+    timeout
+}
 
 /// The last link of fgs-ureq's connector chain: wraps every connection in [`OneWrite`].
 #[derive(Debug, Default)]
@@ -60,6 +84,7 @@ impl<T: Transport> Transport for OneWrite<T> {
     }
 
     fn transmit_output(&mut self, amount: usize, timeout: NextTimeout) -> Result<(), ureq::Error> {
+        let timeout = coarse(timeout);
         let held = self.held.len();
         if held == 0 {
             if amount <= HOLD_MAX {
@@ -86,11 +111,13 @@ impl<T: Transport> Transport for OneWrite<T> {
     }
 
     fn maybe_await_input(&mut self, timeout: NextTimeout) -> Result<bool, ureq::Error> {
+        let timeout = coarse(timeout);
         self.flush(timeout)?;
         self.inner.maybe_await_input(timeout)
     }
 
     fn await_input(&mut self, timeout: NextTimeout) -> Result<bool, ureq::Error> {
+        let timeout = coarse(timeout);
         self.flush(timeout)?;
         self.inner.await_input(timeout)
     }
@@ -163,6 +190,34 @@ mod tests {
         t.maybe_await_input(NextTimeout::default()).unwrap();
         assert_eq!(t.inner.sent[1], b"GET / HTTP/1.1\r\n\r\n");
         assert_eq!(t.inner.sent.len(), 2);
+    }
+
+    #[test]
+    fn long_budgets_are_rounded_up_to_whole_seconds_and_short_ones_kept() {
+        let after = |d: Duration| {
+            let t = NextTimeout {
+                after: UreqDuration::Exact(d),
+                ..NextTimeout::default()
+            };
+            coarse(t).after
+        };
+        let exact = UreqDuration::Exact;
+        assert_eq!(
+            after(Duration::from_millis(59_990)),
+            exact(Duration::from_secs(60))
+        );
+        assert_eq!(
+            after(Duration::from_millis(59_001)),
+            exact(Duration::from_secs(60))
+        );
+        assert_eq!(
+            after(Duration::from_secs(30)),
+            exact(Duration::from_secs(30))
+        );
+        assert_eq!(
+            after(Duration::from_millis(1_500)),
+            exact(Duration::from_millis(1_500))
+        );
     }
 
     #[test]
