@@ -57,11 +57,12 @@ pub enum Step<T> {
 /// signature, not a new hash. A streamed body is a replayable producer: it is hashed in
 /// one pass and produced again by the transport for each attempt.
 ///
-/// A body of [`KEEP_BODY_LIMIT`] bytes or more (a code upload) is not kept by the call:
+/// An in-memory body of [`KEEP_BODY_LIMIT`] bytes or more (a large event) is not kept
+/// by the call (a code upload is streamed, and kept: it costs nothing):
 /// the request takes the only reference, so the body is freed as soon as the transport
 /// has sent it, instead of being held while the response is read. A retry builds it
 /// again from the operation (and with AK/SK hashes it again): an encoding per retry,
-/// against holding up to 67 MB (a 50 MB package in base64) for the whole call.
+/// against holding it for the whole call.
 pub struct Call<'a, O: Operation + ?Sized> {
     operation: &'a O,
     config: &'a Config,
