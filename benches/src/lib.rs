@@ -17,6 +17,7 @@
 
 pub mod child;
 pub mod program;
+pub mod threads;
 pub mod throughput;
 pub mod upload;
 pub mod usage;

@@ -13,7 +13,11 @@ pub fn main<A, R>(
     parse: impl FnOnce(Vec<String>) -> Result<Option<A>, String>,
     run: impl FnOnce(&A, &mut dyn Write) -> Result<R, String>,
 ) -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // `cargo bench` passes `--bench` to every bench program; it means nothing here.
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|arg| arg != "--bench")
+        .collect();
     if args.first().map(String::as_str) == Some(SERVE_FLAG) {
         return match child::serve() {
             Ok(()) => ExitCode::SUCCESS,

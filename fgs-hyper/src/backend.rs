@@ -1,14 +1,14 @@
-//! [`Hyper`]: hyper as the client layer's async backend — a pooled hyper-util client
-//! built from the client settings, and tokio's timer between attempts.
+//! [`Hyper`]: hyper as the client layer's async backend — pooled HTTP/1.1 connections
+//! over a connector built from the client settings, and tokio's timer between attempts.
 
 use std::future::Future;
 use std::time::Duration;
 
 use fgs_client::{AsyncBackend, ClientSettings};
 use fgs_proto::Error;
-use hyper_util::rt::{TokioExecutor, TokioTimer};
 
 use crate::connector::connector;
+use crate::pool::Pool;
 use crate::transport::HyperTransport;
 
 /// How long an idle pooled connection is kept.
@@ -27,11 +27,8 @@ impl AsyncBackend for Hyper {
     /// A pooled client with the settings' connect timeout and roots. Fails if an added
     /// root certificate is not a valid X.509 certificate.
     fn connect(settings: &ClientSettings) -> Result<HyperTransport, Error> {
-        let http = hyper_util::client::legacy::Client::builder(TokioExecutor::new())
-            .pool_timer(TokioTimer::new())
-            .pool_idle_timeout(POOL_IDLE_TIMEOUT)
-            .build(connector(settings)?);
-        Ok(HyperTransport::new(http, settings.connect_timeout))
+        let pool = Pool::new(connector(settings)?, POOL_IDLE_TIMEOUT);
+        Ok(HyperTransport::new(pool, settings.connect_timeout))
     }
 
     fn sleep(delay: Duration) -> impl Future<Output = ()> + Send + 'static {

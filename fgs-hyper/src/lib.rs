@@ -85,6 +85,7 @@
 mod backend;
 mod body;
 mod connector;
+mod pool;
 mod transport;
 
 pub use backend::Hyper;

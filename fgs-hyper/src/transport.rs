@@ -5,27 +5,25 @@
 use std::error::Error as StdError;
 use std::future::Future;
 use std::io;
+use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
 use fgs_client::{AsyncTransport, AttemptLimits};
+use fgs_proto::code::{EchoedCodeFilter, SkipEchoedCode};
 use fgs_proto::{Body, TransportError, TransportErrorKind};
 use http::{Request, Response};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use hyper::body::Incoming;
-use hyper_util::client::legacy;
 
 use crate::body::RequestBody;
-use crate::connector::Connector;
+use crate::pool::{Pool, SendError};
 
-/// The pooled hyper client.
-type HttpClient = legacy::Client<Connector, RequestBody>;
-
-/// An [`AsyncTransport`] over a pooled hyper client: what
+/// An [`AsyncTransport`] over pooled hyper HTTP/1.1 connections: what
 /// [`Client::new`](crate::Client::new) sends through. Clones share the pool.
 #[derive(Clone)]
 pub struct HyperTransport {
-    http: HttpClient,
+    pool: Arc<Pool>,
     connect_timeout: Duration,
 }
 
@@ -38,9 +36,9 @@ impl std::fmt::Debug for HyperTransport {
 }
 
 impl HyperTransport {
-    pub(crate) fn new(http: HttpClient, connect_timeout: Duration) -> Self {
+    pub(crate) fn new(pool: Pool, connect_timeout: Duration) -> Self {
         HyperTransport {
-            http,
+            pool: Arc::new(pool),
             connect_timeout,
         }
     }
@@ -56,12 +54,12 @@ impl AsyncTransport for HyperTransport {
             .get::<AttemptLimits>()
             .copied()
             .unwrap_or_default();
-        exchange(&self.http, request, limits, self.connect_timeout)
+        exchange(&self.pool, request, limits, self.connect_timeout)
     }
 }
 
 async fn exchange(
-    http: &HttpClient,
+    pool: &Pool,
     request: Request<Body>,
     limits: AttemptLimits,
     connect_timeout: Duration,
@@ -74,15 +72,24 @@ async fn exchange(
             "https needs the `rustls` feature of fgs-hyper",
         ));
     }
+    let echo = request
+        .extensions()
+        .get::<SkipEchoedCode>()
+        .map(|skip| skip.filter());
     let attempt = async {
         // An in-memory body shares the call's buffer: no copy per attempt.
-        let response = http
-            .request(request.map(RequestBody::new))
+        let (response, connection) = pool
+            .send(request.map(RequestBody::new))
             .await
             .map_err(|e| classify(e, connect_timeout))?;
         let (parts, body) = response.into_parts();
         let declared = fgs_client::declared_length(&parts.headers);
-        let body = read_body(body, declared, limits.max_response_size).await?;
+        let body = match echo {
+            Some(filter) => read_filtered(body, filter, limits.max_response_size).await?,
+            None => read_body(body, declared, limits.max_response_size).await?,
+        };
+        // Read to its end: the connection can carry the next request.
+        pool.put_back(connection);
         Ok(Response::from_parts(parts, body))
     };
     match tokio::time::timeout(limits.timeout, attempt).await {
@@ -126,26 +133,59 @@ async fn read_body(
     Ok(gathered.map(BytesMut::freeze).or(first).unwrap_or_default())
 }
 
-/// Maps a client error. Connect errors (DNS, TCP, TLS handshake) happen before any
-/// byte of the request is written; anything else may have reached the server.
-fn classify(error: legacy::Error, connect_timeout: Duration) -> TransportError {
-    let message = chain_text(&error);
-    if error.is_connect() {
-        if find::<io::Error>(&error).is_some_and(|io| io.kind() == io::ErrorKind::TimedOut) {
-            return TransportError::connect_timeout(connect_timeout).with_source(error);
+/// Reads a whole response body of at most `limit` bytes through `filter`: an echoed
+/// package is dropped frame by frame as it arrives instead of being held.
+async fn read_filtered(
+    body: Incoming,
+    mut filter: EchoedCodeFilter,
+    limit: u64,
+) -> Result<Bytes, TransportError> {
+    let mut body = Limited::new(body, usize::try_from(limit).unwrap_or(usize::MAX));
+    let mut kept = Vec::new();
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|e| classify_body(e, limit))?;
+        if let Ok(data) = frame.into_data() {
+            filter.push(&data, &mut kept);
         }
-        #[cfg(feature = "rustls")]
-        if find::<rustls::Error>(&error).is_some() {
-            return TransportError::new(TransportErrorKind::Tls, false, message).with_source(error);
-        }
-        return TransportError::new(TransportErrorKind::Connect, false, message).with_source(error);
     }
-    let kind = match find::<hyper::Error>(&error) {
-        Some(h) if h.is_parse() || h.is_parse_status() => TransportErrorKind::Protocol,
-        Some(h) if h.is_timeout() => TransportErrorKind::Timeout,
-        _ => TransportErrorKind::Io,
-    };
-    TransportError::new(kind, true, message).with_source(error)
+    Ok(Bytes::from(kept))
+}
+
+/// Maps a failure to send. Connecting (TCP, TLS handshake) happens before any byte of
+/// the request is written; on a connection, hyper says whether the request left.
+fn classify(error: SendError, connect_timeout: Duration) -> TransportError {
+    match error {
+        SendError::Connect(error) => {
+            let message = chain_text(&*error);
+            if find::<io::Error>(&*error).is_some_and(|io| io.kind() == io::ErrorKind::TimedOut) {
+                return TransportError::connect_timeout(connect_timeout)
+                    .with_source(io::Error::other(error));
+            }
+            #[cfg(feature = "rustls")]
+            if find::<rustls::Error>(&*error).is_some() {
+                return TransportError::new(TransportErrorKind::Tls, false, message)
+                    .with_source(io::Error::other(error));
+            }
+            TransportError::new(TransportErrorKind::Connect, false, message)
+                .with_source(io::Error::other(error))
+        }
+        SendError::Request { error, sent } => {
+            let message = chain_text(&error);
+            let kind = if error.is_parse() || error.is_parse_status() {
+                TransportErrorKind::Protocol
+            } else if error.is_timeout() {
+                TransportErrorKind::Timeout
+            } else {
+                TransportErrorKind::Io
+            };
+            TransportError::new(kind, sent, message).with_source(error)
+        }
+        SendError::BadUri => TransportError::new(
+            TransportErrorKind::Other,
+            false,
+            "the request URI has no scheme or host",
+        ),
+    }
 }
 
 /// Maps a failure while reading the response body.

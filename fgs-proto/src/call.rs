@@ -58,11 +58,12 @@ pub enum Step<T> {
 /// signature, not a new hash. A streamed body is a replayable producer: it is hashed in
 /// one pass and produced again by the transport for each attempt.
 ///
-/// A body of [`KEEP_BODY_LIMIT`] bytes or more (a code upload) is not kept by the call:
+/// An in-memory body of [`KEEP_BODY_LIMIT`] bytes or more (a large event) is not kept
+/// by the call (a code upload is streamed, and kept: it costs nothing):
 /// the request takes the only reference, so the body is freed as soon as the transport
 /// has sent it, instead of being held while the response is read. A retry builds it
 /// again from the operation (and with AK/SK hashes it again): an encoding per retry,
-/// against holding up to 67 MB (a 50 MB package in base64) for the whole call.
+/// against holding it for the whole call.
 pub struct Call<'a, O: Operation + ?Sized> {
     operation: &'a O,
     config: &'a Config,
@@ -71,6 +72,9 @@ pub struct Call<'a, O: Operation + ?Sized> {
     method: Method,
     uri: Uri,
     headers: HeaderMap,
+    /// The operation's request extensions (such as
+    /// [`SkipEchoedCode`](crate::code::SkipEchoedCode)), given to every attempt.
+    extensions: http::Extensions,
     /// `None` once a large in-memory body has been handed to the transport.
     body: Option<Body>,
     body_sha256: Option<String>,
@@ -104,6 +108,7 @@ impl<'a, O: Operation + ?Sized> Call<'a, O> {
             method: parts.method,
             uri: parts.uri,
             headers: parts.headers,
+            extensions: parts.extensions,
             body: Some(body),
             body_sha256: None,
             attempt: 0,
@@ -164,6 +169,7 @@ impl<'a, O: Operation + ?Sized> Call<'a, O> {
         *request.method_mut() = self.method.clone();
         *request.uri_mut() = uri;
         *request.headers_mut() = headers;
+        *request.extensions_mut() = self.extensions.clone();
         Ok(request)
     }
 

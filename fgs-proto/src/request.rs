@@ -21,7 +21,7 @@ pub(crate) struct RequestBuilder {
     url: String,
     has_query: bool,
     headers: HeaderMap,
-    body: Vec<u8>,
+    body: Body,
 }
 
 impl RequestBuilder {
@@ -39,7 +39,7 @@ impl RequestBuilder {
             url,
             has_query: false,
             headers,
-            body: Vec::new(),
+            body: Body::empty(),
         }
     }
 
@@ -81,13 +81,14 @@ impl RequestBuilder {
     /// Serialises `body` as the JSON body.
     pub(crate) fn json<T: Serialize + ?Sized>(&mut self, body: &T) -> Result<&mut Self, Error> {
         self.body = serde_json::to_vec(body)
-            .map_err(|e| Error::invalid_input("body", format!("cannot serialise: {e}")))?;
+            .map_err(|e| Error::invalid_input("body", format!("cannot serialise: {e}")))?
+            .into();
         Ok(self)
     }
 
-    /// Sets raw body bytes.
-    pub(crate) fn body(&mut self, body: Vec<u8>) -> &mut Self {
-        self.body = body;
+    /// Sets the body: bytes, or a streamed [`Body`].
+    pub(crate) fn body(&mut self, body: impl Into<Body>) -> &mut Self {
+        self.body = body.into();
         self
     }
 
@@ -95,7 +96,7 @@ impl RequestBuilder {
     pub(crate) fn build(&mut self) -> Result<Request<Body>, Error> {
         let uri = Uri::try_from(std::mem::take(&mut self.url))
             .map_err(|e| Error::invalid_input("uri", e.to_string()))?;
-        let mut request = Request::new(Body::from(std::mem::take(&mut self.body)));
+        let mut request = Request::new(std::mem::take(&mut self.body));
         *request.method_mut() = self.method.clone();
         *request.uri_mut() = uri;
         *request.headers_mut() = std::mem::take(&mut self.headers);

@@ -369,11 +369,8 @@ fn token_auth_sends_the_token_and_no_signature() {
 
 #[test]
 fn a_large_body_is_handed_to_the_transport_and_built_again_for_a_retry() {
-    // Its base64 alone is above the limit.
-    let op = UpdateCode::new(
-        URN,
-        Code::zip("big.zip", CodePackage::new(vec![7u8; KEEP_BODY_LIMIT])),
-    );
+    // An in-memory body above the limit (an event of the caller's).
+    let op = Invoke::new(URN).raw_event(vec![b'7'; KEEP_BODY_LIMIT + 1]);
     let config = config();
     let mut call = Call::new(&op, &config, RetryPolicy::default().seed(1)).unwrap();
     let first = call.next_request(start()).unwrap();
@@ -385,8 +382,9 @@ fn a_large_body_is_handed_to_the_transport_and_built_again_for_a_retry() {
     );
     let sent = first.body().to_bytes().to_vec();
     drop(first);
-    let Step::Retry(delay) = call.on_response(answer(503, &[], "").unwrap()) else {
-        panic!("a 503 on an idempotent upload is retried");
+    let refused = TransportError::new(TransportErrorKind::Connect, false, "refused");
+    let Step::Retry(delay) = call.on_transport_error(refused) else {
+        panic!("a request that never left is retried");
     };
     let second = call.next_request(start() + delay).unwrap();
     assert_eq!(
@@ -395,6 +393,37 @@ fn a_large_body_is_handed_to_the_transport_and_built_again_for_a_retry() {
         "the same body again"
     );
     assert!(second.body().as_bytes().is_some_and(|b| b.is_unique()));
+    verify_signature(start() + delay, &second);
+}
+
+#[test]
+fn a_code_upload_is_streamed_and_produced_again_for_a_retry() {
+    let package: Vec<u8> = (0..KEEP_BODY_LIMIT).map(|i| (i % 251) as u8).collect();
+    let op = UpdateCode::new(URN, Code::zip("big.zip", CodePackage::new(package.clone())));
+    let config = config();
+    let mut call = Call::new(&op, &config, RetryPolicy::default().seed(1)).unwrap();
+    let first = call.next_request(start()).unwrap();
+    assert!(first.body().is_streamed(), "the base64 is not held");
+    let sent = first.body().to_bytes();
+    assert_eq!(sent.len() as u64, first.body().len());
+    let json: serde_json::Value = serde_json::from_slice(&sent).unwrap();
+    let file = json["func_code"]["file"].as_str().unwrap();
+    use base64::Engine as _;
+    assert_eq!(
+        base64::engine::general_purpose::STANDARD
+            .decode(file)
+            .unwrap(),
+        package
+    );
+    // Signed over the streamed bytes.
+    verify_signature(start(), &first);
+    drop(first);
+    let Step::Retry(delay) = call.on_response(answer(503, &[], "").unwrap()) else {
+        panic!("a 503 on an idempotent upload is retried");
+    };
+    let second = call.next_request(start() + delay).unwrap();
+    assert!(second.body().is_streamed());
+    assert_eq!(second.body().to_bytes(), sent, "the same body again");
     verify_signature(start() + delay, &second);
 }
 

@@ -7,7 +7,10 @@ use fgs_client::{ClientSettings, SyncBackend};
 use fgs_proto::Error;
 use ureq::tls::{Certificate, RootCerts, TlsConfig};
 
+use crate::one_write::OneWriteConnector;
+use crate::resolver::Resolver;
 use crate::transport::UreqTransport;
+use ureq::unversioned::transport::{Connector as _, DefaultConnector};
 
 /// The blocking backend: [`Client`](crate::Client) is `fgs_client::blocking::Client<Ureq>`.
 #[derive(Debug, Clone, Copy)]
@@ -25,18 +28,24 @@ impl SyncBackend for Ureq {
             check_root_certificate(der)?;
             extra.push(Certificate::from_der(der).to_owned());
         }
-        let agent = ureq::Agent::new_with_config(
-            ureq::Agent::config_builder()
-                .http_status_as_error(false)
-                .max_redirects(0)
-                .max_redirects_will_error(false)
-                .timeout_connect(Some(settings.connect_timeout))
-                .timeout_global(Some(settings.timeout))
-                .tls_config(tls_config(extra, settings.built_in_roots))
-                .build(),
-        );
-        Ok(UreqTransport::new(agent))
+        let config = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .max_redirects_will_error(false)
+            .timeout_connect(Some(settings.connect_timeout))
+            .timeout_global(Some(settings.timeout))
+            .tls_config(tls_config(extra, settings.built_in_roots))
+            .build();
+        Ok(UreqTransport::new(agent(config)))
     }
+}
+
+/// An agent with ureq's connectors (proxies, TCP, rustls) followed by [`OneWriteConnector`]
+/// (a request's head and small body in one write), and a [`Resolver`] that starts no
+/// thread for an IP literal or a name looked up moments ago.
+fn agent(config: ureq::config::Config) -> ureq::Agent {
+    let connector = DefaultConnector::new().chain(OneWriteConnector);
+    ureq::Agent::with_parts(config, connector, Resolver::default())
 }
 
 /// ureq would silently skip a certificate it cannot parse; say so instead.

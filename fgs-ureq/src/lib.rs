@@ -82,6 +82,8 @@
 #![warn(clippy::unwrap_used, clippy::expect_used)]
 
 mod backend;
+mod one_write;
+mod resolver;
 mod transport;
 
 pub use backend::Ureq;

@@ -6,8 +6,12 @@ use std::time::Duration;
 
 use bytes::{Buf, Bytes};
 use fgs_client::{AttemptLimits, SyncTransport};
+use fgs_proto::code::SkipEchoedCode;
 use fgs_proto::{Body, TransportError, TransportErrorKind};
 use http::{Request, Response};
+
+/// Bytes read at a time from an answer that is filtered while it is read.
+const READ_CHUNK: usize = 64 * 1024;
 
 /// A [`SyncTransport`] over a `ureq::Agent`: what [`Client::new`](crate::Client::new)
 /// sends through, and — over an agent you configured (proxy, pool size, TLS) — what
@@ -49,6 +53,10 @@ impl SyncTransport for UreqTransport {
             .get::<AttemptLimits>()
             .copied()
             .unwrap_or_default();
+        let echo = request
+            .extensions()
+            .get::<SkipEchoedCode>()
+            .map(|skip| skip.filter());
         let (mut parts, body) = request.into_parts();
         let response = match body.as_bytes() {
             // A borrowed view of the body: a 50 MB upload is not copied per attempt.
@@ -68,17 +76,34 @@ impl SyncTransport for UreqTransport {
         // `fgs_proto::Call`) before the response body is read into memory.
         drop(body);
         let (parts, body) = response.into_parts();
-        let mut buffer = Vec::new();
-        // Sized once from `Content-Length` (within the limit), instead of doubling: a
-        // 53 MB answer would otherwise reserve 64 MiB.
-        if let Some(declared) = fgs_client::declared_length(&parts.headers) {
-            let _ = buffer.try_reserve_exact(declared.min(limits.max_response_size) as usize);
-        }
-        body.into_with_config()
+        let mut reader = body
+            .into_with_config()
             .limit(limits.max_response_size)
-            .reader()
-            .read_to_end(&mut buffer)
-            .map_err(|e| self.classify(ureq::Error::from(e), limits.timeout))?;
+            .reader();
+        let read_error = |e: io::Error| self.classify(ureq::Error::from(e), limits.timeout);
+        let mut buffer = Vec::new();
+        match echo {
+            // An echoed package is dropped as it arrives instead of being held.
+            Some(mut filter) => {
+                let mut chunk = vec![0; READ_CHUNK];
+                loop {
+                    let n = reader.read(&mut chunk).map_err(read_error)?;
+                    if n == 0 {
+                        break;
+                    }
+                    filter.push(&chunk[..n], &mut buffer);
+                }
+            }
+            None => {
+                // Sized once from `Content-Length` (within the limit), instead of
+                // doubling: a 53 MB answer would otherwise reserve 64 MiB.
+                if let Some(declared) = fgs_client::declared_length(&parts.headers) {
+                    let _ =
+                        buffer.try_reserve_exact(declared.min(limits.max_response_size) as usize);
+                }
+                reader.read_to_end(&mut buffer).map_err(read_error)?;
+            }
+        }
         Ok(Response::from_parts(parts, Bytes::from(buffer)))
     }
 }

@@ -11,9 +11,10 @@ same bytes (the floor), over fgs-emulator.
 
   --op OP             get-metadata (default), list or invoke
   --n N               calls per client per round (default 2000)
-  --rounds R          rounds; the clients take turns each round, each SDK client and its
-                      floor swapping places every other round (default 20)
-  --client C          fgs-ureq, raw-ureq, fgs-hyper, raw-hyper or all (default all)
+  --rounds R          rounds; the clients take turns each round, the order rotating by
+                      one place every round (default 20)
+  --client C          fgs-ureq, raw-ureq, raw-tcp, fgs-hyper, raw-hyper or all
+                      (default all)
   --concurrency C     calls in flight per client (default 32 for hyper, 1 for ureq;
                       ureq clients use C threads)
   --auth A            aksk (default: every call signed) or token
@@ -58,8 +59,12 @@ impl Op {
 pub enum ClientKind {
     /// `fgs_ureq::Client`.
     FgsUreq,
-    /// A plain `ureq::Agent` sending the prepared request: fgs-ureq's floor.
+    /// A plain `ureq::Agent` configured for speed (no timeouts, so no resolver
+    /// thread) sending the prepared request: fgs-ureq's floor.
     RawUreq,
+    /// A minimal keep-alive HTTP/1.1 client over `std::net::TcpStream`, written for
+    /// the benchmark: one write per request, no timeouts. fgs-ureq's second floor.
+    RawTcp,
     /// `fgs_hyper::Client`.
     FgsHyper,
     /// A plain hyper-util client sending the prepared request: fgs-hyper's floor.
@@ -67,10 +72,11 @@ pub enum ClientKind {
 }
 
 impl ClientKind {
-    /// Every client, each SDK client before its floor.
-    pub const ALL: [ClientKind; 4] = [
+    /// Every client, each SDK client before its floors.
+    pub const ALL: [ClientKind; 5] = [
         ClientKind::FgsUreq,
         ClientKind::RawUreq,
+        ClientKind::RawTcp,
         ClientKind::FgsHyper,
         ClientKind::RawHyper,
     ];
@@ -80,6 +86,7 @@ impl ClientKind {
         match self {
             ClientKind::FgsUreq => "fgs-ureq",
             ClientKind::RawUreq => "raw-ureq",
+            ClientKind::RawTcp => "raw-tcp",
             ClientKind::FgsHyper => "fgs-hyper",
             ClientKind::RawHyper => "raw-hyper",
         }
@@ -90,12 +97,12 @@ impl ClientKind {
         matches!(self, ClientKind::FgsHyper | ClientKind::RawHyper)
     }
 
-    /// For an SDK client, the raw client it is measured against.
-    pub fn floor(self) -> Option<ClientKind> {
+    /// For an SDK client, the raw clients it is measured against.
+    pub fn floors(self) -> &'static [ClientKind] {
         match self {
-            ClientKind::FgsUreq => Some(ClientKind::RawUreq),
-            ClientKind::FgsHyper => Some(ClientKind::RawHyper),
-            ClientKind::RawUreq | ClientKind::RawHyper => None,
+            ClientKind::FgsUreq => &[ClientKind::RawUreq, ClientKind::RawTcp],
+            ClientKind::FgsHyper => &[ClientKind::RawHyper],
+            ClientKind::RawUreq | ClientKind::RawTcp | ClientKind::RawHyper => &[],
         }
     }
 
@@ -295,9 +302,9 @@ mod tests {
     fn every_sdk_client_has_a_floor_of_its_own_kind() {
         for kind in ClientKind::ALL {
             assert_eq!(ClientKind::parse(kind.name()), Some(kind));
-            if let Some(floor) = kind.floor() {
+            for floor in kind.floors() {
                 assert_eq!(floor.is_async(), kind.is_async());
-                assert!(floor.floor().is_none());
+                assert!(floor.floors().is_empty());
             }
         }
     }

@@ -15,18 +15,32 @@ use tokio::runtime::Runtime;
 
 use super::args::ClientKind;
 use super::floor::{self, HyperClient, RawRequest};
+use super::tcp::TcpClient;
 
 /// A client ready to make calls.
 pub(crate) struct Driver {
     pub(crate) kind: ClientKind,
     pub(crate) concurrency: usize,
-    run: Box<dyn Fn(usize) -> Result<(), String>>,
+    run: Run,
 }
+
+/// Makes `n` calls.
+type Run = Box<dyn Fn(usize) -> Result<(), String>>;
 
 impl Driver {
     /// Makes `n` calls.
     pub(crate) fn run(&self, n: usize) -> Result<(), String> {
         (self.run)(n)
+    }
+
+    /// Threads the benchmark itself starts to make `n` calls: a blocking client with
+    /// more than one call in flight runs each on a thread of its own.
+    pub(crate) fn fan_out_threads(&self, n: usize) -> usize {
+        if self.kind.is_async() || self.concurrency <= 1 {
+            0
+        } else {
+            self.concurrency.min(n)
+        }
     }
 }
 
@@ -42,7 +56,7 @@ where
     O: Operation + Send + Sync + 'static,
     O::Output: Send,
 {
-    let run: Box<dyn Fn(usize) -> Result<(), String>> = match kind {
+    let run: Run = match kind {
         ClientKind::FgsUreq => {
             let client = fgs_ureq::Client::new(config.clone());
             Box::new(move |n| {
@@ -56,13 +70,15 @@ where
         }
         ClientKind::RawUreq => {
             let agent = floor::ureq_agent();
-            let request = RawRequest::new(&*operation, config).map_err(|e| e.to_string())?;
-            Box::new(move |n| {
-                blocking(n, concurrency, &|| {
-                    let request = request.at(SystemTime::now()).map_err(|e| e.to_string())?;
-                    floor::ureq_call(&agent, request).map(drop)
-                })
-            })
+            raw_blocking(&*operation, config, concurrency, move |request| {
+                floor::ureq_call(&agent, request).map(drop)
+            })?
+        }
+        ClientKind::RawTcp => {
+            let client = TcpClient::new();
+            raw_blocking(&*operation, config, concurrency, move |request| {
+                floor::tcp_call(&client, &request).map(drop)
+            })?
         }
         ClientKind::FgsHyper => {
             let runtime = Arc::clone(runtime.ok_or("fgs-hyper needs a runtime")?);
@@ -93,6 +109,21 @@ where
         concurrency,
         run,
     })
+}
+
+/// A blocking floor: `send` makes one call with the prepared request, signed anew.
+fn raw_blocking<O: Operation + ?Sized>(
+    operation: &O,
+    config: &Config,
+    concurrency: usize,
+    send: impl Fn(http::Request<bytes::Bytes>) -> Result<(), String> + Sync + 'static,
+) -> Result<Run, String> {
+    let request = RawRequest::new(operation, config).map_err(|e| e.to_string())?;
+    Ok(Box::new(move |n| {
+        blocking(n, concurrency, &|| {
+            send(request.at(SystemTime::now()).map_err(|e| e.to_string())?)
+        })
+    }))
 }
 
 /// `n` calls on `concurrency` threads.

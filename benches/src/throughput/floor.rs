@@ -8,9 +8,17 @@
 //! with work the SDK does, and not signing would not be the same request). With a token
 //! nothing depends on the time, so the prepared request is sent as it is.
 //!
-//! A raw call sends the request over a plain client configured like the adapter's
-//! (keep-alive, `TCP_NODELAY`, no redirects, error statuses read as responses), checks
-//! for a 2xx status and parses the body into a [`serde_json::Value`].
+//! A raw call sends the request over a plain client, checks for a 2xx status and parses
+//! the body into a [`serde_json::Value`]. The floors are the fastest raw clients doing
+//! that work, not clients handicapped like the SDK's:
+//!
+//! - raw ureq: a plain `ureq::Agent` configured for speed — keep-alive, no redirects,
+//!   error statuses read as responses, and **no timeouts** (with any timeout set, ureq's
+//!   resolver starts a thread per call);
+//! - raw TCP ([`TcpClient`](super::tcp::TcpClient)): a minimal keep-alive HTTP/1.1
+//!   client over `std::net::TcpStream`, one write per request;
+//! - raw hyper: a plain hyper-util pooled client, set up as fgs-hyper used to be
+//!   (`TCP_NODELAY`, connect timeout, 15 s idle timeout).
 
 use std::time::{Duration, SystemTime};
 
@@ -26,10 +34,8 @@ use hyper_util::rt::{TokioExecutor, TokioTimer};
 
 /// The response size limit of the raw clients: the adapters' default.
 const MAX_RESPONSE_SIZE: u64 = 80 * 1024 * 1024;
-/// The adapters' default connect timeout.
+/// The adapters' default connect timeout (the hyper floor's; ureq's floor has none).
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-/// The adapters' default per-attempt timeout (ureq enforces it as a global timeout).
-const TIMEOUT: Duration = Duration::from_secs(60);
 /// fgs-hyper's pool idle timeout.
 const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(15);
 
@@ -108,16 +114,25 @@ impl RawRequest {
     }
 }
 
-/// A plain `ureq::Agent` set up as fgs-ureq sets up its own.
+/// A plain `ureq::Agent` configured for speed: no timeouts (so no resolver thread per
+/// call), no redirects, error statuses read as responses.
 pub fn ureq_agent() -> ureq::Agent {
     ureq::Agent::config_builder()
         .http_status_as_error(false)
         .max_redirects(0)
         .max_redirects_will_error(false)
-        .timeout_connect(Some(CONNECT_TIMEOUT))
-        .timeout_global(Some(TIMEOUT))
         .build()
         .into()
+}
+
+/// One raw call over the bench's own TCP client: sends `request`, checks for success
+/// and parses the JSON.
+pub fn tcp_call(
+    client: &super::tcp::TcpClient,
+    request: &Request<Bytes>,
+) -> Result<serde_json::Value, String> {
+    let (status, body) = client.call(request)?;
+    parse(status, &body)
 }
 
 /// One raw call over ureq: sends `request`, reads the body within the size limit,

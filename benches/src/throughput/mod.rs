@@ -3,10 +3,12 @@
 //! a raw client that sends the same bytes ([`floor`]).
 //!
 //! A run creates the functions its operation needs, warms every client up (connections
-//! open, caches filled), then has the clients take turns — A B C D, B A D C, … — for
+//! open, caches filled), then has the clients take turns — A B C, B C A, … — for
 //! `--rounds` rounds of `--n` calls each, so that drift of the machine's speed hits
-//! them alike, and prints the totals and the SDK/floor ratios ([`Report`]). Nothing is
-//! asserted about the figures: the program fails only when a call fails.
+//! them alike, counts the threads each client starts per call over a few hundred more
+//! calls ([`crate::threads`]), and prints the totals and the SDK/floor ratios
+//! ([`Report`]). Nothing is asserted about the figures: the program fails only when a
+//! call fails.
 //!
 //! ```
 //! use fgs_benches::{self as bench, Auth};
@@ -17,7 +19,7 @@
 //! let mut out = Vec::new();
 //! let report = run_against(&bench::config(emu.endpoint(), Auth::AkSk)?, &args, &mut out)?;
 //! assert_eq!(report.sample(ClientKind::RawHyper).map(|s| s.calls), Some(10));
-//! assert_eq!(report.ratios().len(), 2);
+//! assert_eq!(report.ratios().len(), 3);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -26,6 +28,7 @@ mod clients;
 pub mod floor;
 mod report;
 mod sample;
+pub mod tcp;
 mod workload;
 
 use std::io::Write;
@@ -45,6 +48,8 @@ use workload::{Fixture, Workload};
 
 /// Untimed calls per client before the first round (at least one per connection).
 const WARM_UP_CALLS: usize = 200;
+/// Untimed calls per client after the rounds, counting the threads they start.
+const THREAD_PROBE_CALLS: usize = 300;
 
 /// Runs the benchmark `args` describe, printing to `out`: against `--endpoint`, or an
 /// emulator started for it (in this process or a child process).
@@ -178,9 +183,20 @@ where
             rounds[index].push(sample);
         }
     }
+    let mut threads_per_call = Vec::new();
+    let probe = THREAD_PROBE_CALLS.min(args.n);
+    for driver in &drivers {
+        // Not where there is no /proc (the figure is then absent).
+        if let Ok((result, started)) = crate::threads::started_during(|| driver.run(probe)) {
+            result.map_err(|e| format!("{} failed: {e}", driver.kind.name()))?;
+            let started = started.saturating_sub(driver.fan_out_threads(probe));
+            threads_per_call.push((driver.kind, started as f64 / probe as f64));
+        }
+    }
     let report = Report {
         op: args.op,
         results: args.clients.iter().copied().zip(rounds).collect(),
+        threads_per_call,
     };
     for line in report.lines() {
         writeln!(out, "{line}").map_err(io)?;
@@ -188,18 +204,13 @@ where
     Ok(report)
 }
 
-/// The order in which `clients` clients take their turn in round `round`. The clients
-/// come in pairs, each SDK client before its floor (A B C D); every other round the two
-/// of each pair swap places (B A D C). So each of a pair runs first in half the rounds —
-/// right after the other pair, whose leftovers (the async clients' 32 connections, a
-/// busy runtime) would otherwise always slow down the same one of the two.
+/// The order in which `clients` clients take their turn in round `round`: the list
+/// rotated by one place per round (A B C, B C A, C A B, …), so that over the rounds
+/// each client runs in every position equally often — right after each of the others,
+/// whose leftovers (the async clients' 32 connections, a busy runtime) would otherwise
+/// always slow down the same one.
 fn turn_order(clients: usize, round: usize) -> impl Iterator<Item = usize> {
-    let swap = !round.is_multiple_of(2);
-    (0..clients).map(move |i| match (swap, i % 2) {
-        (true, 0) if i + 1 < clients => i + 1,
-        (true, 1) => i - 1,
-        _ => i,
-    })
+    (0..clients).map(move |i| (i + round) % clients.max(1))
 }
 
 #[cfg(test)]
@@ -207,13 +218,11 @@ mod tests {
     use super::turn_order;
 
     #[test]
-    fn the_two_of_each_pair_swap_places_every_other_round() {
+    fn the_order_rotates_by_one_place_per_round() {
         let order = |clients, round| turn_order(clients, round).collect::<Vec<_>>();
-        assert_eq!(order(4, 0), [0, 1, 2, 3]);
-        assert_eq!(order(4, 1), [1, 0, 3, 2]);
-        assert_eq!(order(4, 2), [0, 1, 2, 3]);
-        // A client without a partner keeps its place.
-        assert_eq!(order(3, 1), [1, 0, 2]);
-        assert_eq!(order(1, 1), [0]);
+        assert_eq!(order(5, 0), [0, 1, 2, 3, 4]);
+        assert_eq!(order(5, 1), [1, 2, 3, 4, 0]);
+        assert_eq!(order(5, 5), [0, 1, 2, 3, 4]);
+        assert_eq!(order(1, 3), [0]);
     }
 }

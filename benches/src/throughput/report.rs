@@ -11,6 +11,9 @@ pub struct Report {
     pub op: Op,
     /// Per client, in the order given on the command line: its sample of each round.
     pub results: Vec<(ClientKind, Vec<Sample>)>,
+    /// Per client: threads the process started per call, over untimed calls made after
+    /// the rounds (see [`crate::threads`]); absent where not measured.
+    pub threads_per_call: Vec<(ClientKind, f64)>,
 }
 
 /// An SDK client against its floor.
@@ -47,45 +50,62 @@ impl Report {
             .map(|(_, rounds)| rounds.as_slice())
     }
 
-    /// Each SDK client measured together with its floor, compared.
+    /// Each SDK client measured together with its floors, compared with each.
     pub fn ratios(&self) -> Vec<Ratio> {
         self.results
             .iter()
-            .filter_map(|&(sdk, ref sdk_rounds)| {
-                let floor = sdk.floor()?;
-                let floor_rounds = self.rounds(floor)?;
-                let sdk_total = self.sample(sdk)?;
-                let floor_total = self.sample(floor)?;
-                let per_round = sdk_rounds
+            .flat_map(|&(sdk, ref sdk_rounds)| {
+                sdk.floors()
                     .iter()
-                    .zip(floor_rounds)
-                    .map(|(s, f)| s.calls_per_s() / f.calls_per_s())
-                    .collect();
-                Some(Ratio {
-                    sdk,
-                    floor,
-                    calls_per_s: sdk_total.calls_per_s() / floor_total.calls_per_s(),
-                    calls_per_s_round_median: median(per_round),
-                    cpu_per_call: sdk_total.cpu_us_per_call()
-                        / floor_total.cpu_us_per_call().max(f64::MIN_POSITIVE),
-                    cpu_us_delta: sdk_total.cpu_us_per_call() - floor_total.cpu_us_per_call(),
-                })
+                    .filter_map(move |&floor| self.ratio(sdk, sdk_rounds, floor))
             })
             .collect()
+    }
+
+    fn ratio(&self, sdk: ClientKind, sdk_rounds: &[Sample], floor: ClientKind) -> Option<Ratio> {
+        let floor_rounds = self.rounds(floor)?;
+        let sdk_total = self.sample(sdk)?;
+        let floor_total = self.sample(floor)?;
+        let per_round = sdk_rounds
+            .iter()
+            .zip(floor_rounds)
+            .map(|(s, f)| s.calls_per_s() / f.calls_per_s())
+            .collect();
+        Some(Ratio {
+            sdk,
+            floor,
+            calls_per_s: sdk_total.calls_per_s() / floor_total.calls_per_s(),
+            calls_per_s_round_median: median(per_round),
+            cpu_per_call: sdk_total.cpu_us_per_call()
+                / floor_total.cpu_us_per_call().max(f64::MIN_POSITIVE),
+            cpu_us_delta: sdk_total.cpu_us_per_call() - floor_total.cpu_us_per_call(),
+        })
+    }
+
+    /// Threads started per call by `client`, if measured.
+    pub fn threads(&self, client: ClientKind) -> Option<f64> {
+        self.threads_per_call
+            .iter()
+            .find(|(kind, _)| *kind == client)
+            .map(|&(_, threads)| threads)
     }
 
     /// The output lines: one per client (totals over all rounds), then one per ratio.
     ///
     /// ```text
-    /// client=fgs-ureq op=get-metadata n=30000 calls_per_s=8123 cpu_us_per_call=190.4
+    /// client=fgs-ureq op=get-metadata n=30000 calls_per_s=8123 cpu_us_per_call=190.4 threads_per_call=0.00
     /// ratio=fgs-ureq/raw-ureq op=get-metadata calls_per_s=0.981 calls_per_s_round_median=0.990 cpu_per_call=1.021 cpu_us_delta=+3.9
     /// ```
     pub fn lines(&self) -> Vec<String> {
         let op = self.op.name();
         let clients = self.results.iter().filter_map(|&(client, _)| {
             let total = self.sample(client)?;
+            let threads = match self.threads(client) {
+                Some(threads) => format!(" threads_per_call={threads:.2}"),
+                None => String::new(),
+            };
             Some(format!(
-                "client={} op={op} n={} calls_per_s={:.0} cpu_us_per_call={:.1}",
+                "client={} op={op} n={} calls_per_s={:.0} cpu_us_per_call={:.1}{threads}",
                 client.name(),
                 total.calls,
                 total.calls_per_s(),
@@ -147,8 +167,9 @@ mod tests {
                 ),
                 (ClientKind::FgsHyper, vec![sample(1000, 500, 60)]),
             ],
+            threads_per_call: vec![(ClientKind::FgsUreq, 0.0), (ClientKind::RawUreq, 1.0)],
         };
-        // fgs-hyper has no floor in this run: no ratio for it.
+        // fgs-hyper has no floor in this run, fgs-ureq one of its two: one ratio.
         let ratios = report.ratios();
         assert_eq!(ratios.len(), 1);
         let ratio = ratios[0];
@@ -167,8 +188,10 @@ mod tests {
         assert_eq!(
             report.lines(),
             [
-                "client=fgs-ureq op=get-metadata n=1000 calls_per_s=1000 cpu_us_per_call=110.0",
-                "client=raw-ureq op=get-metadata n=1000 calls_per_s=1111 cpu_us_per_call=100.0",
+                "client=fgs-ureq op=get-metadata n=1000 calls_per_s=1000 cpu_us_per_call=110.0 \
+                 threads_per_call=0.00",
+                "client=raw-ureq op=get-metadata n=1000 calls_per_s=1111 cpu_us_per_call=100.0 \
+                 threads_per_call=1.00",
                 "client=fgs-hyper op=get-metadata n=1000 calls_per_s=2000 cpu_us_per_call=60.0",
                 "ratio=fgs-ureq/raw-ureq op=get-metadata calls_per_s=0.900 \
                  calls_per_s_round_median=0.900 cpu_per_call=1.100 cpu_us_delta=+10.0",

@@ -1,6 +1,8 @@
 //! The large-upload memory program (`cargo bench -p fgs-benches --bench
 //! upload_memory -- --mib 40`): the peak resident memory of the client process while
-//! fgs-ureq sends UpdateCode with an N MiB zip, as a multiple of the zip's size.
+//! fgs-ureq or fgs-hyper sends UpdateCode with an N MiB zip, as a multiple of the
+//! zip's size. By default each adapter is measured in a fresh process of its own (this
+//! program re-run with `--client`), so that one's peak is not the other's.
 //!
 //! The emulator runs in a child process ([`ChildEmulator`]) so that its memory is not
 //! the client's, with token authentication: the service limits AK/SK-signed bodies to
@@ -8,7 +10,7 @@
 //!
 //! The run creates a small function, reads the baseline RSS, generates the zip
 //! ([`generate_zip`]), sends it, checks that the service stored every byte, and reads
-//! the process's peak RSS (`ru_maxrss`).
+//! the process's peak RSS (`VmHWM`).
 //!
 //! ```
 //! use fgs_benches::{self as bench, Auth, upload};
@@ -39,12 +41,13 @@ use fgs_testkit::unique_suffix;
 
 /// Usage text of the upload_memory program.
 pub const USAGE: &str = "\
-usage: upload_memory [--mib N] [--endpoint URL]
+usage: upload_memory [--mib N] [--client C] [--endpoint URL]
 
-Peak resident memory of this process while fgs-ureq uploads an N MiB zip with
-UpdateCode (token auth), as a multiple of the zip's size.
+Peak resident memory of the process while fgs-ureq or fgs-hyper uploads an N MiB zip
+with UpdateCode (token auth), as a multiple of the zip's size.
 
   --mib N          size of the generated zip in MiB (default 40; the service takes 50 MB)
+  --client C       fgs-ureq, fgs-hyper, or both (default: each in a fresh process)
   --endpoint URL   a running service (credentials from HUAWEICLOUD_SDK_PROJECT_ID and
                    FGS_AUTH_TOKEN) instead of fgs-emulator in a child process
   -h, --help       this text";
@@ -54,9 +57,30 @@ const UPLOAD_TIMEOUT: Duration = Duration::from_secs(300);
 /// Seed of the generated payload.
 const SEED: u64 = 0x0066_6773_5f7a_6970;
 
+/// The client an upload goes through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UploadClient {
+    /// `fgs_ureq::Client`.
+    FgsUreq,
+    /// `fgs_hyper::Client`, on a current-thread tokio runtime.
+    FgsHyper,
+}
+
+impl UploadClient {
+    /// The name on the command line and in the output.
+    pub fn name(self) -> &'static str {
+        match self {
+            UploadClient::FgsUreq => "fgs-ureq",
+            UploadClient::FgsHyper => "fgs-hyper",
+        }
+    }
+}
+
 /// What an upload run measured.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct UploadReport {
+    /// The client that uploaded.
+    pub client: UploadClient,
     /// Resident memory before the zip was generated, in bytes.
     pub baseline_rss: u64,
     /// The zip's size in bytes.
@@ -84,15 +108,19 @@ impl UploadReport {
     /// use std::time::Duration;
     /// use fgs_benches::upload::UploadReport;
     ///
-    /// let report = UploadReport { baseline_rss: 4 << 20, zip_len: 40 << 20, peak_rss: 96 << 20,
+    /// use fgs_benches::upload::UploadClient;
+    ///
+    /// let report = UploadReport { client: UploadClient::FgsUreq, baseline_rss: 4 << 20,
+    ///                             zip_len: 40 << 20, peak_rss: 48 << 20,
     ///                             upload_time: Duration::from_millis(250) };
-    /// assert_eq!(report.line(), "zip_mib=40.00 baseline_rss_mib=4.0 peak_rss_mib=96.0 \
-    ///     peak_over_zip=2.40 growth_over_zip=2.30 upload_s=0.25");
+    /// assert_eq!(report.line(), "client=fgs-ureq zip_mib=40.00 baseline_rss_mib=4.0 \
+    ///     peak_rss_mib=48.0 peak_over_zip=1.20 growth_over_zip=1.10 upload_s=0.25");
     /// ```
     pub fn line(&self) -> String {
         format!(
-            "zip_mib={:.2} baseline_rss_mib={:.1} peak_rss_mib={:.1} peak_over_zip={:.2} \
-             growth_over_zip={:.2} upload_s={:.2}",
+            "client={} zip_mib={:.2} baseline_rss_mib={:.1} peak_rss_mib={:.1} \
+             peak_over_zip={:.2} growth_over_zip={:.2} upload_s={:.2}",
+            self.client.name(),
             mib(self.zip_len),
             mib(self.baseline_rss),
             mib(self.peak_rss),
@@ -108,6 +136,8 @@ impl UploadReport {
 pub struct UploadArgs {
     /// Zip size in MiB.
     pub mib: usize,
+    /// The client; `None`: each, in a fresh process of its own.
+    pub client: Option<UploadClient>,
     /// A running service instead of a child emulator.
     pub endpoint: Option<String>,
 }
@@ -117,6 +147,7 @@ impl UploadArgs {
     pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Option<UploadArgs>, String> {
         let mut parsed = UploadArgs {
             mib: 40,
+            client: None,
             endpoint: None,
         };
         let mut args = args.into_iter();
@@ -142,6 +173,14 @@ impl UploadArgs {
                         _ => return Err(format!("--mib must be 1 to 50, not `{text}`")),
                     };
                 }
+                "--client" => {
+                    parsed.client = match value()?.as_str() {
+                        "fgs-ureq" => Some(UploadClient::FgsUreq),
+                        "fgs-hyper" => Some(UploadClient::FgsHyper),
+                        "both" => None,
+                        other => return Err(format!("unknown --client `{other}`")),
+                    };
+                }
                 "--endpoint" => parsed.endpoint = Some(value()?),
                 _ => return Err(format!("unknown argument `{arg}`")),
             }
@@ -151,15 +190,34 @@ impl UploadArgs {
 }
 
 /// Runs the measurement `args` describe, printing to `out`.
-pub fn run(args: &UploadArgs, out: &mut dyn Write) -> Result<UploadReport, String> {
+pub fn run(args: &UploadArgs, out: &mut dyn Write) -> Result<(), String> {
     let io = |e: std::io::Error| e.to_string();
+    let Some(client) = args.client else {
+        // Each client in a fresh process: the peak of one is not the other's.
+        for client in [UploadClient::FgsUreq, UploadClient::FgsHyper] {
+            let mut command = std::process::Command::new(std::env::current_exe().map_err(io)?);
+            command.args(["--mib", &args.mib.to_string(), "--client", client.name()]);
+            if let Some(endpoint) = &args.endpoint {
+                command.args(["--endpoint", endpoint]);
+            }
+            let output = command
+                .stderr(std::process::Stdio::inherit())
+                .output()
+                .map_err(|e| format!("cannot run the {} upload: {e}", client.name()))?;
+            out.write_all(&output.stdout).map_err(io)?;
+            if !output.status.success() {
+                return Err(format!("the {} upload failed", client.name()));
+            }
+        }
+        return Ok(());
+    };
     match &args.endpoint {
         Some(endpoint) => {
             let config =
                 super::config_from_env(endpoint, Auth::Token, |key| std::env::var(key).ok())
                     .map_err(|e| format!("cannot configure the client: {e}"))?;
             writeln!(out, "# server: {endpoint}").map_err(io)?;
-            run_against(&config, args.mib, out)
+            run_with(&config, args.mib, client, out).map(drop)
         }
         None => {
             let child = ChildEmulator::spawn()
@@ -171,16 +229,26 @@ pub fn run(args: &UploadArgs, out: &mut dyn Write) -> Result<UploadReport, Strin
             )
             .map_err(io)?;
             let config = super::config(child.endpoint(), Auth::Token).map_err(|e| e.to_string())?;
-            run_against(&config, args.mib, out)
+            run_with(&config, args.mib, client, out).map(drop)
         }
     }
 }
 
-/// Uploads a generated `mib` MiB zip to the service `config` points at and reports the
-/// memory it took, printing to `out`.
+/// [`run_with`] through fgs-ureq.
 pub fn run_against(
     config: &Config,
     mib: usize,
+    out: &mut dyn Write,
+) -> Result<UploadReport, String> {
+    run_with(config, mib, UploadClient::FgsUreq, out)
+}
+
+/// Uploads a generated `mib` MiB zip through `client` to the service `config` points
+/// at and reports the memory it took, printing to `out`.
+pub fn run_with(
+    config: &Config,
+    mib: usize,
+    client_kind: UploadClient,
     out: &mut dyn Write,
 ) -> Result<UploadReport, String> {
     let io = |e: std::io::Error| e.to_string();
@@ -205,7 +273,7 @@ pub fn run_against(
         .map_err(|e| format!("cannot create {name}: {e}"))?
         .func_urn
         .unwrap_or_default();
-    let result = upload(&client, &urn, mib, out);
+    let result = upload(&client, client_kind, config, &urn, mib, out);
     if let Err(error) = client.send(&Delete::new(format!("default:{name}"))) {
         writeln!(out, "# warning: {name} could not be deleted: {error}").map_err(io)?;
     }
@@ -217,6 +285,8 @@ pub fn run_against(
 /// The measured part: baseline, zip, UpdateCode, peak.
 fn upload(
     client: &fgs_ureq::Client,
+    client_kind: UploadClient,
+    config: &Config,
     urn: &str,
     mib: usize,
     out: &mut dyn Write,
@@ -232,9 +302,22 @@ fn upload(
     let zip_len = zip.len() as u64;
     let update = UpdateCode::new(urn, Code::zip("payload.zip", zip));
     let started = Instant::now();
-    let function = client
-        .send(&update)
-        .map_err(|e| format!("UpdateCode failed: {e}"))?;
+    let function = match client_kind {
+        UploadClient::FgsUreq => client.send(&update),
+        UploadClient::FgsHyper => {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .map_err(|e| format!("cannot start a tokio runtime: {e}"))?;
+            runtime.block_on(async {
+                let client = fgs_hyper::Client::builder(config.clone())
+                    .timeout(UPLOAD_TIMEOUT)
+                    .build()?;
+                client.send(&update).await
+            })
+        }
+    }
+    .map_err(|e| format!("UpdateCode failed: {e}"))?;
     let upload_time = started.elapsed();
     drop(update);
     let peak_rss = usage::now()
@@ -248,6 +331,7 @@ fn upload(
         ));
     }
     Ok(UploadReport {
+        client: client_kind,
         baseline_rss,
         zip_len,
         peak_rss,
@@ -269,6 +353,7 @@ mod tests {
             parse(&[]).unwrap(),
             Some(UploadArgs {
                 mib: 40,
+                client: None,
                 endpoint: None
             })
         );
@@ -283,12 +368,20 @@ mod tests {
         assert!(parse(&["--mib", "0"]).is_err());
         assert!(parse(&["--mib"]).unwrap_err().contains("needs a value"));
         assert!(parse(&["--kib", "4"]).unwrap_err().contains("unknown"));
+        let hyper = parse(&["--client", "fgs-hyper"]).unwrap().unwrap();
+        assert_eq!(hyper.client, Some(UploadClient::FgsHyper));
+        assert!(
+            parse(&["--client=reqwest"])
+                .unwrap_err()
+                .contains("unknown --client")
+        );
         assert_eq!(parse(&["-h"]).unwrap(), None);
     }
 
     #[test]
     fn ratios_are_over_the_zip_size() {
         let report = UploadReport {
+            client: UploadClient::FgsHyper,
             baseline_rss: 10,
             zip_len: 100,
             peak_rss: 250,

@@ -261,8 +261,10 @@ pub fn sign(
     let content_sha256 = headers
         .get(&CONTENT_SHA256_NAME)
         .and_then(|v| v.to_str().ok());
-    let payload_hash = match (body.is_empty(), content_sha256, body_sha256) {
-        (false, None, Some(cached)) => cached.to_owned(),
+    // A given hash wins over `body`, which is empty for a streamed body (hashed by the
+    // caller chunk by chunk).
+    let payload_hash = match (content_sha256, body_sha256) {
+        (None, Some(cached)) => cached.to_owned(),
         _ => canonical::payload_hash(body, content_sha256),
     };
     let canonical_query = canonical::canonical_query(uri.query());

@@ -6,9 +6,11 @@
 
 pub(crate) mod answer;
 pub(crate) mod body;
+mod echo;
 mod package;
 mod source;
 
+pub use echo::{EchoedCodeFilter, SkipEchoedCode};
 pub use package::{
     CodePackage, MAX_INLINE_LEN, MAX_PACKAGE_LEN, ZipBuilder, check_inline_len, check_package_len,
 };

@@ -72,9 +72,9 @@ pub fn check_inline_len(len: usize) -> Result<(), Error> {
 /// The bytes of a function's code, uploaded base64-encoded in `func_code.file`.
 ///
 /// A package is kept as raw bytes ([`Bytes`], so passing a `Vec<u8>` does not copy it)
-/// and base64-encoded only when the request body is written, straight into the body
-/// buffer: uploading a 40 MiB zip needs the zip plus its base64 form in memory, nothing
-/// more. Size limits are checked when the request is built ([`check_package_len`],
+/// and base64-encoded only while the request body is produced, a chunk at a time: the
+/// body is streamed, so uploading a 40 MiB zip needs the zip in memory plus buffers,
+/// not its base64 form. Size limits are checked when the request is built ([`check_package_len`],
 /// [`check_inline_len`]).
 ///
 /// ```

@@ -15,7 +15,7 @@ use crate::response;
 use super::setters::body_setters;
 use crate::code::answer::WithoutEchoedCode;
 use crate::code::body::json_with_package;
-use crate::code::{Code, CodePackage, check_code};
+use crate::code::{Code, CodePackage, SkipEchoedCode, check_code};
 
 request_body! {
     /// The body of [`UpdateCode`]: every field of the OAS `UpdateFunctionCodeRequestBody`.
@@ -181,6 +181,12 @@ impl Operation for UpdateCode {
             .path("code")
             .body(json)
             .build()
+            .map(|mut request| {
+                if !self.keep_echoed_code {
+                    request.extensions_mut().insert(SkipEchoedCode);
+                }
+                request
+            })
     }
 
     fn response<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Function, Error> {

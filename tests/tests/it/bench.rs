@@ -141,12 +141,18 @@ fn throughput_run(op: Op, auth: Auth, setup_calls: u64) {
         assert_eq!(sample.calls, 14, "{client:?}");
         assert!(sample.wall > Duration::ZERO, "{client:?}");
     }
-    // Per client: 7 warm-up calls and 14 timed ones; plus the setup and the clean-up.
-    assert_eq!(requests.received(), 4 * (7 + 14) + 2 * setup_calls, "{out}");
+    // Per client: 7 warm-up calls, 14 timed ones and 7 counting threads; plus the setup
+    // and the clean-up.
+    let clients = ClientKind::ALL.len() as u64;
+    assert_eq!(
+        requests.received(),
+        clients * (7 + 14 + 7) + 2 * setup_calls,
+        "{out}"
+    );
     assert!(emu.snapshot().functions.is_empty(), "cleaned up");
 
     let lines: Vec<&str> = out.lines().filter(|l| !l.starts_with('#')).collect();
-    assert_eq!(lines.len(), 6, "{out}");
+    assert_eq!(lines.len(), 8, "{out}");
     for (line, client) in lines.iter().zip(ClientKind::ALL) {
         let start = format!(
             "client={} op={} n=14 calls_per_s=",
@@ -155,9 +161,16 @@ fn throughput_run(op: Op, auth: Auth, setup_calls: u64) {
         );
         assert!(line.starts_with(&start), "{line}");
         assert!(line.contains(" cpu_us_per_call="), "{line}");
+        assert!(line.contains(" threads_per_call="), "{line}");
     }
-    assert!(lines[4].starts_with(&format!("ratio=fgs-ureq/raw-ureq op={}", op.name())));
-    assert!(lines[5].starts_with(&format!("ratio=fgs-hyper/raw-hyper op={}", op.name())));
+    // Counted for every client (the in-process emulator's threads are counted too, so
+    // the figures are not checked here; fgs-ureq's `tests/threads.rs` checks its own).
+    for client in ClientKind::ALL {
+        assert!(report.threads(client).is_some(), "{client:?}: {out}");
+    }
+    assert!(lines[5].starts_with(&format!("ratio=fgs-ureq/raw-ureq op={}", op.name())));
+    assert!(lines[6].starts_with(&format!("ratio=fgs-ureq/raw-tcp op={}", op.name())));
+    assert!(lines[7].starts_with(&format!("ratio=fgs-hyper/raw-hyper op={}", op.name())));
 }
 
 #[test]

@@ -1,6 +1,7 @@
-//! A multi-megabyte code package through each adapter: uploaded (and re-uploaded after
-//! a 503, the request body built again because the call does not keep a large one),
-//! then downloaded in a response of many frames, byte for byte.
+//! A multi-megabyte code package through each adapter: uploaded as a streamed body
+//! (signed over the streamed bytes, and produced again for the retry after a 503), the
+//! echoed package dropped while the answer is read (or kept when asked), then
+//! downloaded in a response of many frames, byte for byte.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
@@ -46,6 +47,16 @@ fn large_upload_survives_a_retry_and_comes_back_whole<S: Connect>() {
     assert!(
         stored.code == zip.as_bytes(),
         "{who}: the retry sent the same bytes"
+    );
+
+    // Asked to keep the echo, the transport does not drop it.
+    let kept = sdk
+        .send(&UpdateCode::new(&urn, Code::zip("large.zip", zip.clone())).keep_echoed_code(true))
+        .expect("UpdateCode keeping the echo");
+    let echoed = kept.func_code.and_then(|c| c.file).expect("the echo");
+    assert!(
+        echoed == BASE64.encode(zip.as_bytes()),
+        "{who}: echoed whole"
     );
 
     let code = sdk.send(&GetCode::new(&urn)).expect("GetCode");
