@@ -417,6 +417,12 @@ operations! { $
         method: DELETE, path: "/v2/{project_id}/fgs/functions/{function_urn}/events/{event_id}",
         idempotent: true, paging: None,
     },
+    triggers::Update => {
+        name: "UpdateTrigger", official: "UpdateTrigger", go: None,
+        method: PUT,
+        path: "/v2/{project_id}/fgs/triggers/{function_urn}/{trigger_type_code}/{trigger_id}",
+        idempotent: true, paging: None,
+    },
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ use fgs_proto::model::{
 };
 use fgs_proto::registry;
 use fgs_proto::triggers::CreateBody as CreateTriggerBody;
-use fgs_proto::{dependencies, events};
+use fgs_proto::{dependencies, events, triggers};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -147,6 +147,13 @@ fn model_of(definition: &str) -> Option<Model> {
         | "ShowEventResponseBody"
         | "ListEventsResult" => model::<TestEvent>(TestEvent::FIELDS, false),
         "ListEventsResponseBody" => model::<events::ListOutput>(events::ListOutput::FIELDS, true),
+        // UpdateTrigger: the status and a list of event-data changes.
+        "UpdateTriggerRequestBody" => {
+            model::<triggers::UpdateBody>(triggers::UpdateBody::FIELDS, true)
+        }
+        "UpdateriggerEventData" => {
+            model::<triggers::UpdateEventData>(triggers::UpdateEventData::FIELDS, true)
+        }
         _ => return None,
     })
 }
@@ -267,6 +274,7 @@ fn request_bodies_are_the_oas_request_bodies() {
         ("CreateDependencyVersion", "CreateDependencyRequestBody"),
         ("CreateEvent", "CreateEventRequestBody"),
         ("UpdateEvent", "UpdateEventRequestBody"),
+        ("UpdateTrigger", "UpdateTriggerRequestBody"),
     ] {
         let files = oas_files();
         let (_, doc) = files.iter().find(|(f, _)| f == operation).unwrap();

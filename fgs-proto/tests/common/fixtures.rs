@@ -283,3 +283,10 @@ impl Fixture for events::Delete {
         events::Delete::new(BASE_URN, EVENT_ID)
     }
 }
+
+impl Fixture for triggers::Update {
+    const SNAPSHOT: &'static str = "requests_triggers__update_minimal";
+    fn minimal() -> Self {
+        triggers::Update::new(URN, TriggerType::Timer, TRIGGER_ID)
+    }
+}

@@ -19,3 +19,4 @@ mod layers;
 mod lifecycle;
 mod readme;
 mod retries;
+mod trigger_update;

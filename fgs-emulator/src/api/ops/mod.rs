@@ -136,6 +136,7 @@ pub(crate) fn handler(operation: &OperationInfo) -> Option<Handler> {
             L(|s, c, a| events::update(s, c, a.target()?, a.param("event_id")?, a.body))
         }
         "DeleteEvent" => L(|s, _, a| events::delete(s, a.target()?, a.param("event_id")?)),
+        "UpdateTrigger" => L(|s, c, a| triggers::update(s, c, a.target()?, a.trigger()?, a.body)),
         _ => return None,
     })
 }
