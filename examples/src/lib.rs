@@ -51,6 +51,7 @@ pub fn operations() -> Vec<String> {
                 Group::Triggers => "trigger",
                 Group::Dependencies => "dependency",
                 Group::Events => "event",
+                Group::Scaling => "scaling",
                 _ => "function",
             };
             // Operations the Go SDK lacks go by their type's name (`dependency.List`).

@@ -76,6 +76,7 @@ pub mod registry;
 mod request;
 mod response;
 mod retry;
+pub mod scaling;
 mod secret;
 mod text;
 pub mod triggers;

@@ -60,6 +60,8 @@ pub enum Group {
     Dependencies,
     /// A function's test events ([`crate::events`]).
     Events,
+    /// Maximum and reserved instances ([`crate::scaling`]).
+    Scaling,
     /// An operation defined outside this crate ([`OperationInfo::custom`]).
     Custom,
 }
@@ -72,6 +74,7 @@ impl Group {
             Group::Triggers => "triggers",
             Group::Dependencies => "dependencies",
             Group::Events => "events",
+            Group::Scaling => "scaling",
             Group::Custom => "custom",
         }
     }
@@ -83,8 +86,9 @@ impl Group {
 pub enum Paging {
     /// One answer holds everything.
     None,
-    /// `marker`/`maxitems` in the query, `next_marker` in the answer; the operation
-    /// implements [`Paginated`](crate::paginate::Paginated).
+    /// A `marker` and a page size (`maxitems` or `limit`) in the query, the next marker
+    /// in the answer; the operation implements
+    /// [`Paginated`](crate::paginate::Paginated).
     Marker,
 }
 
@@ -255,6 +259,7 @@ const fn group_of(module: &str) -> Group {
         b"triggers" => Group::Triggers,
         b"dependencies" => Group::Dependencies,
         b"events" => Group::Events,
+        b"scaling" => Group::Scaling,
         _ => panic!("unknown operation group"),
     }
 }
@@ -422,6 +427,27 @@ operations! { $
         method: PUT,
         path: "/v2/{project_id}/fgs/triggers/{function_urn}/{trigger_type_code}/{trigger_id}",
         idempotent: true, paging: None,
+    },
+    scaling::UpdateMaxInstanceConfig => {
+        name: "UpdateMaxInstanceConfig", official: "UpdateFunctionMaxInstanceConfig", go: None,
+        method: PUT, path: "/v2/{project_id}/fgs/functions/{function_urn}/config-max-instance",
+        idempotent: true, paging: None,
+    },
+    scaling::UpdateReservedInstances => {
+        name: "UpdateReservedInstances", official: "UpdateFunctionReservedInstancesCount",
+        go: None,
+        method: PUT, path: "/v2/{project_id}/fgs/functions/{function_urn}/reservedinstances",
+        idempotent: true, paging: None,
+    },
+    scaling::ListReservedInstances => {
+        name: "ListReservedInstances", official: "ListFunctionReservedInstances", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/functions/reservedinstances",
+        idempotent: true, paging: Marker,
+    },
+    scaling::ListReservedInstanceConfigs => {
+        name: "ListReservedInstanceConfigs", official: "ListReservedInstanceConfigs", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/functions/reservedinstanceconfigs",
+        idempotent: true, paging: Marker,
     },
 }
 

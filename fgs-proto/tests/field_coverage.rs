@@ -22,7 +22,7 @@ use fgs_proto::model::{
 };
 use fgs_proto::registry;
 use fgs_proto::triggers::CreateBody as CreateTriggerBody;
-use fgs_proto::{dependencies, events, triggers};
+use fgs_proto::{dependencies, events, scaling, triggers};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -154,6 +154,48 @@ fn model_of(definition: &str) -> Option<Model> {
         "UpdateriggerEventData" => {
             model::<triggers::UpdateEventData>(triggers::UpdateEventData::FIELDS, true)
         }
+        // Scaling: max instances answer the function; reserved instances their settings.
+        "UpdateFunctionMaxInstanceConfigRequestBody" => {
+            model::<scaling::UpdateMaxInstanceConfigBody>(
+                scaling::UpdateMaxInstanceConfigBody::FIELDS,
+                true,
+            )
+        }
+        "UpdateFunctionMaxInstanceConfigResponseBody" => model::<Function>(Function::FIELDS, false),
+        "UpdateFunctionReservedInstancesCountRequestBody" => {
+            model::<scaling::UpdateReservedInstancesBody>(
+                scaling::UpdateReservedInstancesBody::FIELDS,
+                true,
+            )
+        }
+        "UpdateFunctionReservedInstancesResponseBody" => {
+            model::<scaling::UpdateReservedInstancesOutput>(
+                scaling::UpdateReservedInstancesOutput::FIELDS,
+                true,
+            )
+        }
+        "TacticsConfig" => model::<scaling::TacticsConfig>(scaling::TacticsConfig::FIELDS, true),
+        "CronConfig" => model::<scaling::CronConfig>(scaling::CronConfig::FIELDS, true),
+        "MetricConfig" => model::<scaling::MetricConfig>(scaling::MetricConfig::FIELDS, true),
+        "PageInfo" => model::<scaling::ListPageInfo>(scaling::ListPageInfo::FIELDS, true),
+        "FuncReservedInstance" => {
+            model::<scaling::FuncReservedInstance>(scaling::FuncReservedInstance::FIELDS, true)
+        }
+        "ListFunctionReservedInstancesResponseBody" => {
+            model::<scaling::ListReservedInstancesOutput>(
+                scaling::ListReservedInstancesOutput::FIELDS,
+                true,
+            )
+        }
+        "ReservedInstanceConfigs" => {
+            model::<scaling::ReservedInstanceConfig>(scaling::ReservedInstanceConfig::FIELDS, true)
+        }
+        "ListReservedInstanceConfigsResponseBody" => {
+            model::<scaling::ListReservedInstanceConfigsOutput>(
+                scaling::ListReservedInstanceConfigsOutput::FIELDS,
+                true,
+            )
+        }
         _ => return None,
     })
 }
@@ -275,6 +317,14 @@ fn request_bodies_are_the_oas_request_bodies() {
         ("CreateEvent", "CreateEventRequestBody"),
         ("UpdateEvent", "UpdateEventRequestBody"),
         ("UpdateTrigger", "UpdateTriggerRequestBody"),
+        (
+            "UpdateFunctionMaxInstanceConfig",
+            "UpdateFunctionMaxInstanceConfigRequestBody",
+        ),
+        (
+            "UpdateFunctionReservedInstancesCount",
+            "UpdateFunctionReservedInstancesCountRequestBody",
+        ),
     ] {
         let files = oas_files();
         let (_, doc) = files.iter().find(|(f, _)| f == operation).unwrap();

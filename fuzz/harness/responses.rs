@@ -11,11 +11,11 @@
 
 use std::fmt::Debug;
 
-use fgs_proto::dependencies;
 use fgs_proto::functions::{List, ListVersion};
 use fgs_proto::paginate::{Pager, Paginated};
 use fgs_proto::registry::{self, OperationInfo, Paging};
 use fgs_proto::{Config, Credentials, Error, Operation};
+use fgs_proto::{dependencies, scaling};
 use http::Response;
 
 use super::fixtures::Fixture;
@@ -36,11 +36,13 @@ pub(crate) enum Verdict {
 pub(crate) type Verdicts = Vec<(&'static str, Verdict)>;
 
 /// The marker-paged operations, whose pager [`feed_all`] checks too.
-const PAGED: [&OperationInfo; 4] = [
+const PAGED: [&OperationInfo; 6] = [
     List::INFO,
     ListVersion::INFO,
     dependencies::List::INFO,
     dependencies::ListVersion::INFO,
+    scaling::ListReservedInstances::INFO,
+    scaling::ListReservedInstanceConfigs::INFO,
 ];
 
 /// Runs one fuzz input; `None` if it does not read as a response (see [`wire`]).
@@ -69,6 +71,12 @@ pub(crate) fn feed_all(response: &Response<Vec<u8>>) -> Verdicts {
     }
     if let Some(page) = feed(&dependencies::ListVersion::minimal(), response).1 {
         check_paging(dependencies::ListVersion::minimal(), &page);
+    }
+    if let Some(page) = feed(&scaling::ListReservedInstances::minimal(), response).1 {
+        check_paging(scaling::ListReservedInstances::minimal(), &page);
+    }
+    if let Some(page) = feed(&scaling::ListReservedInstanceConfigs::minimal(), response).1 {
+        check_paging(scaling::ListReservedInstanceConfigs::minimal(), &page);
     }
     for info in registry::ALL {
         assert_eq!(

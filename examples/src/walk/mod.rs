@@ -5,6 +5,7 @@ mod events;
 mod functions;
 mod invocations;
 mod layers;
+mod scaling;
 mod teardown;
 mod triggers;
 mod versions;
@@ -54,6 +55,7 @@ pub(super) fn walk(
     versions::publish_second_and_alias(walker, &urns)?;
     invocations::invoke(walker, target, &urns)?;
     triggers::walk(walker, &urns)?;
+    scaling::walk(walker, &urns)?;
     let layer = layers::publish(walker, &urns)?;
     events::walk(walker, &urns)?;
     layers::remove(walker, &layer)?;

@@ -17,7 +17,7 @@ use fgs_proto::functions::{
 };
 use fgs_proto::model::{MemorySize, Runtime, TimerEventData, TriggerType};
 use fgs_proto::triggers;
-use fgs_proto::{dependencies, events};
+use fgs_proto::{dependencies, events, scaling};
 
 /// A full URN (qualified with `latest`).
 pub(crate) const URN: &str =
@@ -288,5 +288,33 @@ impl Fixture for triggers::Update {
     const SNAPSHOT: &'static str = "requests_triggers__update_minimal";
     fn minimal() -> Self {
         triggers::Update::new(URN, TriggerType::Timer, TRIGGER_ID)
+    }
+}
+
+impl Fixture for scaling::UpdateMaxInstanceConfig {
+    const SNAPSHOT: &'static str = "requests_scaling__update_max_instance_config";
+    fn minimal() -> Self {
+        scaling::UpdateMaxInstanceConfig::new(BASE_URN, 50)
+    }
+}
+
+impl Fixture for scaling::UpdateReservedInstances {
+    const SNAPSHOT: &'static str = "requests_scaling__update_reserved_instances_minimal";
+    fn minimal() -> Self {
+        scaling::UpdateReservedInstances::new(URN, 2)
+    }
+}
+
+impl Fixture for scaling::ListReservedInstances {
+    const SNAPSHOT: &'static str = "requests_scaling__list_reserved_instances_minimal";
+    fn minimal() -> Self {
+        scaling::ListReservedInstances::new()
+    }
+}
+
+impl Fixture for scaling::ListReservedInstanceConfigs {
+    const SNAPSHOT: &'static str = "requests_scaling__list_reserved_instance_configs_minimal";
+    fn minimal() -> Self {
+        scaling::ListReservedInstanceConfigs::new()
     }
 }

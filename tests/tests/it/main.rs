@@ -19,4 +19,5 @@ mod layers;
 mod lifecycle;
 mod readme;
 mod retries;
+mod scaling;
 mod trigger_update;

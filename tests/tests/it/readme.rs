@@ -23,7 +23,7 @@ fn rows() -> Vec<Row> {
     README
         .lines()
         .filter(|line| {
-            ["function.", "trigger.", "dependency.", "event."]
+            ["function.", "trigger.", "dependency.", "event.", "scaling."]
                 .iter()
                 .any(|package| line.starts_with(&format!("| `{package}")))
         })

@@ -8,6 +8,7 @@ mod events;
 mod functions;
 mod invoke;
 mod paging;
+mod scaling;
 mod triggers;
 mod versions;
 
@@ -137,6 +138,14 @@ pub(crate) fn handler(operation: &OperationInfo) -> Option<Handler> {
         }
         "DeleteEvent" => L(|s, _, a| events::delete(s, a.target()?, a.param("event_id")?)),
         "UpdateTrigger" => L(|s, c, a| triggers::update(s, c, a.target()?, a.trigger()?, a.body)),
+        "UpdateMaxInstanceConfig" => {
+            L(|s, c, a| scaling::update_max_instances(s, c, a.target()?, a.body))
+        }
+        "UpdateReservedInstances" => L(|s, _, a| scaling::update_reserved(s, a.target()?, a.body)),
+        "ListReservedInstances" => L(|s, c, a| scaling::list_reserved(s, c, &a.query())),
+        "ListReservedInstanceConfigs" => {
+            L(|s, c, a| scaling::list_reserved_configs(s, c, &a.query()))
+        }
         _ => return None,
     })
 }

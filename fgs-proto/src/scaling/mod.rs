@@ -1,0 +1,45 @@
+//! Scaling: a function's maximum instances and its reserved (pre-warmed) instances.
+//!
+//! The official API has no Go SDK counterpart for these; the types are named in the
+//! style of [`functions`](crate::functions): `scaling::UpdateMaxInstanceConfig`,
+//! `scaling::UpdateReservedInstances`, `scaling::ListReservedInstances`,
+//! `scaling::ListReservedInstanceConfigs`.
+//!
+//! Quotas (reserved instances per account, instances per function) can be raised by the
+//! service, so the SDK does not check numbers against them; the service answers when a
+//! quota is exceeded.
+
+mod list_reserved_instance_configs;
+mod list_reserved_instances;
+mod model;
+mod update_max_instance_config;
+mod update_reserved_instances;
+
+pub use list_reserved_instance_configs::{
+    ListReservedInstanceConfigs, ListReservedInstanceConfigsOutput, ReservedInstanceConfig,
+};
+pub use list_reserved_instances::{
+    FuncReservedInstance, ListReservedInstances, ListReservedInstancesOutput,
+};
+pub use model::{CronConfig, ListPageInfo, MetricConfig, MetricType, TacticsConfig};
+pub use update_max_instance_config::{UpdateMaxInstanceConfig, UpdateMaxInstanceConfigBody};
+pub use update_reserved_instances::{
+    UpdateReservedInstances, UpdateReservedInstancesBody, UpdateReservedInstancesOutput,
+};
+
+use crate::paginate::PageInfo;
+
+/// Reads `limit`-style page sizes into query text.
+fn number(n: Option<u32>) -> Option<String> {
+    n.map(|n| n.to_string())
+}
+
+/// The paging facts of a reserved-instance page: `page_info.next_marker` and the total
+/// `count`.
+fn page_info(len: usize, page: Option<&ListPageInfo>, count: Option<i64>) -> PageInfo {
+    PageInfo {
+        len,
+        next_marker: page.and_then(|p| p.next_marker),
+        count,
+    }
+}
