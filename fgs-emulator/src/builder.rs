@@ -167,6 +167,13 @@ impl EmulatorBuilder {
         self
     }
 
+    /// How many tags one function may hold (default 20); CreateTags beyond it answers
+    /// 400 `FSS.0400` and changes nothing.
+    pub fn tags_per_function(mut self, tags: usize) -> Self {
+        self.service_limits.tags_per_function = tags;
+        self
+    }
+
     /// Starts the emulator; returns once it is listening.
     ///
     /// Fails with `InvalidInput` for a project id, region or credential that cannot

@@ -78,6 +78,7 @@ mod response;
 mod retry;
 pub mod scaling;
 mod secret;
+pub mod tags;
 mod text;
 pub mod triggers;
 mod urn;

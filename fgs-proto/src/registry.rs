@@ -62,6 +62,8 @@ pub enum Group {
     Events,
     /// Maximum and reserved instances ([`crate::scaling`]).
     Scaling,
+    /// Tags on functions ([`crate::tags`]).
+    Tags,
     /// An operation defined outside this crate ([`OperationInfo::custom`]).
     Custom,
 }
@@ -75,6 +77,7 @@ impl Group {
             Group::Dependencies => "dependencies",
             Group::Events => "events",
             Group::Scaling => "scaling",
+            Group::Tags => "tags",
             Group::Custom => "custom",
         }
     }
@@ -90,6 +93,11 @@ pub enum Paging {
     /// in the answer; the operation implements
     /// [`Paginated`](crate::paginate::Paginated).
     Marker,
+    /// An `offset` and a `limit` (in the query or the body), a total count in the
+    /// answer; the next page starts where this one ends, so the pager computes its
+    /// offset. The operation implements [`Paginated`](crate::paginate::Paginated), its
+    /// page marker being the offset.
+    Offset,
 }
 
 /// One segment of a path template.
@@ -260,6 +268,7 @@ const fn group_of(module: &str) -> Group {
         b"dependencies" => Group::Dependencies,
         b"events" => Group::Events,
         b"scaling" => Group::Scaling,
+        b"tags" => Group::Tags,
         _ => panic!("unknown operation group"),
     }
 }
@@ -448,6 +457,31 @@ operations! { $
         name: "ListReservedInstanceConfigs", official: "ListReservedInstanceConfigs", go: None,
         method: GET, path: "/v2/{project_id}/fgs/functions/reservedinstanceconfigs",
         idempotent: true, paging: Marker,
+    },
+    tags::Create => {
+        name: "CreateTags", official: "CreateTags", go: None,
+        method: POST, path: "/v2/{project_id}/{resource_type}/{resource_id}/tags/create",
+        idempotent: false, paging: None,
+    },
+    tags::Delete => {
+        name: "DeleteTags", official: "DeleteTags", go: None,
+        method: DELETE, path: "/v2/{project_id}/{resource_type}/{resource_id}/tags/delete",
+        idempotent: true, paging: None,
+    },
+    tags::List => {
+        name: "ListTags", official: "ListFunctionTags", go: None,
+        method: GET, path: "/v2/{project_id}/{resource_type}/{resource_id}/tags",
+        idempotent: true, paging: None,
+    },
+    tags::ListProject => {
+        name: "ListProjectTags", official: "ShowProjectTagsList", go: None,
+        method: GET, path: "/v2/{project_id}/{resource_type}/tags",
+        idempotent: true, paging: None,
+    },
+    tags::ListResources => {
+        name: "ListResourcesByTags", official: "ShowResInstanceInfo", go: None,
+        method: POST, path: "/v2/{project_id}/{resource_type}/resource-instances/{action}",
+        idempotent: false, paging: Offset,
     },
 }
 

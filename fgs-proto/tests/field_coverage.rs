@@ -22,7 +22,7 @@ use fgs_proto::model::{
 };
 use fgs_proto::registry;
 use fgs_proto::triggers::CreateBody as CreateTriggerBody;
-use fgs_proto::{dependencies, events, scaling, triggers};
+use fgs_proto::{dependencies, events, scaling, tags, triggers};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -196,6 +196,26 @@ fn model_of(definition: &str) -> Option<Model> {
                 true,
             )
         }
+        // Tags: one body for setting and removing, key/value and key/values items.
+        "UpdateFunctionTagsRequestBody" => model::<tags::TagsBody>(tags::TagsBody::FIELDS, true),
+        "KvItem" => model::<tags::Tag>(tags::Tag::FIELDS, true),
+        "TagItem" => model::<tags::TagValues>(tags::TagValues::FIELDS, true),
+        "ListFunctionTagsResponseBody" => model::<tags::ListOutput>(tags::ListOutput::FIELDS, true),
+        "ListTenantTagsResponseBody" => {
+            model::<tags::ListProjectOutput>(tags::ListProjectOutput::FIELDS, true)
+        }
+        "ListEnterpriseResourceRequestBody" => {
+            model::<tags::ListResourcesBody>(tags::ListResourcesBody::FIELDS, true)
+        }
+        "ListEnterpriseResourceResponseBody" => {
+            model::<tags::ListResourcesOutput>(tags::ListResourcesOutput::FIELDS, true)
+        }
+        "ListEnterpriseResourceResult" => {
+            model::<tags::TaggedResource>(tags::TaggedResource::FIELDS, true)
+        }
+        "ListEnterpriseResourceDetail" => {
+            model::<tags::ResourceDetail>(tags::ResourceDetail::FIELDS, true)
+        }
         _ => return None,
     })
 }
@@ -317,6 +337,9 @@ fn request_bodies_are_the_oas_request_bodies() {
         ("CreateEvent", "CreateEventRequestBody"),
         ("UpdateEvent", "UpdateEventRequestBody"),
         ("UpdateTrigger", "UpdateTriggerRequestBody"),
+        ("CreateTags", "UpdateFunctionTagsRequestBody"),
+        ("DeleteTags", "UpdateFunctionTagsRequestBody"),
+        ("ShowResInstanceInfo", "ListEnterpriseResourceRequestBody"),
         (
             "UpdateFunctionMaxInstanceConfig",
             "UpdateFunctionMaxInstanceConfigRequestBody",

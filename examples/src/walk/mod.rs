@@ -6,6 +6,7 @@ mod functions;
 mod invocations;
 mod layers;
 mod scaling;
+mod tags;
 mod teardown;
 mod triggers;
 mod versions;
@@ -56,6 +57,7 @@ pub(super) fn walk(
     invocations::invoke(walker, target, &urns)?;
     triggers::walk(walker, &urns)?;
     scaling::walk(walker, &urns)?;
+    tags::walk(walker, &urns)?;
     let layer = layers::publish(walker, &urns)?;
     events::walk(walker, &urns)?;
     layers::remove(walker, &layer)?;

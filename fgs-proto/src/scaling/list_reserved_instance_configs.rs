@@ -3,13 +3,12 @@
 
 use http::{Method, Request, Response};
 
-use super::{ListPageInfo, TacticsConfig, number, page_info};
+use super::{ListPageInfo, TacticsConfig, marker_paged, number};
 use crate::body::Body;
 use crate::config::Config;
 use crate::error::Error;
 use crate::model::macros::{accessors, model};
 use crate::operation::Operation;
-use crate::paginate::{PageInfo, Paginated};
 use crate::request::RequestBuilder;
 use crate::response;
 
@@ -135,26 +134,9 @@ impl Operation for ListReservedInstanceConfigs {
     }
 }
 
-impl Paginated for ListReservedInstanceConfigs {
-    type Item = ReservedInstanceConfig;
-
-    fn page_marker(&self) -> Option<&str> {
-        self.marker.as_deref()
-    }
-
-    fn set_page_marker(&mut self, marker: Option<String>) {
-        self.marker = marker;
-    }
-
-    fn page_info(output: &ListReservedInstanceConfigsOutput) -> PageInfo {
-        page_info(
-            output.reserved_instances().len(),
-            output.page_info.as_ref(),
-            output.count,
-        )
-    }
-
-    fn into_items(output: ListReservedInstanceConfigsOutput) -> Vec<ReservedInstanceConfig> {
-        output.reserved_instances.unwrap_or_default()
-    }
-}
+marker_paged!(
+    ListReservedInstanceConfigs,
+    ListReservedInstanceConfigsOutput,
+    ReservedInstanceConfig,
+    reserved_instances
+);

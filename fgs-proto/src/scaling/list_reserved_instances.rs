@@ -3,13 +3,12 @@
 
 use http::{Method, Request, Response};
 
-use super::{ListPageInfo, number, page_info};
+use super::{ListPageInfo, marker_paged, number};
 use crate::body::Body;
 use crate::config::Config;
 use crate::error::Error;
 use crate::model::macros::{accessors, model};
 use crate::operation::Operation;
-use crate::paginate::{PageInfo, Paginated};
 use crate::request::RequestBuilder;
 use crate::response;
 
@@ -120,26 +119,9 @@ impl Operation for ListReservedInstances {
     }
 }
 
-impl Paginated for ListReservedInstances {
-    type Item = FuncReservedInstance;
-
-    fn page_marker(&self) -> Option<&str> {
-        self.marker.as_deref()
-    }
-
-    fn set_page_marker(&mut self, marker: Option<String>) {
-        self.marker = marker;
-    }
-
-    fn page_info(output: &ListReservedInstancesOutput) -> PageInfo {
-        page_info(
-            output.reservedinstances().len(),
-            output.page_info.as_ref(),
-            output.count,
-        )
-    }
-
-    fn into_items(output: ListReservedInstancesOutput) -> Vec<FuncReservedInstance> {
-        output.reservedinstances.unwrap_or_default()
-    }
-}
+marker_paged!(
+    ListReservedInstances,
+    ListReservedInstancesOutput,
+    FuncReservedInstance,
+    reservedinstances
+);

@@ -27,19 +27,39 @@ pub use update_reserved_instances::{
     UpdateReservedInstances, UpdateReservedInstancesBody, UpdateReservedInstancesOutput,
 };
 
-use crate::paginate::PageInfo;
-
 /// Reads `limit`-style page sizes into query text.
 fn number(n: Option<u32>) -> Option<String> {
     n.map(|n| n.to_string())
 }
 
-/// The paging facts of a reserved-instance page: `page_info.next_marker` and the total
-/// `count`.
-fn page_info(len: usize, page: Option<&ListPageInfo>, count: Option<i64>) -> PageInfo {
-    PageInfo {
-        len,
-        next_marker: page.and_then(|p| p.next_marker),
-        count,
-    }
+/// Implements [`Paginated`](crate::paginate::Paginated) for a reserved-instance list:
+/// the `marker` query parameter, `page_info.next_marker` and the total `count` of the
+/// answer, whose items are in `$items`.
+macro_rules! marker_paged {
+    ($op:ident, $output:ident, $item:ident, $items:ident) => {
+        impl crate::paginate::Paginated for $op {
+            type Item = $item;
+
+            fn page_marker(&self) -> Option<&str> {
+                self.marker.as_deref()
+            }
+
+            fn set_page_marker(&mut self, marker: Option<String>) {
+                self.marker = marker;
+            }
+
+            fn page_info(output: &$output) -> crate::paginate::PageInfo {
+                crate::paginate::PageInfo {
+                    len: output.$items().len(),
+                    next_marker: output.page_info.as_ref().and_then(|p| p.next_marker),
+                    count: output.count,
+                }
+            }
+
+            fn into_items(output: $output) -> Vec<$item> {
+                output.$items.unwrap_or_default()
+            }
+        }
+    };
 }
+use marker_paged;

@@ -17,7 +17,7 @@ use fgs_proto::functions::{
 };
 use fgs_proto::model::{MemorySize, Runtime, TimerEventData, TriggerType};
 use fgs_proto::triggers;
-use fgs_proto::{dependencies, events, scaling};
+use fgs_proto::{dependencies, events, scaling, tags};
 
 /// A full URN (qualified with `latest`).
 pub(crate) const URN: &str =
@@ -316,5 +316,40 @@ impl Fixture for scaling::ListReservedInstanceConfigs {
     const SNAPSHOT: &'static str = "requests_scaling__list_reserved_instance_configs_minimal";
     fn minimal() -> Self {
         scaling::ListReservedInstanceConfigs::new()
+    }
+}
+
+impl Fixture for tags::Create {
+    const SNAPSHOT: &'static str = "requests_tags__create_minimal";
+    fn minimal() -> Self {
+        tags::Create::new(BASE_URN, vec![tags::Tag::new("env", "prod")])
+    }
+}
+
+impl Fixture for tags::Delete {
+    const SNAPSHOT: &'static str = "requests_tags__delete_minimal";
+    fn minimal() -> Self {
+        tags::Delete::new(BASE_URN, vec![tags::Tag::new("env", "prod")])
+    }
+}
+
+impl Fixture for tags::List {
+    const SNAPSHOT: &'static str = "requests_tags__list";
+    fn minimal() -> Self {
+        tags::List::new(BASE_URN)
+    }
+}
+
+impl Fixture for tags::ListProject {
+    const SNAPSHOT: &'static str = "requests_tags__list_project";
+    fn minimal() -> Self {
+        tags::ListProject::new()
+    }
+}
+
+impl Fixture for tags::ListResources {
+    const SNAPSHOT: &'static str = "requests_tags__list_resources_minimal";
+    fn minimal() -> Self {
+        tags::ListResources::filter()
     }
 }

@@ -20,4 +20,5 @@ mod lifecycle;
 mod readme;
 mod retries;
 mod scaling;
+mod tags;
 mod trigger_update;

@@ -69,6 +69,8 @@ pub(crate) fn create(state: &mut State, ctx: &Ctx<'_>, body: &[u8]) -> Result<Re
         triggers: Vec::new(),
         events: Vec::new(),
         reserved: Vec::new(),
+        tags: Vec::new(),
+        sys_tags: Vec::new(),
     };
     let answer = function_json(
         ctx.site,

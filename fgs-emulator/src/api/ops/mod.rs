@@ -9,6 +9,7 @@ mod functions;
 mod invoke;
 mod paging;
 mod scaling;
+mod tags;
 mod triggers;
 mod versions;
 
@@ -146,6 +147,31 @@ pub(crate) fn handler(operation: &OperationInfo) -> Option<Handler> {
         "ListReservedInstanceConfigs" => {
             L(|s, c, a| scaling::list_reserved_configs(s, c, &a.query()))
         }
+        "CreateTags" => L(|s, c, a| {
+            tags::create(
+                s,
+                c,
+                a.param("resource_type")?,
+                a.param("resource_id")?,
+                a.body,
+            )
+        }),
+        "DeleteTags" => L(|s, c, a| {
+            tags::delete(
+                s,
+                c,
+                a.param("resource_type")?,
+                a.param("resource_id")?,
+                a.body,
+            )
+        }),
+        "ListTags" => {
+            L(|s, c, a| tags::list(s, c, a.param("resource_type")?, a.param("resource_id")?))
+        }
+        "ListProjectTags" => L(|s, _, a| tags::list_project(s, a.param("resource_type")?)),
+        "ListResourcesByTags" => L(|s, c, a| {
+            tags::resources(s, c, a.param("resource_type")?, a.param("action")?, a.body)
+        }),
         _ => return None,
     })
 }

@@ -66,7 +66,14 @@ pub(crate) struct FunctionRecord {
     pub events: Vec<EventRecord>,
     /// Reserved-instance settings per qualifier, in the order they were first set.
     pub reserved: Vec<ReservedRecord>,
+    /// User tags, in the order their keys were first set.
+    pub tags: TagList,
+    /// System tags (`_sys_enterprise_project_id`).
+    pub sys_tags: TagList,
 }
+
+/// Tags as `(key, value)`, keys unique.
+pub(crate) type TagList = Vec<(String, String)>;
 
 /// The reserved instances of one version or alias of a function.
 #[derive(Debug, Clone, PartialEq)]

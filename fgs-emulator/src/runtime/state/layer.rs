@@ -45,6 +45,8 @@ pub(crate) struct ServiceLimits {
     pub max_instances_per_function: i64,
     /// Reserved instances of all functions together.
     pub reserved_instances_per_account: i64,
+    /// Tags per function.
+    pub tags_per_function: usize,
 }
 
 /// The console allows 10 test events per function.
@@ -55,6 +57,8 @@ pub(crate) const DEFAULT_VERSIONS_PER_DEPENDENCY: usize = 20;
 pub(crate) const DEFAULT_MAX_INSTANCES_PER_FUNCTION: i64 = 1000;
 /// 90 % of the default 100 concurrent executions per account.
 pub(crate) const DEFAULT_RESERVED_INSTANCES_PER_ACCOUNT: i64 = 90;
+/// Tags one function may hold.
+pub(crate) const DEFAULT_TAGS_PER_FUNCTION: usize = 20;
 
 impl Default for ServiceLimits {
     fn default() -> Self {
@@ -63,6 +67,7 @@ impl Default for ServiceLimits {
             versions_per_dependency: DEFAULT_VERSIONS_PER_DEPENDENCY,
             max_instances_per_function: DEFAULT_MAX_INSTANCES_PER_FUNCTION,
             reserved_instances_per_account: DEFAULT_RESERVED_INSTANCES_PER_ACCOUNT,
+            tags_per_function: DEFAULT_TAGS_PER_FUNCTION,
         }
     }
 }
