@@ -49,6 +49,10 @@ def oas_responses():
             for op in methods.values():
                 for status, answer in op["responses"].items():
                     for mime, example in (answer.get("examples") or {}).items():
+                        # ShowResInstanceInfo's examples hold `total_count` beside
+                        # `application/json`: not a media type, not an example.
+                        if "/" not in mime:
+                            continue
                         yield path.stem, status, mime, example
 
 
@@ -71,7 +75,8 @@ for name, status, mime, example in oas_responses():
         write("error_body", f"oas-{name}-{status}", body)
 
 for name in ["DeleteFunction", "DeleteFunctionTrigger", "DeleteVersionAlias",
-             "BatchDeleteFunctionTriggers", "DeleteDependencyVersion", "DeleteEvent"]:
+             "BatchDeleteFunctionTriggers", "DeleteDependencyVersion", "DeleteEvent",
+             "CreateTags", "DeleteTags"]:
     write("responses", f"oas-{name}-204", response(204, [RID], ""))
 
 invoke_ok = [("X-Cff-Request-Id", "5a1c0f7e-2d3b-4c8a-9e1f-0b6d7c8e9f00"),

@@ -51,6 +51,8 @@ pub fn operations() -> Vec<String> {
                 Group::Triggers => "trigger",
                 Group::Dependencies => "dependency",
                 Group::Events => "event",
+                Group::Scaling => "scaling",
+                Group::Tags => "tag",
                 _ => "function",
             };
             // Operations the Go SDK lacks go by their type's name (`dependency.List`).

@@ -171,6 +171,29 @@ impl EmulatorBuilder {
         self
     }
 
+    /// The most instances UpdateFunctionMaxInstanceConfig may allow one function
+    /// (default 1000, the instances per tenant); above it, or below `-1`, it answers
+    /// 400 `FSS.1026`.
+    pub fn max_instances_per_function(mut self, instances: i64) -> Self {
+        self.service_limits.max_instances_per_function = instances;
+        self
+    }
+
+    /// How many reserved instances all functions may hold together (default 90: 90 % of
+    /// the default 100 concurrent executions); UpdateFunctionReservedInstancesCount
+    /// beyond it answers 403 `FSS.1076`.
+    pub fn reserved_instances_per_account(mut self, instances: i64) -> Self {
+        self.service_limits.reserved_instances_per_account = instances;
+        self
+    }
+
+    /// How many tags one function may hold (default 20); CreateTags beyond it answers
+    /// 400 `FSS.0400` and changes nothing.
+    pub fn tags_per_function(mut self, tags: usize) -> Self {
+        self.service_limits.tags_per_function = tags;
+        self
+    }
+
     /// Starts the emulator; returns once it is listening.
     ///
     /// Fails with `InvalidInput` for a project id, region or credential that cannot

@@ -1,19 +1,25 @@
-//! Marker/maxitems paging as a pure state machine.
+//! Marker and offset paging as a pure state machine.
 //!
 //! FunctionGraph pages List and ListVersion with `marker` (the offset of the last record
 //! already read, `0` to start) and `maxitems`; each page answers `next_marker` and, in
 //! newer versions, `count` (the total). The service's stop rule is not documented, so
 //! the pager stops defensively at the first of: an empty page, a missing `next_marker`,
 //! a `next_marker` that does not advance, or `next_marker >= count`.
+//!
+//! Offset-paged operations ([`Paging::Offset`]) answer
+//! no next marker: the pager computes it as the page's offset plus its length, then
+//! applies the same stop rule.
 
 use crate::operation::Operation;
+use crate::registry::Paging;
 
 /// The paging facts of one page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PageInfo {
     /// Items on this page.
     pub len: usize,
-    /// The marker for the next page, if the service sent one.
+    /// The marker for the next page, if the service sent one (unused for offset
+    /// paging, where the pager computes it).
     pub next_marker: Option<i64>,
     /// Total matching records, if the service sent it.
     pub count: Option<i64>,
@@ -120,7 +126,13 @@ impl<O: Paginated> Pager<O> {
             .page_marker()
             .and_then(|m| m.trim().parse::<i64>().ok())
             .unwrap_or(0);
-        match info.next_marker {
+        let next_marker = match O::INFO.paging {
+            Paging::Offset => i64::try_from(info.len)
+                .ok()
+                .and_then(|len| current.checked_add(len)),
+            _ => info.next_marker,
+        };
+        match next_marker {
             Some(next)
                 if info.len > 0
                     && next > current

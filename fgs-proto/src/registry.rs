@@ -60,6 +60,10 @@ pub enum Group {
     Dependencies,
     /// A function's test events ([`crate::events`]).
     Events,
+    /// Maximum and reserved instances ([`crate::scaling`]).
+    Scaling,
+    /// Tags on functions ([`crate::tags`]).
+    Tags,
     /// An operation defined outside this crate ([`OperationInfo::custom`]).
     Custom,
 }
@@ -72,6 +76,8 @@ impl Group {
             Group::Triggers => "triggers",
             Group::Dependencies => "dependencies",
             Group::Events => "events",
+            Group::Scaling => "scaling",
+            Group::Tags => "tags",
             Group::Custom => "custom",
         }
     }
@@ -83,9 +89,15 @@ impl Group {
 pub enum Paging {
     /// One answer holds everything.
     None,
-    /// `marker`/`maxitems` in the query, `next_marker` in the answer; the operation
-    /// implements [`Paginated`](crate::paginate::Paginated).
+    /// A `marker` and a page size (`maxitems` or `limit`) in the query, the next marker
+    /// in the answer; the operation implements
+    /// [`Paginated`](crate::paginate::Paginated).
     Marker,
+    /// An `offset` and a `limit` (in the query or the body), a total count in the
+    /// answer; the next page starts where this one ends, so the pager computes its
+    /// offset. The operation implements [`Paginated`](crate::paginate::Paginated), its
+    /// page marker being the offset.
+    Offset,
 }
 
 /// One segment of a path template.
@@ -255,6 +267,8 @@ const fn group_of(module: &str) -> Group {
         b"triggers" => Group::Triggers,
         b"dependencies" => Group::Dependencies,
         b"events" => Group::Events,
+        b"scaling" => Group::Scaling,
+        b"tags" => Group::Tags,
         _ => panic!("unknown operation group"),
     }
 }
@@ -416,6 +430,58 @@ operations! { $
         name: "DeleteEvent", official: "DeleteEvent", go: None,
         method: DELETE, path: "/v2/{project_id}/fgs/functions/{function_urn}/events/{event_id}",
         idempotent: true, paging: None,
+    },
+    triggers::Update => {
+        name: "UpdateTrigger", official: "UpdateTrigger", go: None,
+        method: PUT,
+        path: "/v2/{project_id}/fgs/triggers/{function_urn}/{trigger_type_code}/{trigger_id}",
+        idempotent: true, paging: None,
+    },
+    scaling::UpdateMaxInstanceConfig => {
+        name: "UpdateMaxInstanceConfig", official: "UpdateFunctionMaxInstanceConfig", go: None,
+        method: PUT, path: "/v2/{project_id}/fgs/functions/{function_urn}/config-max-instance",
+        idempotent: true, paging: None,
+    },
+    scaling::UpdateReservedInstances => {
+        name: "UpdateReservedInstances", official: "UpdateFunctionReservedInstancesCount",
+        go: None,
+        method: PUT, path: "/v2/{project_id}/fgs/functions/{function_urn}/reservedinstances",
+        idempotent: true, paging: None,
+    },
+    scaling::ListReservedInstances => {
+        name: "ListReservedInstances", official: "ListFunctionReservedInstances", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/functions/reservedinstances",
+        idempotent: true, paging: Marker,
+    },
+    scaling::ListReservedInstanceConfigs => {
+        name: "ListReservedInstanceConfigs", official: "ListReservedInstanceConfigs", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/functions/reservedinstanceconfigs",
+        idempotent: true, paging: Marker,
+    },
+    tags::Create => {
+        name: "CreateTags", official: "CreateTags", go: None,
+        method: POST, path: "/v2/{project_id}/{resource_type}/{resource_id}/tags/create",
+        idempotent: false, paging: None,
+    },
+    tags::Delete => {
+        name: "DeleteTags", official: "DeleteTags", go: None,
+        method: DELETE, path: "/v2/{project_id}/{resource_type}/{resource_id}/tags/delete",
+        idempotent: true, paging: None,
+    },
+    tags::List => {
+        name: "ListTags", official: "ListFunctionTags", go: None,
+        method: GET, path: "/v2/{project_id}/{resource_type}/{resource_id}/tags",
+        idempotent: true, paging: None,
+    },
+    tags::ListProject => {
+        name: "ListProjectTags", official: "ShowProjectTagsList", go: None,
+        method: GET, path: "/v2/{project_id}/{resource_type}/tags",
+        idempotent: true, paging: None,
+    },
+    tags::ListResources => {
+        name: "ListResourcesByTags", official: "ShowResInstanceInfo", go: None,
+        method: POST, path: "/v2/{project_id}/{resource_type}/resource-instances/{action}",
+        idempotent: false, paging: Offset,
     },
 }
 

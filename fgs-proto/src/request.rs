@@ -1,4 +1,5 @@
-//! Building operation requests: the `{base}/v2/{project}/fgs/...` URI with encoded path
+//! Building operation requests: the `{base}/v2/{project}/fgs/...` URI (or
+//! `{base}/v2/{project}/...` for the tag operations) with encoded path
 //! parameters, the query, the headers every operation sends, and the JSON body.
 
 use http::header::{CONTENT_TYPE, USER_AGENT};
@@ -41,6 +42,16 @@ impl RequestBuilder {
             headers,
             body: Body::empty(),
         }
+    }
+
+    /// A request to `{endpoint}/v2/{project_id}`, without the `fgs` segment (the tag
+    /// operations live there), with the same headers as [`RequestBuilder::new`].
+    pub(crate) fn project(config: &Config, method: Method) -> Self {
+        let mut builder = RequestBuilder::new(config, method);
+        if builder.url.ends_with("/fgs") {
+            builder.url.truncate(builder.url.len() - "/fgs".len());
+        }
+        builder
     }
 
     /// Appends literal path segments (`"functions"`, `"config"`).
@@ -166,6 +177,16 @@ mod tests {
                 Err(other) => prop_assert!(false, "{}", other),
             }
         }
+    }
+
+    #[test]
+    fn project_requests_have_no_fgs_segment() {
+        let mut b = RequestBuilder::project(&config(), Method::GET);
+        b.path("functions").path("tags");
+        assert_eq!(
+            b.build().unwrap().uri().path(),
+            "/prefix/v2/p1/functions/tags"
+        );
     }
 
     #[test]

@@ -22,7 +22,7 @@ use fgs_proto::model::{
 };
 use fgs_proto::registry;
 use fgs_proto::triggers::CreateBody as CreateTriggerBody;
-use fgs_proto::{dependencies, events};
+use fgs_proto::{dependencies, events, scaling, tags, triggers};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -147,6 +147,75 @@ fn model_of(definition: &str) -> Option<Model> {
         | "ShowEventResponseBody"
         | "ListEventsResult" => model::<TestEvent>(TestEvent::FIELDS, false),
         "ListEventsResponseBody" => model::<events::ListOutput>(events::ListOutput::FIELDS, true),
+        // UpdateTrigger: the status and a list of event-data changes.
+        "UpdateTriggerRequestBody" => {
+            model::<triggers::UpdateBody>(triggers::UpdateBody::FIELDS, true)
+        }
+        "UpdateriggerEventData" => {
+            model::<triggers::UpdateEventData>(triggers::UpdateEventData::FIELDS, true)
+        }
+        // Scaling: max instances answer the function; reserved instances their settings.
+        "UpdateFunctionMaxInstanceConfigRequestBody" => {
+            model::<scaling::UpdateMaxInstanceConfigBody>(
+                scaling::UpdateMaxInstanceConfigBody::FIELDS,
+                true,
+            )
+        }
+        "UpdateFunctionMaxInstanceConfigResponseBody" => model::<Function>(Function::FIELDS, false),
+        "UpdateFunctionReservedInstancesCountRequestBody" => {
+            model::<scaling::UpdateReservedInstancesBody>(
+                scaling::UpdateReservedInstancesBody::FIELDS,
+                true,
+            )
+        }
+        "UpdateFunctionReservedInstancesResponseBody" => {
+            model::<scaling::UpdateReservedInstancesOutput>(
+                scaling::UpdateReservedInstancesOutput::FIELDS,
+                true,
+            )
+        }
+        "TacticsConfig" => model::<scaling::TacticsConfig>(scaling::TacticsConfig::FIELDS, true),
+        "CronConfig" => model::<scaling::CronConfig>(scaling::CronConfig::FIELDS, true),
+        "MetricConfig" => model::<scaling::MetricConfig>(scaling::MetricConfig::FIELDS, true),
+        "PageInfo" => model::<scaling::ListPageInfo>(scaling::ListPageInfo::FIELDS, true),
+        "FuncReservedInstance" => {
+            model::<scaling::FuncReservedInstance>(scaling::FuncReservedInstance::FIELDS, true)
+        }
+        "ListFunctionReservedInstancesResponseBody" => {
+            model::<scaling::ListReservedInstancesOutput>(
+                scaling::ListReservedInstancesOutput::FIELDS,
+                true,
+            )
+        }
+        "ReservedInstanceConfigs" => {
+            model::<scaling::ReservedInstanceConfig>(scaling::ReservedInstanceConfig::FIELDS, true)
+        }
+        "ListReservedInstanceConfigsResponseBody" => {
+            model::<scaling::ListReservedInstanceConfigsOutput>(
+                scaling::ListReservedInstanceConfigsOutput::FIELDS,
+                true,
+            )
+        }
+        // Tags: one body for setting and removing, key/value and key/values items.
+        "UpdateFunctionTagsRequestBody" => model::<tags::TagsBody>(tags::TagsBody::FIELDS, true),
+        "KvItem" => model::<tags::Tag>(tags::Tag::FIELDS, true),
+        "TagItem" => model::<tags::TagValues>(tags::TagValues::FIELDS, true),
+        "ListFunctionTagsResponseBody" => model::<tags::ListOutput>(tags::ListOutput::FIELDS, true),
+        "ListTenantTagsResponseBody" => {
+            model::<tags::ListProjectOutput>(tags::ListProjectOutput::FIELDS, true)
+        }
+        "ListEnterpriseResourceRequestBody" => {
+            model::<tags::ListResourcesBody>(tags::ListResourcesBody::FIELDS, true)
+        }
+        "ListEnterpriseResourceResponseBody" => {
+            model::<tags::ListResourcesOutput>(tags::ListResourcesOutput::FIELDS, true)
+        }
+        "ListEnterpriseResourceResult" => {
+            model::<tags::TaggedResource>(tags::TaggedResource::FIELDS, true)
+        }
+        "ListEnterpriseResourceDetail" => {
+            model::<tags::ResourceDetail>(tags::ResourceDetail::FIELDS, true)
+        }
         _ => return None,
     })
 }
@@ -267,6 +336,18 @@ fn request_bodies_are_the_oas_request_bodies() {
         ("CreateDependencyVersion", "CreateDependencyRequestBody"),
         ("CreateEvent", "CreateEventRequestBody"),
         ("UpdateEvent", "UpdateEventRequestBody"),
+        ("UpdateTrigger", "UpdateTriggerRequestBody"),
+        ("CreateTags", "UpdateFunctionTagsRequestBody"),
+        ("DeleteTags", "UpdateFunctionTagsRequestBody"),
+        ("ShowResInstanceInfo", "ListEnterpriseResourceRequestBody"),
+        (
+            "UpdateFunctionMaxInstanceConfig",
+            "UpdateFunctionMaxInstanceConfigRequestBody",
+        ),
+        (
+            "UpdateFunctionReservedInstancesCount",
+            "UpdateFunctionReservedInstancesCountRequestBody",
+        ),
     ] {
         let files = oas_files();
         let (_, doc) = files.iter().find(|(f, _)| f == operation).unwrap();

@@ -414,3 +414,52 @@ fn error_shapes_of_every_trigger_operation() {
     error_shapes::assert_error_shapes(&Delete::new(URN, "TIMER", "t-1"));
     error_shapes::assert_error_shapes(&DeleteAll::new(URN));
 }
+
+#[test]
+fn update_oas_example_odd_bodies_and_errors() {
+    use fgs_proto::triggers::Update;
+    let op = Update::new(
+        URN,
+        TriggerType::Timer,
+        "9a14fae1-78cf-4185-ac7a-429eb6dc41fb",
+    )
+    .trigger_status(TriggerStatus::Disabled);
+    let t = op
+        .response(response(200, &[], &oas_example("UpdateTrigger", "200")))
+        .unwrap();
+    assert_eq!(t.trigger_status, Some(TriggerStatus::Active));
+    // The example's times are not RFC 3339; they are kept as text.
+    assert_eq!(t.last_updated_time(), Some("2022-11-09 16:37:24"));
+    let Some(TypedEventData::Timer(timer)) = t.typed_event_data() else {
+        panic!()
+    };
+    assert_eq!(timer.name.as_deref(), Some("Timer-cpg3"));
+    // Odd but legal: empty, nulls, an unknown status kept.
+    assert_eq!(
+        op.response(response(200, &[], "{}")).unwrap(),
+        Trigger::default()
+    );
+    let odd = op
+        .response(response(
+            200,
+            &[],
+            r#"{"trigger_status":"PAUSED","event_data":null,"new":1}"#,
+        ))
+        .unwrap();
+    assert_eq!(
+        odd.trigger_status,
+        Some(TriggerStatus::Other("PAUSED".into()))
+    );
+    assert_eq!(odd.extra["new"], 1);
+    // The OAS 404 example.
+    let err = op
+        .response(response(404, &[], &oas_example("UpdateTrigger", "404")))
+        .unwrap_err();
+    assert!(err.is_not_found());
+    assert_eq!(err.code(), Some("FSS.0404"));
+    match op.response(response(200, &[], r#"{"trigger_status":7}"#)) {
+        Err(Error::Decode(e)) => assert_eq!(e.path(), "trigger_status"),
+        other => panic!("{other:?}"),
+    }
+    error_shapes::assert_error_shapes(&op);
+}

@@ -173,3 +173,23 @@ fn create_raw_rabbitmq() {
     let op = Create::raw(URN, "RABBITMQ", data).trigger_status(TriggerStatus::Active);
     insta::assert_snapshot!(render(&op, &aksk_config()));
 }
+
+#[test]
+fn update_all_fields() {
+    use fgs_proto::triggers::{Update, UpdateEventData};
+    let mut change = UpdateEventData::new();
+    change.is_serial = Some(true);
+    change.max_fetch_bytes = Some(4096);
+    change.polling_interval = Some(30);
+    change.polling_unit = Some(PollingUnit::Milliseconds);
+    change
+        .extra
+        .insert("batch_size".into(), serde_json::json!(50));
+    let mut op = Update::new(URN, "DIS", TRIGGER_ID)
+        .trigger_status(TriggerStatus::Active)
+        .event_data(change);
+    op.body_mut()
+        .extra
+        .insert("future".into(), serde_json::json!("x"));
+    insta::assert_snapshot!(render(&op, &aksk_config()));
+}

@@ -11,11 +11,11 @@
 
 use std::fmt::Debug;
 
-use fgs_proto::dependencies;
 use fgs_proto::functions::{List, ListVersion};
 use fgs_proto::paginate::{Pager, Paginated};
 use fgs_proto::registry::{self, OperationInfo, Paging};
 use fgs_proto::{Config, Credentials, Error, Operation};
+use fgs_proto::{dependencies, scaling, tags};
 use http::Response;
 
 use super::fixtures::Fixture;
@@ -35,12 +35,15 @@ pub(crate) enum Verdict {
 /// Each operation's name and verdict, one per operation of the registry.
 pub(crate) type Verdicts = Vec<(&'static str, Verdict)>;
 
-/// The marker-paged operations, whose pager [`feed_all`] checks too.
-const PAGED: [&OperationInfo; 4] = [
+/// The paged operations (marker or offset), whose pager [`feed_all`] checks too.
+const PAGED: [&OperationInfo; 7] = [
     List::INFO,
     ListVersion::INFO,
     dependencies::List::INFO,
     dependencies::ListVersion::INFO,
+    scaling::ListReservedInstances::INFO,
+    scaling::ListReservedInstanceConfigs::INFO,
+    tags::ListResources::INFO,
 ];
 
 /// Runs one fuzz input; `None` if it does not read as a response (see [`wire`]).
@@ -70,9 +73,18 @@ pub(crate) fn feed_all(response: &Response<Vec<u8>>) -> Verdicts {
     if let Some(page) = feed(&dependencies::ListVersion::minimal(), response).1 {
         check_paging(dependencies::ListVersion::minimal(), &page);
     }
+    if let Some(page) = feed(&scaling::ListReservedInstances::minimal(), response).1 {
+        check_paging(scaling::ListReservedInstances::minimal(), &page);
+    }
+    if let Some(page) = feed(&scaling::ListReservedInstanceConfigs::minimal(), response).1 {
+        check_paging(scaling::ListReservedInstanceConfigs::minimal(), &page);
+    }
+    if let Some(page) = feed(&tags::ListResources::minimal(), response).1 {
+        check_paging(tags::ListResources::minimal(), &page);
+    }
     for info in registry::ALL {
         assert_eq!(
-            info.paging == Paging::Marker,
+            info.paging != Paging::None,
             PAGED.contains(info),
             "{}: the paging check does not match the registry",
             info.name
@@ -151,6 +163,17 @@ fn check_paging<O: Paginated>(first: O, page: &O::Output) {
     let request = next
         .request(&config)
         .unwrap_or_else(|e| panic!("{}: next page request: {e}", O::NAME));
+    if O::INFO.paging == Paging::Offset {
+        // Offset paging sends the offset in the JSON body, as text.
+        let body = request.body().to_bytes();
+        let body = String::from_utf8_lossy(&body);
+        assert!(
+            body.contains(&format!(r#""offset":"{value}""#)),
+            "{}: offset {value} not in `{body}`",
+            O::NAME
+        );
+        return;
+    }
     let query = request.uri().query().unwrap_or_default();
     assert!(
         query

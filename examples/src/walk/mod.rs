@@ -5,6 +5,8 @@ mod events;
 mod functions;
 mod invocations;
 mod layers;
+mod scaling;
+mod tags;
 mod teardown;
 mod triggers;
 mod versions;
@@ -54,6 +56,8 @@ pub(super) fn walk(
     versions::publish_second_and_alias(walker, &urns)?;
     invocations::invoke(walker, target, &urns)?;
     triggers::walk(walker, &urns)?;
+    scaling::walk(walker, &urns)?;
+    tags::walk(walker, &urns)?;
     let layer = layers::publish(walker, &urns)?;
     events::walk(walker, &urns)?;
     layers::remove(walker, &layer)?;

@@ -1,8 +1,8 @@
-//! trigger.Create (twice), List, Get, Delete, DeleteAll.
+//! trigger.Create (twice), List, Get, Update, Delete, DeleteAll.
 
 use fgs_proto::model::TimerEventData;
-use fgs_proto::model::{Trigger, TriggerType, TypedEventData};
-use fgs_proto::triggers::{Create, Delete, DeleteAll, Get, List};
+use fgs_proto::model::{Trigger, TriggerStatus, TriggerType, TypedEventData};
+use fgs_proto::triggers::{Create, Delete, DeleteAll, Get, List, Update};
 
 use super::Urns;
 use super::functions::{show, text};
@@ -32,6 +32,18 @@ pub(super) fn walk(walker: &mut Walker<'_>, urns: &Urns) -> Result<(), Failure> 
         "trigger.Get",
         &Get::new(&urns.base, TriggerType::Timer, &first_id),
         describe,
+    )?;
+    walker.send(
+        "trigger.Update",
+        &Update::new(&urns.base, TriggerType::Timer, &first_id)
+            .trigger_status(TriggerStatus::Disabled),
+        |trigger| match trigger.trigger_status {
+            Some(TriggerStatus::Disabled) => describe(trigger),
+            _ => Err(format!(
+                "still {}",
+                show(&trigger.trigger_status.as_ref().map(ToString::to_string))
+            )),
+        },
     )?;
     walker.send(
         "trigger.Delete",

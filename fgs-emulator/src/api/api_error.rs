@@ -29,6 +29,7 @@ pub(crate) mod code {
     pub(crate) const ENV_VARS_TOO_BIG: &str = "FSS.1018";
     pub(crate) const DESCRIPTION: &str = "FSS.1019";
     pub(crate) const CONCURRENCY: &str = "FSS.1026";
+    pub(crate) const RESERVED_INSTANCES: &str = "FSS.1076";
     pub(crate) const FUNCTION_NOT_FOUND: &str = "FSS.1051";
     pub(crate) const VERSION_NOT_FOUND: &str = "FSS.1052";
     pub(crate) const ALIAS_NOT_FOUND: &str = "FSS.1053";

@@ -48,6 +48,16 @@ pub struct FunctionSnapshot {
     pub triggers: Vec<TriggerSnapshot>,
 }
 
+impl FunctionSnapshot {
+    /// The TIMER triggers that fire: those `ACTIVE`. A disabled timer does not count
+    /// until it is enabled again.
+    pub fn active_timers(&self) -> impl Iterator<Item = &TriggerSnapshot> {
+        self.triggers
+            .iter()
+            .filter(|t| t.trigger_type_code == "TIMER" && t.is_active())
+    }
+}
+
 /// `latest` or a published version.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -92,6 +102,13 @@ pub struct TriggerSnapshot {
     pub event_data: Value,
     /// The deprecated `event_type_code` sent at creation, if any.
     pub event_type_code: Option<String>,
+}
+
+impl TriggerSnapshot {
+    /// Whether the trigger is `ACTIVE` (fires); `DISABLED` ones do not.
+    pub fn is_active(&self) -> bool {
+        self.trigger_status == "ACTIVE"
+    }
 }
 
 pub(crate) fn snapshot(state: &State, site: &Site) -> Snapshot {

@@ -16,9 +16,11 @@ mod delete_all;
 mod get;
 mod list;
 mod path;
+mod update;
 
 pub use create::{Create, CreateBody};
 pub use delete::Delete;
 pub use delete_all::DeleteAll;
 pub use get::Get;
 pub use list::List;
+pub use update::{Update, UpdateBody, UpdateEventData};

@@ -17,7 +17,7 @@ use fgs_proto::functions::{
 };
 use fgs_proto::model::{MemorySize, Runtime, TimerEventData, TriggerType};
 use fgs_proto::triggers;
-use fgs_proto::{dependencies, events};
+use fgs_proto::{dependencies, events, scaling, tags};
 
 /// A full URN (qualified with `latest`).
 pub(crate) const URN: &str =
@@ -281,5 +281,75 @@ impl Fixture for events::Delete {
     const SNAPSHOT: &'static str = "requests_events__delete";
     fn minimal() -> Self {
         events::Delete::new(BASE_URN, EVENT_ID)
+    }
+}
+
+impl Fixture for triggers::Update {
+    const SNAPSHOT: &'static str = "requests_triggers__update_minimal";
+    fn minimal() -> Self {
+        triggers::Update::new(URN, TriggerType::Timer, TRIGGER_ID)
+    }
+}
+
+impl Fixture for scaling::UpdateMaxInstanceConfig {
+    const SNAPSHOT: &'static str = "requests_scaling__update_max_instance_config";
+    fn minimal() -> Self {
+        scaling::UpdateMaxInstanceConfig::new(BASE_URN, 50)
+    }
+}
+
+impl Fixture for scaling::UpdateReservedInstances {
+    const SNAPSHOT: &'static str = "requests_scaling__update_reserved_instances_minimal";
+    fn minimal() -> Self {
+        scaling::UpdateReservedInstances::new(URN, 2)
+    }
+}
+
+impl Fixture for scaling::ListReservedInstances {
+    const SNAPSHOT: &'static str = "requests_scaling__list_reserved_instances_minimal";
+    fn minimal() -> Self {
+        scaling::ListReservedInstances::new()
+    }
+}
+
+impl Fixture for scaling::ListReservedInstanceConfigs {
+    const SNAPSHOT: &'static str = "requests_scaling__list_reserved_instance_configs_minimal";
+    fn minimal() -> Self {
+        scaling::ListReservedInstanceConfigs::new()
+    }
+}
+
+impl Fixture for tags::Create {
+    const SNAPSHOT: &'static str = "requests_tags__create_minimal";
+    fn minimal() -> Self {
+        tags::Create::new(BASE_URN, vec![tags::Tag::new("env", "prod")])
+    }
+}
+
+impl Fixture for tags::Delete {
+    const SNAPSHOT: &'static str = "requests_tags__delete_minimal";
+    fn minimal() -> Self {
+        tags::Delete::new(BASE_URN, vec![tags::Tag::new("env", "prod")])
+    }
+}
+
+impl Fixture for tags::List {
+    const SNAPSHOT: &'static str = "requests_tags__list";
+    fn minimal() -> Self {
+        tags::List::new(BASE_URN)
+    }
+}
+
+impl Fixture for tags::ListProject {
+    const SNAPSHOT: &'static str = "requests_tags__list_project";
+    fn minimal() -> Self {
+        tags::ListProject::new()
+    }
+}
+
+impl Fixture for tags::ListResources {
+    const SNAPSHOT: &'static str = "requests_tags__list_resources_minimal";
+    fn minimal() -> Self {
+        tags::ListResources::filter()
     }
 }

@@ -19,3 +19,6 @@ mod layers;
 mod lifecycle;
 mod readme;
 mod retries;
+mod scaling;
+mod tags;
+mod trigger_update;

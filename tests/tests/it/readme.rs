@@ -23,9 +23,16 @@ fn rows() -> Vec<Row> {
     README
         .lines()
         .filter(|line| {
-            ["function.", "trigger.", "dependency.", "event."]
-                .iter()
-                .any(|package| line.starts_with(&format!("| `{package}")))
+            [
+                "function.",
+                "trigger.",
+                "dependency.",
+                "event.",
+                "scaling.",
+                "tag.",
+            ]
+            .iter()
+            .any(|package| line.starts_with(&format!("| `{package}")))
         })
         .map(|line| {
             let cells: Vec<String> = line
@@ -39,6 +46,8 @@ fn rows() -> Vec<Row> {
                 go_name,
                 fgs_type,
                 official,
+                // `…` stands for `/v2/{project_id}/fgs`; the tag rows, whose paths lack
+                // `fgs`, write `/v2/{project_id}` out.
                 method_and_path: method_and_path.replace('…', "/v2/{project_id}/fgs"),
             }
         })

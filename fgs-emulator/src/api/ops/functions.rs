@@ -68,6 +68,9 @@ pub(crate) fn create(state: &mut State, ctx: &Ctx<'_>, body: &[u8]) -> Result<Re
         aliases: Vec::new(),
         triggers: Vec::new(),
         events: Vec::new(),
+        reserved: Vec::new(),
+        tags: Vec::new(),
+        sys_tags: Vec::new(),
     };
     let answer = function_json(
         ctx.site,
@@ -122,13 +125,18 @@ pub(crate) fn get_metadata(
     let function = function(state, target)?;
     let version = version_of(function, target)?;
     let qualifier = asked_qualifier(target);
-    Ok(Reply::ok(&function_json(
+    let mut answer = function_json(
         ctx.site,
         function,
         version,
         qualifier.as_deref(),
         Shape::Full,
-    )))
+    );
+    if let Some(reserved) = super::scaling::reserved_of(function, &target.qualifier_or_latest()) {
+        answer["reserved_instance_count"] = json!(reserved.count);
+        answer["reserved_instance_idle_mode"] = json!(reserved.idle_mode);
+    }
+    Ok(Reply::ok(&answer))
 }
 
 /// `GET /functions/{urn}/code` (spec §9.4).

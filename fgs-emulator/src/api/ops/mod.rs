@@ -8,6 +8,8 @@ mod events;
 mod functions;
 mod invoke;
 mod paging;
+mod scaling;
+mod tags;
 mod triggers;
 mod versions;
 
@@ -136,6 +138,40 @@ pub(crate) fn handler(operation: &OperationInfo) -> Option<Handler> {
             L(|s, c, a| events::update(s, c, a.target()?, a.param("event_id")?, a.body))
         }
         "DeleteEvent" => L(|s, _, a| events::delete(s, a.target()?, a.param("event_id")?)),
+        "UpdateTrigger" => L(|s, c, a| triggers::update(s, c, a.target()?, a.trigger()?, a.body)),
+        "UpdateMaxInstanceConfig" => {
+            L(|s, c, a| scaling::update_max_instances(s, c, a.target()?, a.body))
+        }
+        "UpdateReservedInstances" => L(|s, _, a| scaling::update_reserved(s, a.target()?, a.body)),
+        "ListReservedInstances" => L(|s, c, a| scaling::list_reserved(s, c, &a.query())),
+        "ListReservedInstanceConfigs" => {
+            L(|s, c, a| scaling::list_reserved_configs(s, c, &a.query()))
+        }
+        "CreateTags" => L(|s, c, a| {
+            tags::create(
+                s,
+                c,
+                a.param("resource_type")?,
+                a.param("resource_id")?,
+                a.body,
+            )
+        }),
+        "DeleteTags" => L(|s, c, a| {
+            tags::delete(
+                s,
+                c,
+                a.param("resource_type")?,
+                a.param("resource_id")?,
+                a.body,
+            )
+        }),
+        "ListTags" => {
+            L(|s, c, a| tags::list(s, c, a.param("resource_type")?, a.param("resource_id")?))
+        }
+        "ListProjectTags" => L(|s, _, a| tags::list_project(s, a.param("resource_type")?)),
+        "ListResourcesByTags" => L(|s, c, a| {
+            tags::resources(s, c, a.param("resource_type")?, a.param("action")?, a.body)
+        }),
         _ => return None,
     })
 }

@@ -1,4 +1,5 @@
-//! `marker` / `maxitems` paging of List and ListVersion (spec §5).
+//! `marker` / `maxitems` paging of List and ListVersion (spec §5), and `marker` /
+//! `limit` paging of the reserved-instance lists.
 
 use crate::api::api_error::{ApiError, code};
 use crate::api::routes::query_value;
@@ -13,6 +14,22 @@ pub(crate) struct Page {
     pub marker: usize,
     /// How many to return at most.
     pub maxitems: usize,
+}
+
+/// `marker`: a non-negative offset, default 0; anything else is 400 `FSS.1001`.
+fn marker(query: &[(String, String)]) -> Result<usize, ApiError> {
+    match query_value(query, "marker") {
+        None => Ok(0),
+        Some(text) => text
+            .parse::<u64>()
+            .map(|n| usize::try_from(n).unwrap_or(usize::MAX))
+            .map_err(|_| {
+                ApiError::bad_request(
+                    code::QUERY_PARAMETER,
+                    format!("marker `{text}` must be a non-negative integer"),
+                )
+            }),
+    }
 }
 
 /// One page of results.
@@ -30,15 +47,7 @@ impl Page {
     /// 400); anything else is 400 `FSS.1001`.
     pub(super) fn from_query(query: &[(String, String)]) -> Result<Page, ApiError> {
         let value = |key: &str| query_value(query, key);
-        let marker = match value("marker") {
-            None => 0,
-            Some(text) => text.parse::<u64>().map_err(|_| {
-                ApiError::bad_request(
-                    code::QUERY_PARAMETER,
-                    format!("marker `{text}` must be a non-negative integer"),
-                )
-            })?,
-        };
+        let marker = marker(query)?;
         let maxitems = match value("maxitems") {
             None => MAX_ITEMS,
             Some(text) => text
@@ -53,10 +62,36 @@ impl Page {
                     )
                 })?,
         };
-        Ok(Page {
-            marker: usize::try_from(marker).unwrap_or(usize::MAX),
-            maxitems,
-        })
+        Ok(Page { marker, maxitems })
+    }
+
+    /// Reads `marker` and `limit` (the reserved-instance lists): a negative or
+    /// non-numeric `limit` is 400 `FSS.1001`; `0` or none means `default`; above `max`
+    /// means `default` when `over_max_is_default` (as ListFunctionReservedInstances
+    /// documents), else it is refused.
+    pub(super) fn with_limit(
+        query: &[(String, String)],
+        default: usize,
+        max: usize,
+        over_max_is_default: bool,
+    ) -> Result<Page, ApiError> {
+        let marker = marker(query)?;
+        let bad = |text: &str| {
+            ApiError::bad_request(
+                code::QUERY_PARAMETER,
+                format!("limit `{text}` must be an integer between 0 and {max}"),
+            )
+        };
+        let maxitems = match query_value(query, "limit") {
+            None => default,
+            Some(text) => match text.parse::<i64>().ok().map(usize::try_from) {
+                Some(Ok(0)) => default,
+                Some(Ok(n)) if n <= max => n,
+                Some(Ok(_)) if over_max_is_default => default,
+                _ => return Err(bad(text)),
+            },
+        };
+        Ok(Page { marker, maxitems })
     }
 
     /// This page of `items`.
@@ -114,6 +149,26 @@ mod tests {
                 "{bad:?}"
             );
         }
+    }
+
+    #[test]
+    fn limits() {
+        let page = |pairs: &[(&str, &str)], lenient| Page::with_limit(&q(pairs), 100, 500, lenient);
+        assert_eq!(page(&[], false).unwrap().maxitems, 100);
+        assert_eq!(page(&[("limit", "0")], false).unwrap().maxitems, 100);
+        assert_eq!(
+            page(&[("limit", "7"), ("marker", "3")], false).unwrap(),
+            Page {
+                marker: 3,
+                maxitems: 7
+            }
+        );
+        assert_eq!(page(&[("limit", "501")], true).unwrap().maxitems, 100);
+        for bad in ["501", "-1", "x"] {
+            let e = page(&[("limit", bad)], false).unwrap_err();
+            assert_eq!(e.code, code::QUERY_PARAMETER, "{bad}");
+        }
+        assert!(page(&[("limit", "-1")], true).is_err());
     }
 
     #[test]

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use super::{Ctx, function, function_mut, version_of};
 use crate::api::api_error::{ApiError, code};
 use crate::api::routes::TriggerRef;
-use crate::api::validate::trigger::{TriggerInput, check_trigger};
+use crate::api::validate::trigger::{TriggerInput, check_trigger, check_update};
 use crate::api::validate::{Object, object_body};
 use crate::api::views::trigger_json;
 use crate::http::reply::Reply;
@@ -193,6 +193,52 @@ pub(crate) fn get(state: &State, target: &Target, trigger: &TriggerRef) -> Resul
     Ok(Reply::ok(&trigger_json(find(
         function, &qualifier, trigger,
     )?)))
+}
+
+/// `PUT /triggers/{urn}/{type}/{id}`: a new status and event-data changes, checked as
+/// CreateTrigger checks them; a renamed timer must keep its name unique (409
+/// `FSS.1141`).
+pub(crate) fn update(
+    state: &mut State,
+    ctx: &Ctx<'_>,
+    target: &Target,
+    trigger: &TriggerRef,
+    body: &[u8],
+) -> Result<Reply, ApiError> {
+    let function = function_mut(state, target)?;
+    let qualifier = qualifier(function, target)?;
+    let current = find(function, &qualifier, trigger)?;
+    let body = object_body(body, false)?;
+    let change = check_update(&current.type_code, &current.event_data, &body)?;
+    let name = |event: &Object| event.get("name").and_then(Value::as_str).map(str::to_owned);
+    let renamed = name(&change.event_data);
+    if current.type_code == "TIMER" && renamed != name(&current.event_data) {
+        let taken = function.triggers.iter().any(|t| {
+            t.type_code == "TIMER" && t.id != trigger.id && name(&t.event_data) == renamed
+        });
+        if taken {
+            return Err(ApiError::conflict(
+                code::TRIGGER_EXISTS,
+                format!(
+                    "a timer trigger named `{}` already exists",
+                    renamed.unwrap_or_default()
+                ),
+            ));
+        }
+    }
+    let record = function
+        .triggers
+        .iter_mut()
+        .find(|t| {
+            t.id == trigger.id && t.type_code == trigger.type_code && t.qualifier == qualifier
+        })
+        .ok_or_else(|| ApiError::trigger_not_found(&trigger.type_code, &trigger.id))?;
+    if let Some(status) = change.status {
+        record.status = status.to_owned();
+    }
+    record.event_data = change.event_data;
+    record.updated = ctx.now;
+    Ok(Reply::ok(&trigger_json(record)))
 }
 
 /// `DELETE /triggers/{urn}/{type}/{id}` → 204.

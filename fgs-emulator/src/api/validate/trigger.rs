@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::apig::check_apig;
 use super::timer::check_timer;
-use super::{Object, field, opt_object, opt_str, req_str};
+use super::{Kind, Object, check_types, field, opt_object, opt_str, req_str};
 use crate::api::api_error::{ApiError, code};
 
 /// Types that may be created `DISABLED`, and those that start that way.
@@ -35,20 +35,8 @@ pub(crate) fn check_trigger(body: &Object) -> Result<TriggerInput, ApiError> {
         .clone();
     let status = match opt_str(body, "trigger_status")? {
         None if DISABLED_BY_DEFAULT.contains(&type_code) => "DISABLED",
-        None | Some("ACTIVE") => "ACTIVE",
-        Some("DISABLED") if MAY_BE_DISABLED.contains(&type_code) => "DISABLED",
-        Some("DISABLED") => {
-            return Err(ApiError::invalid(
-                "trigger_status",
-                format!("a {type_code} trigger cannot be DISABLED"),
-            ));
-        }
-        Some(other) => {
-            return Err(ApiError::invalid(
-                "trigger_status",
-                format!("`{other}` is not ACTIVE or DISABLED"),
-            ));
-        }
+        None => "ACTIVE",
+        Some(given) => check_status(type_code, given)?,
     };
     let event_type_code = opt_str(body, "event_type_code")?.map(str::to_owned);
     check_event_data(type_code, &event_data)?;
@@ -58,6 +46,74 @@ pub(crate) fn check_trigger(body: &Object) -> Result<TriggerInput, ApiError> {
         event_data,
         event_type_code,
     })
+}
+
+/// A `trigger_status` a trigger of `type_code` may have.
+fn check_status(type_code: &str, given: &str) -> Result<&'static str, ApiError> {
+    match given {
+        "ACTIVE" => Ok("ACTIVE"),
+        "DISABLED" if MAY_BE_DISABLED.contains(&type_code) => Ok("DISABLED"),
+        "DISABLED" => Err(ApiError::invalid(
+            "trigger_status",
+            format!("a {type_code} trigger cannot be DISABLED"),
+        )),
+        other => Err(ApiError::invalid(
+            "trigger_status",
+            format!("`{other}` is not ACTIVE or DISABLED"),
+        )),
+    }
+}
+
+/// A validated UpdateTrigger body: the new status, if any, and the event data once the
+/// changes are applied (checked as CreateTrigger checks it).
+#[derive(Debug, Clone)]
+pub(crate) struct TriggerUpdate {
+    pub status: Option<&'static str>,
+    pub event_data: Object,
+}
+
+/// Validates an UpdateTrigger body for a trigger of `type_code` whose event data is
+/// `current`. `event_data` is documented as a list of objects whose fields replace the
+/// trigger's; a single object is taken as a list of one.
+pub(crate) fn check_update(
+    type_code: &str,
+    current: &Object,
+    body: &Object,
+) -> Result<TriggerUpdate, ApiError> {
+    let status = opt_str(body, "trigger_status")?
+        .map(|given| check_status(type_code, given))
+        .transpose()?;
+    let changes: Vec<&Value> = match field(body, "event_data") {
+        None => Vec::new(),
+        Some(Value::Array(entries)) => entries.iter().collect(),
+        Some(entry) => vec![entry],
+    };
+    let mut event_data = current.clone();
+    for change in changes {
+        let Value::Object(change) = change else {
+            return Err(ApiError::invalid("event_data", "must be a list of objects"));
+        };
+        check_types(
+            change,
+            &[
+                ("is_serial", Kind::Bool),
+                ("max_fetch_bytes", Kind::Int),
+                ("polling_interval", Kind::Int),
+                ("polling_unit", Kind::Str),
+            ],
+        )?;
+        for (key, value) in change {
+            // The change sends `is_serial` as a boolean; event data holds it as the
+            // text `"true"`/`"false"`, as CreateTrigger takes and answers it.
+            let value = match (key.as_str(), value) {
+                ("is_serial", Value::Bool(serial)) => Value::String(serial.to_string()),
+                _ => value.clone(),
+            };
+            event_data.insert(key.clone(), value);
+        }
+    }
+    check_event_data(type_code, &event_data)?;
+    Ok(TriggerUpdate { status, event_data })
 }
 
 fn check_event_data(type_code: &str, event: &Object) -> Result<(), ApiError> {
@@ -226,5 +282,42 @@ mod tests {
         assert!(check(lts_old).is_ok());
         let cts = json!({"trigger_type_code": "CTS", "event_data": {"anything": 1}});
         assert!(check(cts).is_ok());
+    }
+
+    #[test]
+    fn updates() {
+        let timer = json!({"name": "t", "schedule_type": "Rate", "schedule": "3m"});
+        let current = timer.as_object().unwrap();
+        let update = |body: Value| check_update("TIMER", current, body.as_object().unwrap());
+        let off = update(json!({"trigger_status": "DISABLED"})).unwrap();
+        assert_eq!((off.status, &off.event_data), (Some("DISABLED"), current));
+        let renamed =
+            update(json!({"event_data": [{"schedule": "5m"}, {"user_event": "x"}]})).unwrap();
+        assert_eq!(renamed.status, None);
+        assert_eq!(renamed.event_data["schedule"], "5m");
+        assert_eq!(renamed.event_data["user_event"], "x");
+        let one = update(json!({"event_data": {"schedule": "7m"}})).unwrap();
+        assert_eq!(one.event_data["schedule"], "7m");
+        assert_eq!(
+            update(json!({"event_data": ["x"]})).unwrap_err().code,
+            code::INVALID_PARAMETER
+        );
+        assert_eq!(
+            update(json!({"event_data": [{"schedule_type": "Never"}]}))
+                .unwrap_err()
+                .code,
+            code::TIMER_TRIGGER
+        );
+        let smn = json!({"topic_urn": "u"});
+        let smn = smn.as_object().unwrap();
+        let body = json!({"trigger_status": "DISABLED"});
+        assert!(check_update("SMN", smn, body.as_object().unwrap()).is_err());
+        let dis = json!({"stream_name": "s", "is_serial": "false"});
+        let dis = dis.as_object().unwrap();
+        let body = json!({"event_data": [{"is_serial": true, "polling_interval": "x"}]});
+        assert!(check_update("DIS", dis, body.as_object().unwrap()).is_err());
+        let body = json!({"event_data": [{"is_serial": true}]});
+        let serial = check_update("DIS", dis, body.as_object().unwrap()).unwrap();
+        assert_eq!(serial.event_data["is_serial"], "true");
     }
 }

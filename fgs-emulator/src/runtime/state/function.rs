@@ -64,6 +64,26 @@ pub(crate) struct FunctionRecord {
     pub triggers: Vec<TriggerRecord>,
     /// Test events, oldest first.
     pub events: Vec<EventRecord>,
+    /// Reserved-instance settings per qualifier, in the order they were first set.
+    pub reserved: Vec<ReservedRecord>,
+    /// User tags, in the order their keys were first set.
+    pub tags: TagList,
+    /// System tags (`_sys_enterprise_project_id`).
+    pub sys_tags: TagList,
+}
+
+/// Tags as `(key, value)`, keys unique.
+pub(crate) type TagList = Vec<(String, String)>;
+
+/// The reserved instances of one version or alias of a function.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ReservedRecord {
+    /// `latest`, a version name, or `!alias`.
+    pub qualifier: String,
+    pub count: i64,
+    pub idle_mode: bool,
+    /// `tactics_config` as given.
+    pub tactics: Option<Value>,
 }
 
 impl FunctionRecord {

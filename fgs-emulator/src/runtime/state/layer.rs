@@ -1,4 +1,4 @@
-//! Dependency (layer) versions and test events.
+//! Dependency (layer) versions, test events, and the limits operations enforce.
 
 use time::OffsetDateTime;
 
@@ -41,18 +41,33 @@ pub(crate) struct ServiceLimits {
     pub events_per_function: usize,
     /// Versions per dependency.
     pub versions_per_dependency: usize,
+    /// The most a function's `max_instance_num` may be.
+    pub max_instances_per_function: i64,
+    /// Reserved instances of all functions together.
+    pub reserved_instances_per_account: i64,
+    /// Tags per function.
+    pub tags_per_function: usize,
 }
 
 /// The console allows 10 test events per function.
 pub(crate) const DEFAULT_EVENTS_PER_FUNCTION: usize = 10;
 /// Versions one dependency may hold at once.
 pub(crate) const DEFAULT_VERSIONS_PER_DEPENDENCY: usize = 20;
+/// Instances per tenant: the ceiling of one function's maximum too.
+pub(crate) const DEFAULT_MAX_INSTANCES_PER_FUNCTION: i64 = 1000;
+/// 90 % of the default 100 concurrent executions per account.
+pub(crate) const DEFAULT_RESERVED_INSTANCES_PER_ACCOUNT: i64 = 90;
+/// Tags one function may hold.
+pub(crate) const DEFAULT_TAGS_PER_FUNCTION: usize = 20;
 
 impl Default for ServiceLimits {
     fn default() -> Self {
         ServiceLimits {
             events_per_function: DEFAULT_EVENTS_PER_FUNCTION,
             versions_per_dependency: DEFAULT_VERSIONS_PER_DEPENDENCY,
+            max_instances_per_function: DEFAULT_MAX_INSTANCES_PER_FUNCTION,
+            reserved_instances_per_account: DEFAULT_RESERVED_INSTANCES_PER_ACCOUNT,
+            tags_per_function: DEFAULT_TAGS_PER_FUNCTION,
         }
     }
 }

@@ -1,0 +1,65 @@
+//! Scaling: a function's maximum instances and its reserved (pre-warmed) instances.
+//!
+//! The official API has no Go SDK counterpart for these; the types are named in the
+//! style of [`functions`](crate::functions): `scaling::UpdateMaxInstanceConfig`,
+//! `scaling::UpdateReservedInstances`, `scaling::ListReservedInstances`,
+//! `scaling::ListReservedInstanceConfigs`.
+//!
+//! Quotas (reserved instances per account, instances per function) can be raised by the
+//! service, so the SDK does not check numbers against them; the service answers when a
+//! quota is exceeded.
+
+mod list_reserved_instance_configs;
+mod list_reserved_instances;
+mod model;
+mod update_max_instance_config;
+mod update_reserved_instances;
+
+pub use list_reserved_instance_configs::{
+    ListReservedInstanceConfigs, ListReservedInstanceConfigsOutput, ReservedInstanceConfig,
+};
+pub use list_reserved_instances::{
+    FuncReservedInstance, ListReservedInstances, ListReservedInstancesOutput,
+};
+pub use model::{CronConfig, ListPageInfo, MetricConfig, MetricType, TacticsConfig};
+pub use update_max_instance_config::{UpdateMaxInstanceConfig, UpdateMaxInstanceConfigBody};
+pub use update_reserved_instances::{
+    UpdateReservedInstances, UpdateReservedInstancesBody, UpdateReservedInstancesOutput,
+};
+
+/// Reads `limit`-style page sizes into query text.
+fn number(n: Option<u32>) -> Option<String> {
+    n.map(|n| n.to_string())
+}
+
+/// Implements [`Paginated`](crate::paginate::Paginated) for a reserved-instance list:
+/// the `marker` query parameter, `page_info.next_marker` and the total `count` of the
+/// answer, whose items are in `$items`.
+macro_rules! marker_paged {
+    ($op:ident, $output:ident, $item:ident, $items:ident) => {
+        impl crate::paginate::Paginated for $op {
+            type Item = $item;
+
+            fn page_marker(&self) -> Option<&str> {
+                self.marker.as_deref()
+            }
+
+            fn set_page_marker(&mut self, marker: Option<String>) {
+                self.marker = marker;
+            }
+
+            fn page_info(output: &$output) -> crate::paginate::PageInfo {
+                crate::paginate::PageInfo {
+                    len: output.$items().len(),
+                    next_marker: output.page_info.as_ref().and_then(|p| p.next_marker),
+                    count: output.count,
+                }
+            }
+
+            fn into_items(output: $output) -> Vec<$item> {
+                output.$items.unwrap_or_default()
+            }
+        }
+    };
+}
+use marker_paged;
