@@ -3,7 +3,13 @@
 //! about one adapter's transport. `--nocapture` prints the figures.
 
 mod caller;
+mod pages;
 
 use caller::maxitems_zero_and_above_400_mean_the_default;
+use pages::{a_repeated_marker_ends_the_walk, an_endless_listing_stops_at_the_page_cap};
 
-fgs_tests::through_both_adapters!(maxitems_zero_and_above_400_mean_the_default,);
+fgs_tests::through_both_adapters!(
+    maxitems_zero_and_above_400_mean_the_default,
+    an_endless_listing_stops_at_the_page_cap,
+    a_repeated_marker_ends_the_walk,
+);
