@@ -4,12 +4,15 @@
 
 mod caller;
 mod pages;
+mod server;
 
 use caller::maxitems_zero_and_above_400_mean_the_default;
 use pages::{a_repeated_marker_ends_the_walk, an_endless_listing_stops_at_the_page_cap};
+use server::server_error_text_is_kept_escaped_and_bounded;
 
 fgs_tests::through_both_adapters!(
     maxitems_zero_and_above_400_mean_the_default,
     an_endless_listing_stops_at_the_page_cap,
     a_repeated_marker_ends_the_walk,
+    server_error_text_is_kept_escaped_and_bounded,
 );
