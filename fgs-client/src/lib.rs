@@ -48,6 +48,7 @@ mod attempts;
 mod backend;
 mod block_on;
 pub mod blocking;
+mod budget;
 mod builder;
 pub mod nonblocking;
 mod paging;
@@ -57,6 +58,7 @@ pub mod trace;
 mod transport;
 
 pub use backend::{AsyncBackend, SyncBackend};
+pub use budget::RetryBudget;
 pub use builder::ClientBuilder;
 /// The `bytes` crate of the transport traits' request and response bodies (the one
 /// `fgs_proto` uses), so that a transport needs no version of its own to agree on.

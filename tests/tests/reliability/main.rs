@@ -4,10 +4,14 @@
 
 mod caller;
 mod pages;
+mod retries;
 mod server;
 
 use caller::maxitems_zero_and_above_400_mean_the_default;
 use pages::{a_repeated_marker_ends_the_walk, an_endless_listing_stops_at_the_page_cap};
+use retries::{
+    the_operation_timeout_bounds_attempts_and_waits, the_retry_budget_bounds_retries_in_an_outage,
+};
 use server::server_error_text_is_kept_escaped_and_bounded;
 
 fgs_tests::through_both_adapters!(
@@ -15,4 +19,6 @@ fgs_tests::through_both_adapters!(
     an_endless_listing_stops_at_the_page_cap,
     a_repeated_marker_ends_the_walk,
     server_error_text_is_kept_escaped_and_bounded,
+    the_operation_timeout_bounds_attempts_and_waits,
+    the_retry_budget_bounds_retries_in_an_outage,
 );
