@@ -70,4 +70,7 @@ pub use settings::{
     ClientSettings, Clock, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT,
     RequestOptions,
 };
-pub use transport::{AsyncTransport, AttemptLimits, SyncTransport, declared_length};
+pub use transport::{
+    AsyncTransport, AttemptLimits, SyncTransport, check_declared_length, classify_io,
+    declared_length,
+};

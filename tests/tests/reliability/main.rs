@@ -6,6 +6,7 @@ mod caller;
 mod pages;
 mod retries;
 mod server;
+mod transport;
 
 use caller::maxitems_zero_and_above_400_mean_the_default;
 use pages::{a_repeated_marker_ends_the_walk, an_endless_listing_stops_at_the_page_cap};
@@ -13,6 +14,10 @@ use retries::{
     the_operation_timeout_bounds_attempts_and_waits, the_retry_budget_bounds_retries_in_an_outage,
 };
 use server::server_error_text_is_kept_escaped_and_bounded;
+use transport::{
+    a_declared_length_above_the_limit_fails_before_the_body,
+    a_name_resolution_failure_is_connect_not_sent, an_oversized_chunk_size_is_protocol_in_both,
+};
 
 fgs_tests::through_both_adapters!(
     maxitems_zero_and_above_400_mean_the_default,
@@ -21,4 +26,7 @@ fgs_tests::through_both_adapters!(
     server_error_text_is_kept_escaped_and_bounded,
     the_operation_timeout_bounds_attempts_and_waits,
     the_retry_budget_bounds_retries_in_an_outage,
+    a_name_resolution_failure_is_connect_not_sent,
+    a_declared_length_above_the_limit_fails_before_the_body,
+    an_oversized_chunk_size_is_protocol_in_both,
 );
