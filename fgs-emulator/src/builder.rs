@@ -50,6 +50,7 @@ pub struct EmulatorBuilder {
     pub(crate) max_skew: Duration,
     pub(crate) limits: BodyLimits,
     pub(crate) log_requests: bool,
+    pub(crate) async_log_records: usize,
 }
 
 impl Default for EmulatorBuilder {
@@ -67,6 +68,7 @@ impl Default for EmulatorBuilder {
                 unsigned: DEFAULT_UNSIGNED_BODY_LIMIT,
             },
             log_requests: false,
+            async_log_records: crate::runtime::async_log::DEFAULT_ASYNC_LOG_RECORDS,
         }
     }
 }
@@ -131,6 +133,15 @@ impl EmulatorBuilder {
     /// Writes one line per request (method, path, status, request id) to stderr.
     pub fn log_requests(mut self, enabled: bool) -> Self {
         self.log_requests = enabled;
+        self
+    }
+
+    /// How many asynchronous invocations the emulator keeps for
+    /// [`Emulator::async_invocations`](crate::Emulator::async_invocations) (default
+    /// 1 000, at least 1): the oldest are forgotten first, and in any case once their
+    /// events, outputs and logs pass 64 MiB.
+    pub fn async_log_records(mut self, records: usize) -> Self {
+        self.async_log_records = records.max(1);
         self
     }
 

@@ -46,6 +46,19 @@ fn serves_until_sigterm() {
         .get("/functions")
         .assert_error(401, "FSS.0401");
 
+    // SIGHUP clears the async log; it does not stop the process.
+    let hangup = Command::new("kill")
+        .args(["-HUP", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(hangup.success());
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    assert_eq!(
+        token.get("/functions").expect(200)["count"],
+        1,
+        "still serving"
+    );
+
     let killed = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()

@@ -27,11 +27,7 @@ pub(crate) fn invoke_payloads_above_the_limits_are_refused_by_the_server<S: Conn
     let error = sdk
         .send(&Invoke::new(&urn).raw_event(event_of(SYNC + 1)))
         .expect_err("above 6 MB");
-    assert_too_large(
-        &error,
-        sdk.name(),
-        "6 MB limit of a synchronous invocation",
-    );
+    assert_too_large(&error, sdk.name(), "6 MB limit of a synchronous invocation");
 
     let at_limit = sdk.send(&AsyncInvoke::new(&urn).raw_event(event_of(ASYNC)));
     assert!(at_limit.is_ok(), "{}: 256 KB: {at_limit:?}", sdk.name());
@@ -56,4 +52,34 @@ fn assert_too_large(error: &Error, adapter: &str, says: &str) {
     let text = error.to_string();
     assert!(text.contains(says), "{adapter}: {text}");
     assert!(!error.is_retryable(), "{adapter}");
+}
+
+/// Point 14: the async-invocation log keeps the latest records only, and can be
+/// cleared.
+pub(crate) fn the_async_log_is_bounded_and_can_be_cleared<S: Connect>() {
+    use fgs_tests::harness::{ACCESS_KEY, SECRET_KEY, fast_retries};
+    let emu = fgs_emulator::Emulator::builder()
+        .ak_sk(ACCESS_KEY, SECRET_KEY)
+        .async_log_records(10)
+        .start()
+        .expect("emulator");
+    let sdk = S::connect(emu.config(), fast_retries());
+    sdk.send(&echo_function("bounded")).expect("Create");
+    let urn = format!("{}:latest", emu.function_urn("default", "bounded"));
+    let mut ids = Vec::new();
+    for n in 0..25 {
+        let accepted = sdk
+            .send(&AsyncInvoke::new(&urn).event(&n).expect("event"))
+            .expect("AsyncInvoke");
+        ids.push(accepted.request_id.unwrap_or_default());
+    }
+    let kept: Vec<String> = emu
+        .async_invocations()
+        .into_iter()
+        .map(|r| r.request_id)
+        .collect();
+    assert_eq!(kept, ids[15..], "{}: the latest 10", sdk.name());
+    emu.clear_async_invocations();
+    assert!(emu.async_invocations().is_empty());
+    assert!(emu.function_urn("default", "bounded").contains("bounded"));
 }

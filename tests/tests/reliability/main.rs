@@ -10,7 +10,10 @@ mod server;
 mod transport;
 
 use caller::maxitems_zero_and_above_400_mean_the_default;
-use emulator::invoke_payloads_above_the_limits_are_refused_by_the_server;
+use emulator::{
+    invoke_payloads_above_the_limits_are_refused_by_the_server,
+    the_async_log_is_bounded_and_can_be_cleared,
+};
 use pages::{a_repeated_marker_ends_the_walk, an_endless_listing_stops_at_the_page_cap};
 use retries::{
     the_operation_timeout_bounds_attempts_and_waits, the_retry_budget_bounds_retries_in_an_outage,
@@ -32,4 +35,5 @@ fgs_tests::through_both_adapters!(
     a_declared_length_above_the_limit_fails_before_the_body,
     an_oversized_chunk_size_is_protocol_in_both,
     invoke_payloads_above_the_limits_are_refused_by_the_server,
+    the_async_log_is_bounded_and_can_be_cleared,
 );
