@@ -66,6 +66,7 @@ impl Default for EmulatorBuilder {
             limits: BodyLimits {
                 signed: DEFAULT_SIGNED_BODY_LIMIT,
                 unsigned: DEFAULT_UNSIGNED_BODY_LIMIT,
+                timeout: crate::http::body::DEFAULT_BODY_TIMEOUT,
             },
             log_requests: false,
             async_log_records: crate::runtime::async_log::DEFAULT_ASYNC_LOG_RECORDS,
@@ -120,6 +121,14 @@ impl EmulatorBuilder {
     /// larger bodies get 413 `FSS.0413`.
     pub fn signed_body_limit(mut self, bytes: usize) -> Self {
         self.limits.signed = bytes;
+        self
+    }
+
+    /// How long a request body may take to arrive after its head (default 30 s, as
+    /// long as the head may take); a slower one gets 408 `FSS.0408` and the connection
+    /// is closed.
+    pub fn body_timeout(mut self, timeout: Duration) -> Self {
+        self.limits.timeout = timeout;
         self
     }
 
