@@ -89,7 +89,7 @@ fn check_event_size(body: &[u8], limit: usize, kind: &str) -> Result<(), ApiErro
         format!(
             "the event of {} bytes is above the {} limit of {kind} invocation",
             body.len(),
-            if limit % (1024 * 1024) == 0 {
+            if limit.is_multiple_of(1024 * 1024) {
                 format!("{} MB", limit / (1024 * 1024))
             } else {
                 format!("{} KB", limit / 1024)
