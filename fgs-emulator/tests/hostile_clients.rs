@@ -5,7 +5,7 @@ mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use common::*;
@@ -56,29 +56,18 @@ fn rss_kib(pid: u32) -> u64 {
 
 #[test]
 fn six_69_mb_posts_without_credentials_do_not_raise_the_binarys_memory() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_fgs-emulator"))
-        .args([
+    let (mut child, _stdout, endpoint) = spawn_binary(
+        &[
             "--listen",
             "127.0.0.1:0",
             "--project-id",
             PROJECT,
             "--ak",
             AK,
-        ])
-        .env("FGS_EMULATOR_SK", SK)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let addr: std::net::SocketAddr = line
-        .trim()
-        .trim_start_matches("listening on http://")
-        .parse()
-        .unwrap();
+        ],
+        &[],
+    );
+    let addr: std::net::SocketAddr = endpoint.trim_start_matches("http://").parse().unwrap();
     let before = rss_kib(child.id());
     let chunk = vec![b'x'; 1 << 20];
     for path in ["/no/such/path", &format!("/v2/{PROJECT}/fgs/functions")].repeat(3) {
