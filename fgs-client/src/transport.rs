@@ -165,7 +165,7 @@ pub fn declared_length(headers: &http::HeaderMap) -> Option<u64> {
         .ok()
 }
 
-/// How an I/O error of an attempt maps onto a [`TransportErrorKind`], and whether the
+/// How an I/O error of an attempt maps onto a [`TransportErrorKind`](fgs_proto::TransportErrorKind), and whether the
 /// request may have been sent: one classification for every adapter, so that the
 /// blocking and the async client report (and retry) the same failure the same way.
 ///
