@@ -337,6 +337,23 @@ mod tests {
     }
 
     #[test]
+    fn zero_and_tiny_delays_stay_in_their_window() {
+        let zero = RetryPolicy::default()
+            .base_delay(Duration::ZERO)
+            .max_delay(Duration::ZERO);
+        let mut j = Jitter::new(5);
+        assert!((1..10).all(|n| zero.backoff(n, &mut j) == Duration::ZERO));
+        // A 2 ns window: 1 ns fixed, and 0 or 1 ns random — both drawn.
+        let tiny = zero
+            .max_delay(Duration::from_nanos(2))
+            .base_delay(Duration::from_nanos(2));
+        let seen: std::collections::HashSet<Duration> =
+            (0..64).map(|_| tiny.backoff(1, &mut j)).collect();
+        let expected = [Duration::from_nanos(1), Duration::from_nanos(2)].into();
+        assert_eq!(seen, expected);
+    }
+
+    #[test]
     fn retry_after_equal_to_the_maximum_is_honoured() {
         let p = RetryPolicy::default().max_retry_after(Duration::from_secs(10));
         let f = Failure::Status {
