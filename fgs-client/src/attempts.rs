@@ -7,11 +7,15 @@
 //! transport has already answered when the future is created, its sleep is
 //! `thread::sleep`), so `block_on` finishes it in one poll.
 
-use std::future::Future;
+use std::future::{Future, poll_fn};
+use std::pin::pin;
+use std::task::Poll;
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
-use fgs_proto::{Body, Call, Config, Error, Operation, RetryPolicy, Step, TransportError};
+use fgs_proto::{
+    Body, Call, Config, Error, Operation, RetryPolicy, Step, TransportError, TransportErrorKind,
+};
 use http::{Request, Response};
 
 use crate::credentials::says_expired;
@@ -50,6 +54,14 @@ where
     result
 }
 
+/// The limits of one call: each attempt's, and the deadline of the whole call.
+#[derive(Clone, Copy)]
+struct Limits {
+    attempt: AttemptLimits,
+    operation_timeout: Option<Duration>,
+    deadline: Option<Instant>,
+}
+
 async fn attempts<O, X>(
     shared: &Shared,
     exchange: &X,
@@ -61,7 +73,14 @@ where
     O: Operation + ?Sized,
     X: Exchange,
 {
-    let (policy, limits) = shared.resolve(options);
+    let (policy, attempt) = shared.resolve(&options);
+    let operation_timeout = options.operation_timeout.or(shared.operation_timeout);
+    let limits = Limits {
+        attempt,
+        operation_timeout,
+        // One deadline for the whole call, a credential refresh included.
+        deadline: operation_timeout.map(|after| Instant::now() + after),
+    };
     let Some(resolver) = &shared.credentials else {
         return call(
             &shared.config,
@@ -74,7 +93,7 @@ where
         )
         .await;
     };
-    let config = resolver.config(exchange, &shared.clock, limits).await?;
+    let config = resolver.config(exchange, &shared.clock, attempt).await?;
     match call(
         &config,
         shared,
@@ -90,50 +109,114 @@ where
         // would): refresh them once and send the call again.
         Err(error) if says_expired(&error) => {
             resolver.invalidate(&config);
-            let config = resolver.config(exchange, &shared.clock, limits).await?;
+            let config = resolver.config(exchange, &shared.clock, attempt).await?;
             call(&config, shared, exchange, operation, policy, limits, trace).await
         }
         result => result,
     }
 }
 
-/// Every attempt of one call with `config`'s credentials.
+/// Every attempt of one call with `config`'s credentials, within `limits`.
 async fn call<O, X>(
     config: &Config,
     shared: &Shared,
     exchange: &X,
     operation: &O,
     policy: RetryPolicy,
-    limits: AttemptLimits,
+    limits: Limits,
     trace: &CallTrace,
 ) -> Result<O::Output, Error>
 where
     O: Operation + ?Sized,
     X: Exchange,
 {
+    let Limits {
+        attempt: mut limits,
+        operation_timeout,
+        deadline,
+    } = limits;
+    let attempt_timeout = limits.timeout;
     let mut call = Call::new(operation, config, policy)?;
+    // What the pending retry cost the budget (0: none yet), refunded on success.
+    let mut retry_cost = 0;
     loop {
+        let remaining = deadline.map(|at| at.saturating_duration_since(Instant::now()));
+        if let Some(remaining) = remaining {
+            // The transport's own timeout ends the attempt at the deadline.
+            limits.timeout = attempt_timeout.min(remaining);
+        }
         let mut request = call.next_request((shared.clock)())?;
         request.extensions_mut().insert(limits);
         trace.attempt(&request);
         let started = Instant::now();
-        let step = match exchange.send(request).await {
+        let sent = match remaining {
+            // A transport that ignores its limits is cut off at the deadline too. The
+            // timer is created only when the attempt is pending, so the blocking
+            // client's (whose attempt is over when its future is created) never runs.
+            Some(remaining) => {
+                let timer = async move { exchange.sleep(remaining).await };
+                race(exchange.send(request), timer)
+                    .await
+                    .unwrap_or_else(|| Err(operation_timed_out(operation_timeout)))
+            }
+            None => exchange.send(request).await,
+        };
+        let mut cost = shared.budget.cost(None);
+        let step = match sent {
             Ok(response) => {
                 trace.response(response.status(), started.elapsed());
                 call.on_response(response)
             }
             Err(error) => {
                 trace.transport_error(&error, started.elapsed());
+                cost = shared.budget.cost(Some(&error));
                 call.on_transport_error(error)
             }
         };
         match step {
-            Step::Done(output) => return Ok(output),
+            Step::Done(output) => {
+                shared.budget.on_success(retry_cost);
+                return Ok(output);
+            }
             Step::Retry(delay) => {
+                let past_deadline = deadline.is_some_and(|at| Instant::now() + delay >= at);
+                if past_deadline || !shared.budget.try_acquire(cost) {
+                    return Err(call.give_up().unwrap_or_else(|| {
+                        Error::Transport(operation_timed_out(operation_timeout))
+                    }));
+                }
+                retry_cost = cost;
                 trace.retry(delay);
                 exchange.sleep(delay).await;
             }
             Step::Failed(error) => return Err(error),
         }
     }
+}
+
+/// The error of an attempt cut off at the call's deadline.
+fn operation_timed_out(after: Option<Duration>) -> TransportError {
+    let after = after.unwrap_or_default();
+    TransportError::new(
+        TransportErrorKind::Timeout,
+        true,
+        format!("the call did not complete within {after:?} (operation timeout)"),
+    )
+}
+
+/// `first`'s output, or `None` if `second` completes before it. `first` is polled
+/// first, so a future that is ready at once wins without `second` being polled.
+async fn race<T>(first: impl Future<Output = T>, second: impl Future<Output = ()>) -> Option<T> {
+    let mut first = pin!(first);
+    let mut second = pin!(second);
+    poll_fn(|cx| {
+        if let Poll::Ready(output) = first.as_mut().poll(cx) {
+            return Poll::Ready(Some(output));
+        }
+        if second.as_mut().poll(cx).is_ready() {
+            return Poll::Ready(None);
+        }
+        Poll::Pending
+    })
+    .await
 }

@@ -85,6 +85,17 @@ impl<C> ClientBuilder<C> {
         self.with(|s| s.max_response_size(bytes))
     }
 
+    /// The deadline of a whole call, across attempts and the waits between them; see
+    /// [`ClientSettings::operation_timeout`].
+    pub fn operation_timeout(self, timeout: Duration) -> Self {
+        self.with(|s| s.operation_timeout(timeout))
+    }
+
+    /// The client's retry budget; see [`ClientSettings::retry_budget`].
+    pub fn retry_budget(self, budget: crate::RetryBudget) -> Self {
+        self.with(|s| s.retry_budget(budget))
+    }
+
     /// The retry policy of every call; see [`ClientSettings::retry_policy`].
     pub fn retry_policy(self, policy: RetryPolicy) -> Self {
         self.with(|s| s.retry_policy(policy))

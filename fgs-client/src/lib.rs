@@ -48,6 +48,7 @@ mod attempts;
 mod backend;
 mod block_on;
 pub mod blocking;
+mod budget;
 mod builder;
 pub mod credentials;
 pub mod nonblocking;
@@ -58,6 +59,7 @@ pub mod trace;
 mod transport;
 
 pub use backend::{AsyncBackend, SyncBackend};
+pub use budget::RetryBudget;
 pub use builder::ClientBuilder;
 /// The `bytes` crate of the transport traits' request and response bodies (the one
 /// `fgs_proto` uses), so that a transport needs no version of its own to agree on.
@@ -69,4 +71,7 @@ pub use settings::{
     ClientSettings, Clock, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT,
     RequestOptions,
 };
-pub use transport::{AsyncTransport, AttemptLimits, SyncTransport, declared_length};
+pub use transport::{
+    AsyncTransport, AttemptLimits, SyncTransport, check_declared_length, classify_io,
+    declared_length,
+};

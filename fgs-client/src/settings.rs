@@ -12,6 +12,7 @@ use rustls_pki_types::pem::PemObject;
 
 use fgs_proto::{Error, RetryPolicy};
 
+use crate::RetryBudget;
 use crate::credentials::{CredentialsSource, DEFAULT_REFRESH_MARGIN};
 
 /// Default connect timeout.
@@ -56,6 +57,11 @@ pub struct ClientSettings {
     pub connect_timeout: Duration,
     /// How long one attempt may take in total.
     pub timeout: Duration,
+    /// How long one call may take in total, across attempts and the waits between
+    /// them; `None`: no bound but the attempts' own.
+    pub operation_timeout: Option<Duration>,
+    /// How many retries the client may spend (shared by its clones).
+    pub retry_budget: RetryBudget,
     /// The largest response body accepted, in bytes.
     pub max_response_size: u64,
     /// The retry policy of every call.
@@ -84,6 +90,8 @@ impl Default for ClientSettings {
         ClientSettings {
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             timeout: DEFAULT_TIMEOUT,
+            operation_timeout: None,
+            retry_budget: RetryBudget::default(),
             max_response_size: DEFAULT_MAX_RESPONSE_SIZE,
             retry_policy: RetryPolicy::default(),
             root_certificates: Vec::new(),
@@ -116,6 +124,26 @@ impl ClientSettings {
     /// raise it for large code uploads and downloads on slow links.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
+        self
+    }
+
+    /// How long one call may take in total: every attempt, and every wait between
+    /// attempts (backoff and `Retry-After`), separate from the per-attempt
+    /// [`timeout`](Self::timeout). Each attempt's timeout is cut to what is left; a retry
+    /// whose wait would pass the deadline is not made (the call ends with the error of
+    /// its last attempt); an attempt still running at the deadline ends with a
+    /// [`Timeout`](fgs_proto::TransportErrorKind::Timeout) error. Default: none (with
+    /// the defaults a call may take up to 3 × 60 s plus two waits of up to 60 s).
+    pub fn operation_timeout(mut self, timeout: Duration) -> Self {
+        self.operation_timeout = Some(timeout);
+        self
+    }
+
+    /// How many retries the client may spend, shared by all its clones: a token bucket
+    /// in the style of aws-sdk's standard retry mode; see [`RetryBudget`]. Default
+    /// [`RetryBudget::default`]; [`RetryBudget::unlimited`] turns it off.
+    pub fn retry_budget(mut self, budget: RetryBudget) -> Self {
+        self.retry_budget = budget;
         self
     }
 
@@ -218,6 +246,8 @@ impl fmt::Debug for ClientSettings {
         f.debug_struct("ClientSettings")
             .field("connect_timeout", &self.connect_timeout)
             .field("timeout", &self.timeout)
+            .field("operation_timeout", &self.operation_timeout)
+            .field("retry_budget", &self.retry_budget)
             .field("max_response_size", &self.max_response_size)
             .field("retry_policy", &self.retry_policy)
             .field("root_certificates", &self.root_certificates.len())
@@ -251,6 +281,9 @@ pub struct RequestOptions {
     /// The timeout of each attempt (connecting, sending, and receiving the whole
     /// response), instead of the client's.
     pub timeout: Option<Duration>,
+    /// The deadline of the whole call (attempts and waits), instead of the client's
+    /// [`operation_timeout`](ClientSettings::operation_timeout).
+    pub operation_timeout: Option<Duration>,
     /// The retry policy, instead of the client's.
     pub retry_policy: Option<RetryPolicy>,
 }
@@ -264,6 +297,13 @@ impl RequestOptions {
     /// Overrides the per-attempt timeout.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
+        self
+    }
+
+    /// Overrides the deadline of the whole call; see
+    /// [`ClientSettings::operation_timeout`].
+    pub fn operation_timeout(mut self, timeout: Duration) -> Self {
+        self.operation_timeout = Some(timeout);
         self
     }
 

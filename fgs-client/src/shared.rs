@@ -4,10 +4,11 @@
 use std::fmt;
 use std::hash::{BuildHasher, RandomState};
 use std::sync::Arc;
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 use fgs_proto::{Config, Error, RetryPolicy};
 
+use crate::budget::Bucket;
 use crate::credentials::{CredentialsSource, Resolver};
 use crate::settings::{ClientSettings, Clock, RequestOptions};
 use crate::transport::AttemptLimits;
@@ -23,6 +24,10 @@ pub(crate) struct Shared {
     /// The seed of policies given per call without one.
     seed: u64,
     pub(crate) limits: AttemptLimits,
+    /// The deadline of each call, unless the call sets its own.
+    pub(crate) operation_timeout: Option<Duration>,
+    /// The retry budget every clone draws from.
+    pub(crate) budget: Bucket,
     pub(crate) clock: Clock,
     /// The backend's name, or `"custom"` for a transport of the user's.
     pub(crate) transport: &'static str,
@@ -57,15 +62,17 @@ impl Shared {
                 timeout: settings.timeout,
                 max_response_size: settings.max_response_size,
             },
+            operation_timeout: settings.operation_timeout,
+            budget: Bucket::new(settings.retry_budget),
             clock: settings.clock.unwrap_or_else(|| Arc::new(SystemTime::now)),
             transport,
         }
     }
 
     /// The policy and limits of one call: the client's, with `options` applied.
-    pub(crate) fn resolve(&self, options: RequestOptions) -> (RetryPolicy, AttemptLimits) {
-        let policy = match options.retry_policy {
-            Some(policy) => policy.or_seed(self.seed),
+    pub(crate) fn resolve(&self, options: &RequestOptions) -> (RetryPolicy, AttemptLimits) {
+        let policy = match &options.retry_policy {
+            Some(policy) => policy.clone().or_seed(self.seed),
             None => self.policy.clone(),
         };
         let limits = AttemptLimits {
@@ -82,6 +89,7 @@ impl Shared {
             .field("transport", &self.transport)
             .field("retry_policy", &self.policy)
             .field("timeout", &self.limits.timeout)
+            .field("operation_timeout", &self.operation_timeout)
             .field("max_response_size", &self.limits.max_response_size)
             .finish_non_exhaustive()
     }

@@ -164,3 +164,66 @@ pub fn declared_length(headers: &http::HeaderMap) -> Option<u64> {
         .parse()
         .ok()
 }
+
+/// How an I/O error of an attempt maps onto a [`TransportErrorKind`](fgs_proto::TransportErrorKind), and whether the
+/// request may have been sent: one classification for every adapter, so that the
+/// blocking and the async client report (and retry) the same failure the same way.
+///
+/// - refused, unreachable, address errors, and a failed name resolution (the standard
+///   library reports getaddrinfo's failure as "failed to lookup address information")
+///   happen before a byte is written: `Connect`, not sent;
+/// - a timeout: `Timeout`, may have been sent;
+/// - malformed data from the server (`InvalidData`, `InvalidInput`: a bad chunk size,
+///   say): `Protocol`, may have been sent — not retried, as no other attempt would
+///   parse it better;
+/// - anything else (reset, broken pipe, unexpected end): `Io`, may have been sent.
+///
+/// ```
+/// use std::io;
+/// use fgs_client::classify_io;
+/// use fgs_proto::TransportErrorKind;
+///
+/// let dns = io::Error::other("failed to lookup address information: Name or service not known");
+/// assert_eq!(classify_io(&dns), (TransportErrorKind::Connect, false));
+/// let chunk = io::Error::new(io::ErrorKind::InvalidData, "invalid chunk size: overflow");
+/// assert_eq!(classify_io(&chunk), (TransportErrorKind::Protocol, true));
+/// let reset = io::Error::from(io::ErrorKind::ConnectionReset);
+/// assert_eq!(classify_io(&reset), (TransportErrorKind::Io, true));
+/// ```
+pub fn classify_io(error: &std::io::Error) -> (fgs_proto::TransportErrorKind, bool) {
+    use fgs_proto::TransportErrorKind as T;
+    use std::io::ErrorKind as K;
+    match error.kind() {
+        K::ConnectionRefused
+        | K::AddrNotAvailable
+        | K::AddrInUse
+        | K::NetworkUnreachable
+        | K::HostUnreachable
+        | K::NetworkDown => (T::Connect, false),
+        K::TimedOut | K::WouldBlock => (T::Timeout, true),
+        K::InvalidData | K::InvalidInput => (T::Protocol, true),
+        _ if error
+            .to_string()
+            .starts_with("failed to lookup address information") =>
+        {
+            (T::Connect, false)
+        }
+        _ => (T::Io, true),
+    }
+}
+
+/// Fails at once when a response declares (`Content-Length`) a body above `limit`:
+/// what a transport checks on the head, before reading any of the body.
+///
+/// ```
+/// let mut headers = http::HeaderMap::new();
+/// headers.insert(http::header::CONTENT_LENGTH, "4097".parse().unwrap());
+/// assert!(fgs_client::check_declared_length(&headers, 4096).is_err());
+/// assert!(fgs_client::check_declared_length(&headers, 4097).is_ok());
+/// ```
+pub fn check_declared_length(headers: &http::HeaderMap, limit: u64) -> Result<(), TransportError> {
+    match declared_length(headers) {
+        Some(declared) if declared > limit => Err(TransportError::body_too_large(limit)),
+        _ => Ok(()),
+    }
+}

@@ -57,6 +57,7 @@ pub struct EmulatorBuilder {
     pub(crate) service_limits: ServiceLimits,
     /// The lifetime of the temporary keys of the identity endpoints; `None`: off.
     pub(crate) temporary_key_lifetime: Option<Duration>,
+    pub(crate) async_log_records: usize,
 }
 
 impl Default for EmulatorBuilder {
@@ -72,10 +73,12 @@ impl Default for EmulatorBuilder {
             limits: BodyLimits {
                 signed: DEFAULT_SIGNED_BODY_LIMIT,
                 unsigned: DEFAULT_UNSIGNED_BODY_LIMIT,
+                timeout: crate::http::body::DEFAULT_BODY_TIMEOUT,
             },
             log_requests: false,
             service_limits: ServiceLimits::default(),
             temporary_key_lifetime: None,
+            async_log_records: crate::runtime::async_log::DEFAULT_ASYNC_LOG_RECORDS,
         }
     }
 }
@@ -127,6 +130,14 @@ impl EmulatorBuilder {
     /// larger bodies get 413 `FSS.0413`.
     pub fn signed_body_limit(mut self, bytes: usize) -> Self {
         self.limits.signed = bytes;
+        self
+    }
+
+    /// How long a request body may take to arrive after its head (default 30 s, as
+    /// long as the head may take); a slower one gets 408 `FSS.0408` and the connection
+    /// is closed.
+    pub fn body_timeout(mut self, timeout: Duration) -> Self {
+        self.limits.timeout = timeout;
         self
     }
 
@@ -191,6 +202,15 @@ impl EmulatorBuilder {
     /// 400 `FSS.0400` and changes nothing.
     pub fn tags_per_function(mut self, tags: usize) -> Self {
         self.service_limits.tags_per_function = tags;
+        self
+    }
+
+    /// How many asynchronous invocations the emulator keeps for
+    /// [`Emulator::async_invocations`](crate::Emulator::async_invocations) (default
+    /// 1 000, at least 1): the oldest are forgotten first, and in any case once their
+    /// events, outputs and logs pass 64 MiB.
+    pub fn async_log_records(mut self, records: usize) -> Self {
+        self.async_log_records = records.max(1);
         self
     }
 

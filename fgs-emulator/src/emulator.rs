@@ -81,6 +81,7 @@ impl Emulator {
             builder.log_requests,
         ));
         shared.state().limits = builder.service_limits;
+        shared.async_log.set_max_records(builder.async_log_records);
         let (ready_tx, ready_rx) = mpsc::channel();
         let (stop_tx, stop_rx) = oneshot::channel();
         let listen = builder.listen;
@@ -223,7 +224,15 @@ impl Emulator {
             .register(function_name.into(), Arc::new(handler));
     }
 
-    /// Every asynchronous invocation so far, in order of arrival.
+    /// Forgets every asynchronous invocation recorded so far (functions and faults
+    /// stay); the binary does this on `SIGHUP`.
+    pub fn clear_async_invocations(&self) {
+        self.shared.async_log.clear();
+    }
+
+    /// The asynchronous invocations so far, in order of arrival: the latest
+    /// [`EmulatorBuilder::async_log_records`](crate::EmulatorBuilder::async_log_records)
+    /// (default 1 000), and at most 64 MiB of their events, outputs and logs.
     pub fn async_invocations(&self) -> Vec<AsyncInvocation> {
         self.shared.async_log.all()
     }

@@ -104,6 +104,8 @@ pub use hooks::fault::Fault;
 pub use hooks::snapshot::{
     AliasSnapshot, FunctionSnapshot, Snapshot, TriggerSnapshot, VersionSnapshot,
 };
-pub use http::body::{DEFAULT_SIGNED_BODY_LIMIT, DEFAULT_UNSIGNED_BODY_LIMIT};
-pub use runtime::async_log::{AsyncInvocation, AsyncStatus};
+pub use http::body::{
+    DEFAULT_BODY_TIMEOUT, DEFAULT_SIGNED_BODY_LIMIT, DEFAULT_UNSIGNED_BODY_LIMIT,
+};
+pub use runtime::async_log::{AsyncInvocation, AsyncStatus, DEFAULT_ASYNC_LOG_RECORDS};
 pub use runtime::invocation::{FunctionError, Handler, InvocationContext};

@@ -3,15 +3,14 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use common::*;
 
 #[test]
 fn serves_until_sigterm() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_fgs-emulator"))
-        .args([
+    let (mut child, mut stdout, endpoint) = spawn_binary(
+        &[
             "--listen",
             "127.0.0.1:0",
             "--project-id",
@@ -20,21 +19,9 @@ fn serves_until_sigterm() {
             AK,
             "--region",
             REGION,
-        ])
-        .env("FGS_EMULATOR_SK", SK)
-        .env("FGS_EMULATOR_TOKEN", TOKEN)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the binary starts");
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    stdout.read_line(&mut line).unwrap();
-    let endpoint = line
-        .strip_prefix("listening on ")
-        .and_then(|rest| rest.strip_suffix('\n'))
-        .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
-        .to_owned();
+        ],
+        &[("FGS_EMULATOR_TOKEN", TOKEN)],
+    );
     assert!(endpoint.starts_with("http://127.0.0.1:"), "{endpoint}");
 
     let signed = Client::for_endpoint(&endpoint, Auth::Signed(AK.into(), SK.into()));
@@ -45,6 +32,19 @@ fn serves_until_sigterm() {
     Client::for_endpoint(&endpoint, Auth::None)
         .get("/functions")
         .assert_error(401, "FSS.0401");
+
+    // SIGHUP clears the async log; it does not stop the process.
+    let hangup = Command::new("kill")
+        .args(["-HUP", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(hangup.success());
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    assert_eq!(
+        token.get("/functions").expect(200)["count"],
+        1,
+        "still serving"
+    );
 
     let killed = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])

@@ -379,14 +379,16 @@ fn list_pages_with_marker_and_maxitems_and_filters() {
         "alpha, beta, gamma, delta all contain `a`"
     );
 
-    for bad in [
-        "maxitems=0",
-        "maxitems=401",
-        "maxitems=-1",
-        "maxitems=ten",
-        "marker=-1",
-        "marker=x",
-    ] {
+    // As documented: 0 and above 400 mean the default page, 400.
+    for default in ["maxitems=0", "maxitems=401"] {
+        let page = client.get(&format!("/functions?{default}")).expect(200);
+        assert_eq!(
+            page["functions"].as_array().map(Vec::len),
+            Some(5),
+            "{default}"
+        );
+    }
+    for bad in ["maxitems=-1", "maxitems=ten", "marker=-1", "marker=x"] {
         client
             .get(&format!("/functions?{bad}"))
             .assert_error(400, "FSS.1001");

@@ -76,10 +76,19 @@ fn bodies_over_the_limit_get_413() {
 
     // A declared length far beyond anything is refused without reading it, and the
     // connection is closed.
-    let huge = format!("POST {path} HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000000\r\n\r\n{{");
+    let huge = format!(
+        "POST {path} HTTP/1.1\r\nHost: x\r\nX-Auth-Token: {TOKEN}\r\nContent-Length: 10000000000\r\n\r\n{{"
+    );
     assert_eq!(
         status_of(&exchange_with(&emu, huge.as_bytes(), false)),
         Some(413)
+    );
+    // Without credentials it is refused as such, on its head, before the size counts.
+    let anonymous =
+        format!("POST {path} HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000000\r\n\r\n{{");
+    assert_eq!(
+        status_of(&exchange_with(&emu, anonymous.as_bytes(), false)),
+        Some(401)
     );
 }
 

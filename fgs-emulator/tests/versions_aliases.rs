@@ -136,8 +136,13 @@ fn list_versions_includes_latest_and_pages() {
         .collect();
     assert_eq!(names, ["v1", "v2"]);
     assert_eq!(page["next_marker"], 3);
-    client
+    // 0 means the default page, as for List.
+    let default = client
         .get("/functions/hello/versions?maxitems=0")
+        .expect(200);
+    assert_eq!(default["versions"], all["versions"]);
+    client
+        .get("/functions/hello/versions?maxitems=-1")
         .assert_error(400, "FSS.1001");
     client
         .get("/functions/ghost/versions")

@@ -83,6 +83,8 @@ async fn exchange(
             .await
             .map_err(|e| classify(e, connect_timeout))?;
         let (parts, body) = response.into_parts();
+        // A body declared above the limit fails on the head, before any of it is read.
+        fgs_client::check_declared_length(&parts.headers, limits.max_response_size)?;
         let declared = fgs_client::declared_length(&parts.headers);
         let body = match echo {
             Some(filter) => read_filtered(body, filter, limits.max_response_size).await?,
@@ -176,7 +178,7 @@ fn classify(error: SendError, connect_timeout: Duration) -> TransportError {
             } else if error.is_timeout() {
                 TransportErrorKind::Timeout
             } else {
-                TransportErrorKind::Io
+                io_kind(&error)
             };
             TransportError::new(kind, sent, message).with_source(error)
         }
@@ -188,13 +190,21 @@ fn classify(error: SendError, connect_timeout: Duration) -> TransportError {
     }
 }
 
+/// The kind of the I/O error in `error`'s chain, as both adapters classify it
+/// ([`fgs_client::classify_io`]); `Io` without one. The request may have been sent.
+fn io_kind(error: &(dyn StdError + 'static)) -> TransportErrorKind {
+    // Past connecting, "not sent" cannot be known: only the kind is kept.
+    find::<io::Error>(error).map_or(TransportErrorKind::Io, |io| fgs_client::classify_io(io).0)
+}
+
 /// Maps a failure while reading the response body.
 fn classify_body(error: Box<dyn StdError + Send + Sync>, limit: u64) -> TransportError {
     if error.downcast_ref::<LengthLimitError>().is_some() {
         return TransportError::body_too_large(limit);
     }
     let message = chain_text(&*error);
-    TransportError::new(TransportErrorKind::Io, true, message)
+    // A malformed body (a bad chunk size) is `Protocol`, as fgs-ureq reports it.
+    TransportError::new(io_kind(&*error), true, message)
 }
 
 /// The first error of type `T` in the chain. `io::Error::source` skips the error it

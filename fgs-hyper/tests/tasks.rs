@@ -75,3 +75,34 @@ async fn calls_through_a_shared_custom_transport_run_at_the_same_time() {
         assert_eq!(result.unwrap().func_name.as_deref(), Some("together"));
     }
 }
+
+#[tokio::test]
+async fn the_operation_timeout_cuts_off_a_transport_that_ignores_its_limits() {
+    use std::time::Duration;
+
+    use fgs_proto::{Body, RetryPolicy, TransportError, TransportErrorKind};
+
+    // A transport of the user's that never answers and reads no `AttemptLimits`.
+    let transport = |_request: http::Request<Body>| async {
+        tokio::time::sleep(Duration::from_secs(30)).await;
+        Ok::<_, TransportError>(http::Response::new("{}"))
+    };
+    let client = Client::builder(token_config("http://fgs.test"))
+        .retry_policy(RetryPolicy::default().max_attempts(5))
+        .operation_timeout(Duration::from_millis(300))
+        .transport(transport)
+        .build()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let error = client.send(&GetMetadata::new(URN)).await.unwrap_err();
+    let elapsed = started.elapsed();
+    assert!(
+        matches!(&error, fgs_proto::Error::Transport(t) if t.kind() == TransportErrorKind::Timeout),
+        "{error:?}"
+    );
+    assert!(error.to_string().contains("operation timeout"), "{error}");
+    assert!(
+        elapsed >= Duration::from_millis(290) && elapsed < Duration::from_millis(600),
+        "{elapsed:?}"
+    );
+}

@@ -80,6 +80,9 @@ pub struct Call<'a, O: Operation + ?Sized> {
     body_sha256: Option<String>,
     attempt: u32,
     last_now: SystemTime,
+    /// The error of the last attempt, kept while a retry is pending: what
+    /// [`Call::give_up`] returns.
+    last_failure: Option<Error>,
 }
 
 // By hand: the operation need not be `Debug`, and the body (up to a code package) is
@@ -113,6 +116,7 @@ impl<'a, O: Operation + ?Sized> Call<'a, O> {
             body_sha256: None,
             attempt: 0,
             last_now: SystemTime::UNIX_EPOCH,
+            last_failure: None,
         })
     }
 
@@ -182,9 +186,12 @@ impl<'a, O: Operation + ?Sized> Call<'a, O> {
                 retry_after: retry_after(response.headers(), self.last_now),
             };
             if let Some(delay) = self.decide(&failure) {
+                // Read as the error it is, in case the adapter gives up on the retry.
+                self.last_failure = self.operation.response(response).err();
                 return Step::Retry(delay);
             }
         }
+        self.last_failure = None;
         match self.operation.response(response) {
             Ok(output) => Step::Done(output),
             Err(error) => Step::Failed(error),
@@ -194,9 +201,20 @@ impl<'a, O: Operation + ?Sized> Call<'a, O> {
     /// Feeds back a transport failure of the last request.
     pub fn on_transport_error(&mut self, error: TransportError) -> Step<O::Output> {
         match self.decide(&Failure::Transport(&error)) {
-            Some(delay) => Step::Retry(delay),
+            Some(delay) => {
+                self.last_failure = Some(Error::Transport(error));
+                Step::Retry(delay)
+            }
             None => Step::Failed(Error::Transport(error)),
         }
+    }
+
+    /// Ends the call after a [`Step::Retry`] that the adapter does not follow (a retry
+    /// budget ran out, or the delay would pass the call's deadline): the error of the
+    /// last attempt, as [`Step::Failed`] would have carried it. `None` if no retry is
+    /// pending.
+    pub fn give_up(&mut self) -> Option<Error> {
+        self.last_failure.take()
     }
 
     fn decide(&mut self, failure: &Failure<'_>) -> Option<std::time::Duration> {

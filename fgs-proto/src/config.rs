@@ -41,8 +41,14 @@ impl Endpoint {
     /// Parses an explicit endpoint URL: `http://127.0.0.1:8080`,
     /// `https://fgs.example.com/gateway`. Only `http` and `https` are accepted; a query or
     /// fragment is rejected.
+    ///
+    /// The host must not be empty, and a port, when given, must be 1–65535: an
+    /// out-of-range port is an error, not a silent fallback to the scheme's default.
+    /// The error text never shows user info (`user:password@`), which may hold a
+    /// password.
     pub fn parse(url: &str) -> Result<Self, Error> {
-        let bad = |why: &str| Error::invalid_input("endpoint", format!("`{url}`: {why}"));
+        let shown = without_user_info(url);
+        let bad = |why: &str| Error::invalid_input("endpoint", format!("`{shown}`: {why}"));
         let uri: http::Uri = url.parse().map_err(|_| bad("not a valid URL"))?;
         let scheme = uri.scheme().cloned().ok_or_else(|| bad("missing scheme"))?;
         if scheme != Scheme::HTTP && scheme != Scheme::HTTPS {
@@ -57,6 +63,15 @@ impl Endpoint {
         }
         if authority.as_str().contains('@') {
             return Err(bad("user info is not supported"));
+        }
+        // `http::Uri` accepts any digits as a port and `port_u16` is then `None`:
+        // clients would connect to the default port instead.
+        let after_host = &authority.as_str()[authority.host().len()..];
+        if let Some(port) = after_host.strip_prefix(':') {
+            match port.parse::<u16>() {
+                Ok(1..) => {}
+                _ => return Err(bad("the port must be a number from 1 to 65535")),
+            }
         }
         if uri.query().is_some() || url.contains('#') {
             return Err(bad("query and fragment are not allowed"));
@@ -82,6 +97,18 @@ impl Endpoint {
     /// The path prefix, without a trailing `/` (empty for none).
     pub fn prefix(&self) -> &str {
         &self.prefix
+    }
+}
+
+/// `url` with the user info of its authority (everything up to the last `@` before
+/// the path) replaced by `***`, so that an error text cannot echo a password.
+fn without_user_info(url: &str) -> std::borrow::Cow<'_, str> {
+    let start = url.find("://").map_or(0, |i| i + 3);
+    let rest = &url[start..];
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..end].rfind('@') {
+        Some(at) => format!("{}***{}", &url[..start], &rest[at..]).into(),
+        None => url.into(),
     }
 }
 
@@ -451,6 +478,12 @@ mod tests {
             "http://h/?q=1",
             "http://u@h",
             "",
+            "http://127.0.0.1:99999",
+            "http://127.0.0.1:65536",
+            "http://127.0.0.1:0",
+            "http://h:",
+            "http://:8080",
+            "http://[::1]:70000",
         ] {
             let e = Config::new(bad, PID, Credentials::token("t")).unwrap_err();
             assert!(
@@ -458,6 +491,37 @@ mod tests {
                 "{bad}: {e}"
             );
         }
+    }
+
+    #[test]
+    fn ports_in_range_are_kept() {
+        for (url, port) in [
+            ("http://127.0.0.1:1", 1),
+            ("http://127.0.0.1:65535", 65535),
+            ("http://[::1]:8080", 8080),
+        ] {
+            let c = Config::new(url, PID, Credentials::token("t")).unwrap();
+            assert_eq!(c.endpoint().authority().port_u16(), Some(port), "{url}");
+        }
+        let c = Config::new("http://[::1]", PID, Credentials::token("t")).unwrap();
+        assert_eq!(c.endpoint().authority().port_u16(), None);
+    }
+
+    #[test]
+    fn user_info_is_not_echoed() {
+        for url in [
+            "http://admin:hunter2@h",
+            "https://admin:hunter2@h:99999/p",
+            "admin:hunter2@h",
+            "http://a@b:hunter2@h/x",
+        ] {
+            let e = Config::new(url, PID, Credentials::token("t")).unwrap_err();
+            let text = format!("{e} {e:?}");
+            assert!(!text.contains("hunter2"), "{url}: {text}");
+            assert!(matches!(&e, Error::InvalidInput(i) if i.field() == "endpoint"));
+        }
+        assert_eq!(without_user_info("http://u:p@h/a@b"), "http://***@h/a@b");
+        assert_eq!(without_user_info("http://h/a@b"), "http://h/a@b");
     }
 
     #[test]

@@ -4,7 +4,10 @@
 //! already read, `0` to start) and `maxitems`; each page answers `next_marker` and, in
 //! newer versions, `count` (the total). The service's stop rule is not documented, so
 //! the pager stops defensively at the first of: an empty page, a missing `next_marker`,
-//! a `next_marker` that does not advance, or `next_marker >= count`.
+//! a `next_marker` that does not advance (so a repeated marker ends the listing, as
+//! aws-sdk paginators do, and can never loop), `next_marker >= count`, or the page cap
+//! ([`Pager::max_pages`], default [`DEFAULT_MAX_PAGES`]) against a server that always
+//! offers another page.
 //!
 //! Offset-paged operations ([`Paging::Offset`]) answer
 //! no next marker: the pager computes it as the page's offset plus its length, then
@@ -12,6 +15,11 @@
 
 use crate::operation::Operation;
 use crate::registry::Paging;
+
+/// The default page cap of a [`Pager`]: 10 000 pages (4 million functions at the
+/// service's 400 a page), far beyond any real listing, so that only a server that
+/// always offers another page meets it.
+pub const DEFAULT_MAX_PAGES: u64 = 10_000;
 
 /// The paging facts of one page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,16 +76,45 @@ pub struct Pager<O> {
     operation: O,
     done: bool,
     pages: u64,
+    max_pages: u64,
+    capped: bool,
 }
 
 impl<O: Paginated> Pager<O> {
-    /// Starts at `operation`'s marker.
+    /// Starts at `operation`'s marker, with the page cap [`DEFAULT_MAX_PAGES`].
     pub fn new(operation: O) -> Self {
         Pager {
             operation,
             done: false,
             pages: 0,
+            max_pages: DEFAULT_MAX_PAGES,
+            capped: false,
         }
+    }
+
+    /// Ends the listing after `pages` pages (at least 1) even if the service offers
+    /// another; [`Self::is_capped`] then says so.
+    ///
+    /// ```
+    /// use fgs_proto::paginate::Pager;
+    /// use fgs_proto::functions::{List, ListOutput};
+    ///
+    /// let mut pager = Pager::new(List::new()).max_pages(1);
+    /// let page: ListOutput =
+    ///     serde_json::from_str(r#"{"functions":[{"func_name":"a"}],"next_marker":1}"#).unwrap();
+    /// pager.advance(&page);
+    /// assert!(pager.next_operation().is_none());
+    /// assert!(pager.is_capped());
+    /// ```
+    pub fn max_pages(mut self, pages: u64) -> Self {
+        self.max_pages = pages.max(1);
+        self
+    }
+
+    /// Whether the listing ended at the page cap while the service offered another
+    /// page: what was listed is then not everything.
+    pub fn is_capped(&self) -> bool {
+        self.capped
     }
 
     /// The request for the next page, or `None` when the listing is complete.
@@ -138,7 +175,12 @@ impl<O: Paginated> Pager<O> {
                     && next > current
                     && info.count.is_none_or(|count| next < count) =>
             {
-                self.operation.set_page_marker(Some(next.to_string()));
+                if self.pages >= self.max_pages {
+                    self.capped = true;
+                    self.done = true;
+                } else {
+                    self.operation.set_page_marker(Some(next.to_string()));
+                }
             }
             _ => self.done = true,
         }
@@ -195,6 +237,45 @@ mod tests {
             page(1, Some(5), Some(5)),
         ]);
         assert_eq!(seen, vec![None, Some("2".into()), Some("4".into())]);
+        assert!(done);
+    }
+
+    #[test]
+    fn a_server_that_always_offers_another_page_meets_the_cap() {
+        let endless = |n: i64| page(2, Some(n * 2), None);
+        let mut pager = Pager::new(List::new().maxitems(2));
+        let mut sent = 0u64;
+        while pager.next_operation().is_some() && sent <= DEFAULT_MAX_PAGES {
+            sent += 1;
+            pager.advance(&endless(sent as i64));
+        }
+        assert_eq!(sent, DEFAULT_MAX_PAGES);
+        assert!(pager.is_done() && pager.is_capped());
+
+        let mut pager = Pager::new(List::new()).max_pages(3);
+        for n in 1..=3 {
+            assert!(!pager.is_capped());
+            assert!(pager.next_operation().is_some(), "page {n}");
+            pager.advance(&endless(n));
+        }
+        assert!(pager.next_operation().is_none());
+        assert!(pager.is_capped());
+        assert_eq!(pager.pages(), 3);
+        // The cap is at least one page; a last page is not "capped".
+        let mut pager = Pager::new(List::new()).max_pages(0);
+        pager.advance(&page(1, Some(1), Some(1)));
+        assert!(pager.is_done() && !pager.is_capped());
+    }
+
+    #[test]
+    fn a_repeated_marker_ends_the_listing() {
+        // The marker sent comes back as the next one: a stop, not a loop.
+        let mut pager = Pager::new(List::new().marker("4"));
+        pager.advance(&page(2, Some(4), None));
+        assert!(pager.is_done() && !pager.is_capped());
+        // A marker that goes back to one already read.
+        let (seen, done) = markers(&[page(2, Some(2), None), page(2, Some(1), None)]);
+        assert_eq!(seen.len(), 2);
         assert!(done);
     }
 

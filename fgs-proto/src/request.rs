@@ -139,6 +139,13 @@ pub(crate) fn check_path_param(field: &'static str, value: &str) -> Result<(), E
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_path_parameter_of_1024_bytes_is_accepted_and_1025_refused() {
+        assert!(check_path_param("f", &"a".repeat(MAX_PATH_PARAM)).is_ok());
+        assert!(check_path_param("f", &"a".repeat(MAX_PATH_PARAM + 1)).is_err());
+        assert!(check_path_param("f", "...").is_ok());
+    }
     use crate::auth::Credentials;
     use proptest::prelude::*;
 

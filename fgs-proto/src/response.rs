@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::error::{DecodeError, Error, ServiceError};
-use crate::text::snippet;
+use crate::text::{MAX_ERROR_TEXT, clean, snippet};
 
 /// Response headers that carry a request id, in order of preference. `HeaderName`s, so
 /// that looking them up does not parse the names again.
@@ -25,7 +25,7 @@ pub(crate) fn request_id(headers: &HeaderMap) -> Option<String> {
     REQUEST_ID_HEADERS
         .iter()
         .find_map(|name| header_text(headers, name))
-        .map(str::to_owned)
+        .map(|id| clean(id, MAX_ERROR_TEXT))
 }
 
 /// The value of header `name` as trimmed text; `None` if absent, empty or not visible
@@ -59,7 +59,15 @@ pub(crate) fn service_error(status: StatusCode, headers: &HeaderMap, body: &[u8]
     let mut code = None;
     let mut message = None;
     let mut body_request_id = None;
-    if let Ok(Value::Object(map)) = serde_json::from_slice::<Value>(body) {
+    // Invalid UTF-8 in one field must not cost the others: such a body is read again
+    // with the bad bytes replaced (U+FFFD).
+    let parsed = serde_json::from_slice::<Value>(body).or_else(|error| match error.classify() {
+        serde_json::error::Category::Syntax | serde_json::error::Category::Data => {
+            serde_json::from_str::<Value>(&String::from_utf8_lossy(body))
+        }
+        _ => Err(error),
+    });
+    if let Ok(Value::Object(map)) = parsed {
         let fields = match map.get("error") {
             Some(Value::Object(inner)) => inner,
             _ => &map,
@@ -84,7 +92,7 @@ pub(crate) fn service_error(status: StatusCode, headers: &HeaderMap, body: &[u8]
 /// The first of `keys` whose value is a non-empty string or a number, as text.
 pub(crate) fn first_text(map: &serde_json::Map<String, Value>, keys: &[&str]) -> Option<String> {
     keys.iter().find_map(|key| match map.get(*key) {
-        Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
+        Some(Value::String(s)) if !s.is_empty() => Some(clean(s, MAX_ERROR_TEXT)),
         Some(Value::Number(n)) => Some(n.to_string()),
         _ => None,
     })
@@ -179,6 +187,55 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "FSS.1051: Not found the function (HTTP 404 Not Found, request id rid-1)"
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_in_the_message_keeps_the_code() {
+        let mut body = br#"{"error_code":"FSS.1051","error_msg":"bad "#.to_vec();
+        body.push(0xff);
+        body.extend_from_slice(br#" byte"}"#);
+        let r = Response::builder().status(404).body(body.clone()).unwrap();
+        let e = service(&r);
+        assert_eq!(e.code(), Some("FSS.1051"));
+        assert_eq!(e.message(), Some("bad \u{fffd} byte"));
+        assert_eq!(e.raw_body(), &body[..]);
+    }
+
+    #[test]
+    fn server_text_cannot_forge_log_lines_and_is_bounded() {
+        let r = resp(
+            500,
+            &[],
+            r#"{"error_code":"FSS.0500\r\nINFO forged","error_msg":"\u001b[2Jgone\r\nINFO forged line"}"#,
+        );
+        let e = service(&r);
+        let text = Error::from(e.clone()).to_string();
+        assert!(!text.contains(['\r', '\n', '\u{1b}']), "{text:?}");
+        assert_eq!(
+            text,
+            "FSS.0500\\r\\nINFO forged: \\u{1b}[2Jgone\\r\\nINFO forged line (HTTP 500 Internal Server Error)"
+        );
+        assert!(!format!("{e:?}").contains('\u{1b}'));
+
+        let huge = format!(
+            r#"{{"error_code":"FSS.1","error_msg":"{}"}}"#,
+            "x".repeat(20 << 20)
+        );
+        let r = resp(500, &[], &huge);
+        let e = service(&r);
+        let message = e.message().unwrap_or_default();
+        assert_eq!(
+            message.chars().count(),
+            MAX_ERROR_TEXT + 1,
+            "cut, with an ellipsis"
+        );
+        assert!(message.ends_with('…'));
+        assert!(Error::from(e.clone()).to_string().len() < 1200);
+        assert_eq!(
+            e.raw_body().len(),
+            huge.len(),
+            "the raw body stays available"
         );
     }
 

@@ -316,6 +316,57 @@ mod tests {
     }
 
     #[test]
+    fn jitter_varies_and_spans_the_window() {
+        let mut j = Jitter::new(3);
+        let draws: Vec<u64> = (0..64).map(|_| j.next()).collect();
+        let distinct: std::collections::HashSet<_> = draws.iter().collect();
+        assert_eq!(distinct.len(), draws.len(), "no repeated draw");
+        // SplitMix64 of seed 0, first output: a known vector.
+        assert_eq!(Jitter::new(0).next(), 0xE220_A839_7B1D_CDAF);
+        let p = RetryPolicy::default()
+            .base_delay(Duration::from_millis(100))
+            .max_delay(Duration::from_millis(100));
+        let delays: Vec<Duration> = (0..200).map(|_| p.backoff(1, &mut j)).collect();
+        let cap = Duration::from_millis(100);
+        assert!(delays.iter().all(|d| *d >= cap / 2 && *d <= cap));
+        // Spread over the window, not pinned to its floor or its middle.
+        assert!(delays.iter().any(|d| *d < cap * 6 / 10));
+        assert!(delays.iter().any(|d| *d > cap * 9 / 10));
+        let distinct: std::collections::HashSet<_> = delays.iter().collect();
+        assert!(distinct.len() > 150);
+    }
+
+    #[test]
+    fn zero_and_tiny_delays_stay_in_their_window() {
+        let zero = RetryPolicy::default()
+            .base_delay(Duration::ZERO)
+            .max_delay(Duration::ZERO);
+        let mut j = Jitter::new(5);
+        assert!((1..10).all(|n| zero.backoff(n, &mut j) == Duration::ZERO));
+        // A 2 ns window: 1 ns fixed, and 0 or 1 ns random — both drawn.
+        let tiny = zero
+            .max_delay(Duration::from_nanos(2))
+            .base_delay(Duration::from_nanos(2));
+        let seen: std::collections::HashSet<Duration> =
+            (0..64).map(|_| tiny.backoff(1, &mut j)).collect();
+        let expected = [Duration::from_nanos(1), Duration::from_nanos(2)].into();
+        assert_eq!(seen, expected);
+    }
+
+    #[test]
+    fn retry_after_equal_to_the_maximum_is_honoured() {
+        let p = RetryPolicy::default().max_retry_after(Duration::from_secs(10));
+        let f = Failure::Status {
+            status: StatusCode::TOO_MANY_REQUESTS,
+            retry_after: Some(Duration::from_secs(10)),
+        };
+        assert_eq!(
+            p.decide(1, false, &f, &mut Jitter::new(1)),
+            Some(Duration::from_secs(10))
+        );
+    }
+
+    #[test]
     fn retry_after_forms() {
         let now = SystemTime::UNIX_EPOCH + Duration::from_secs(784_111_777); // Sun, 06 Nov 1994 08:49:37 GMT
         let mut h = HeaderMap::new();

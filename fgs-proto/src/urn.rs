@@ -267,6 +267,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn into_string_is_the_display_form() {
+        let text = "urn:fss:cn-north-4:p:function:default:f:latest";
+        let u: FunctionUrn = text.parse().unwrap();
+        assert_eq!(String::from(u.clone()), text);
+        let s: String = u.into();
+        assert_eq!(s, text);
+    }
+
+    #[test]
     fn full_forms() {
         let u: FunctionUrn = "urn:fss:cn-north-4:p:function:default:f".parse().unwrap();
         assert!(u.is_full());

@@ -164,11 +164,18 @@ fn update_metadata_with_urn(urn: &str) -> UpdateMetadata {
 }
 
 #[test]
-fn list_version_refuses_an_empty_page() {
-    assert_eq!(
-        invalid_field(&ListVersion::new(URN).maxitems(0)),
-        "maxitems"
-    );
+fn page_sizes_the_service_reads_as_its_default_are_sent() {
+    // The service reads 0 (and, for List, above 400) as its default page size.
+    for maxitems in [0, 1] {
+        let request = ListVersion::new(URN)
+            .maxitems(maxitems)
+            .request(&config())
+            .unwrap();
+        assert_eq!(
+            request.uri().query(),
+            Some(format!("maxitems={maxitems}").as_str())
+        );
+    }
     let request = ListVersion::new(URN)
         .maxitems(1)
         .request(&config())

@@ -256,6 +256,26 @@ fn gives_up_after_max_attempts_with_the_last_error() {
 }
 
 #[test]
+fn give_up_returns_the_error_of_the_attempt_a_retry_was_due_for() {
+    let config = config();
+    let op = GetMetadata::new(URN);
+    let mut call = Call::new(&op, &config, RetryPolicy::default()).unwrap();
+    assert!(call.give_up().is_none(), "no retry pending");
+    let _ = call.next_request(start()).unwrap();
+    let busy = answer(503, &[], r#"{"error_code":"FSS.0503","error_msg":"busy"}"#).unwrap();
+    assert!(matches!(call.on_response(busy), Step::Retry(_)));
+    let error = call.give_up().expect("the 503");
+    assert_eq!(error.code(), Some("FSS.0503"));
+    assert!(call.give_up().is_none(), "taken");
+
+    let _ = call.next_request(start()).unwrap();
+    let reset = TransportError::new(TransportErrorKind::Io, true, "reset");
+    assert!(matches!(call.on_transport_error(reset), Step::Retry(_)));
+    let error = call.give_up().expect("the reset");
+    assert!(matches!(&error, Error::Transport(t) if t.kind() == TransportErrorKind::Io));
+}
+
+#[test]
 fn decode_failure_on_success_is_not_retried() {
     let run = drive(
         &GetMetadata::new(URN),

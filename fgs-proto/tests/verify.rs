@@ -6,7 +6,7 @@ use std::time::{Duration, SystemTime};
 use bytes::Bytes;
 use fgs_proto::Secret;
 use fgs_proto::auth::sign::{SigningKey, sign_request};
-use fgs_proto::auth::verify::{Authorization, Verifier, VerifyError};
+use fgs_proto::auth::verify::{Authorization, DEFAULT_MAX_SKEW, Verifier, VerifyError};
 use http::{HeaderValue, Request};
 
 const AK: &str = "HPUAEXAMPLEAK0000001";
@@ -130,6 +130,25 @@ fn stale_or_future_date_fails() {
         .max_skew(Duration::from_secs(1))
         .verify_request(&request, secret_for);
     assert_eq!(strict, Err(VerifyError::DateOutOfRange));
+}
+
+#[test]
+fn a_date_exactly_max_skew_away_is_accepted() {
+    let request = signed();
+    for now in [now() + DEFAULT_MAX_SKEW, now() - DEFAULT_MAX_SKEW] {
+        assert!(
+            Verifier::new(now)
+                .verify_request(&request, secret_for)
+                .is_ok()
+        );
+    }
+    for now in [
+        now() + DEFAULT_MAX_SKEW + Duration::from_secs(1),
+        now() - DEFAULT_MAX_SKEW - Duration::from_secs(1),
+    ] {
+        let outside = Verifier::new(now).verify_request(&request, secret_for);
+        assert_eq!(outside, Err(VerifyError::DateOutOfRange));
+    }
 }
 
 #[test]

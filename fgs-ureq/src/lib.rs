@@ -44,6 +44,22 @@
 //!   (status, latency, retry delay); see [`fgs_client::trace`]. Headers are never
 //!   logged, so no signature, token or key reaches a subscriber.
 //!
+//! ## Logging: filter `ureq_proto` below TRACE
+//! ureq's protocol crate, ureq-proto, hex-dumps every request head at TRACE through the
+//! `log` facade, under the target `ureq_proto::util`: with a `log` logger at TRACE
+//! (`RUST_LOG=trace` with env_logger) the dump holds the `X-Auth-Token`, the
+//! `X-Security-Token` and the `Authorization` signature. The dump is made inside
+//! ureq-proto's serializer, before any transport sees the bytes, and ureq has no
+//! switch for it, so fgs-ureq cannot suppress it; the secret key itself is never sent
+//! and never dumped. **When TRACE is on, keep `ureq_proto` at DEBUG or below**:
+//!
+//! ```text
+//! RUST_LOG=trace,ureq_proto=debug
+//! ```
+//!
+//! ureq's own DEBUG output redacts these headers; fgs-hyper and transports of your own
+//! emit nothing secret at any level.
+//!
 //! ## Bring your own transport
 //! `Client::with_transport` takes any [`SyncTransport`] — a closure is one — and keeps
 //! signing, retries, paging and parsing. The transport is shared by every clone of the

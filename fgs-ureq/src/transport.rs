@@ -76,6 +76,8 @@ impl SyncTransport for UreqTransport {
         // `fgs_proto::Call`) before the response body is read into memory.
         drop(body);
         let (parts, body) = response.into_parts();
+        // A body declared above the limit fails on the head, before any of it is read.
+        fgs_client::check_declared_length(&parts.headers, limits.max_response_size)?;
         let mut reader = body
             .into_with_config()
             .limit(limits.max_response_size)
@@ -216,23 +218,16 @@ impl UreqTransport {
     }
 }
 
-/// I/O errors that can only happen while connecting mean nothing was sent; any other
-/// (reset, broken pipe, unexpected end of stream) may have happened after the server
-/// read the request.
+/// A failed handshake is `Tls` (the request was never written); any other I/O error
+/// is classified as both adapters classify it ([`fgs_client::classify_io`]): a failed
+/// name resolution or refused connection sent nothing, a reset may have happened after
+/// the server read the request.
 fn classify_io(error: io::Error) -> TransportError {
-    use io::ErrorKind as K;
     let message = error.to_string();
-    let (kind, sent) = match error.kind() {
-        K::ConnectionRefused
-        | K::AddrNotAvailable
-        | K::AddrInUse
-        | K::NetworkUnreachable
-        | K::HostUnreachable
-        | K::NetworkDown => (TransportErrorKind::Connect, false),
-        K::TimedOut | K::WouldBlock => (TransportErrorKind::Timeout, true),
-        // A failed handshake: the request was never written.
-        _ if is_tls(&error) => (TransportErrorKind::Tls, false),
-        _ => (TransportErrorKind::Io, true),
+    let (kind, sent) = if is_tls(&error) {
+        (TransportErrorKind::Tls, false)
+    } else {
+        fgs_client::classify_io(&error)
     };
     TransportError::new(kind, sent, message).with_source(error)
 }

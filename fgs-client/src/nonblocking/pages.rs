@@ -50,6 +50,20 @@ where
         poll_fn(|cx| Pin::new(&mut *self).poll_next(cx)).await
     }
 
+    /// Ends the listing after `pages` pages (at least 1) even if the service offers
+    /// another (default [`DEFAULT_MAX_PAGES`](fgs_proto::paginate::DEFAULT_MAX_PAGES)):
+    /// a bound on the requests one walk sends. [`Self::is_capped`] says whether the
+    /// walk ended there.
+    pub fn max_pages(mut self, pages: u64) -> Self {
+        self.pager = self.pager.max_pages(pages);
+        self
+    }
+
+    /// Whether the walk ended at the page cap while the service offered another page.
+    pub fn is_capped(&self) -> bool {
+        self.pager.is_capped()
+    }
+
     /// The items of every page, in order.
     pub fn items(self) -> Items<O, B> {
         Items {

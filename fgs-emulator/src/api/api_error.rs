@@ -10,6 +10,7 @@ pub(crate) mod code {
     pub(crate) const NOT_FOUND: &str = "FSS.0404";
     pub(crate) const METHOD_NOT_ALLOWED: &str = "FSS.0405";
     pub(crate) const BAD_BODY: &str = "FSS.0406";
+    pub(crate) const REQUEST_TIMEOUT: &str = "FSS.0408";
     pub(crate) const BODY_TOO_LARGE: &str = "FSS.0413";
     pub(crate) const INTERNAL: &str = "FSS.0500";
     pub(crate) const QUERY_PARAMETER: &str = "FSS.1001";

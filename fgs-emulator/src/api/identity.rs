@@ -98,6 +98,21 @@ impl Identity {
         (access, key)
     }
 
+    /// Whether [`Self::serve`] answers this request (identity endpoints on, and one of
+    /// their paths): such a request is not a FunctionGraph route, and its own checks
+    /// apply instead of the head's.
+    pub(crate) fn handles(&self, parts: &Parts) -> bool {
+        self.lifetime.is_some()
+            && matches!(
+                (&parts.method, parts.uri.path()),
+                (&Method::PUT, names::METADATA_TOKEN_PATH)
+                    | (&Method::GET, names::METADATA_SECURITY_KEY_PATH)
+                    | (&Method::GET, names::IAM_PROJECTS_PATH)
+                    | (&Method::POST, names::IAM_ID_TOKEN_PATH)
+                    | (&Method::POST, names::IAM_SECURITY_TOKENS_PATH)
+            )
+    }
+
     /// Answers an identity request, or `None` for a FunctionGraph path. `authorized`
     /// checks the AK/SK signature of the project listing.
     pub(crate) fn serve(

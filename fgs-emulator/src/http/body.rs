@@ -19,11 +19,17 @@ const DRAIN_LIMIT: u64 = 256 * 1024 * 1024;
 const DRAIN_TIME: Duration = Duration::from_secs(10);
 const INITIAL_CAPACITY: usize = 64 * 1024;
 
-/// The body size limits.
+/// How long a request body may take to arrive, from the end of its head: like the
+/// head's timeout, so that a client trickling a byte now and then cannot hold a
+/// connection forever.
+pub const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The body limits: size (signed and unsigned requests) and time.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct BodyLimits {
     pub signed: usize,
     pub unsigned: usize,
+    pub timeout: Duration,
 }
 
 impl BodyLimits {
@@ -44,18 +50,28 @@ pub(crate) enum BodyError {
     TooLarge,
     /// The connection failed mid-body.
     Broken,
+    /// The body did not arrive within the body timeout.
+    TooSlow,
 }
 
-/// Reads the whole body if it is at most `limit` bytes.
+/// Reads the whole body if it is at most `limit` bytes and arrives within `timeout`.
 pub(crate) async fn read_bounded(
+    body: Incoming,
+    headers: &HeaderMap,
+    limit: usize,
+    timeout: Duration,
+) -> Result<Bytes, BodyError> {
+    tokio::time::timeout(timeout, read_within(body, headers, limit))
+        .await
+        .unwrap_or(Err(BodyError::TooSlow))
+}
+
+async fn read_within(
     mut body: Incoming,
     headers: &HeaderMap,
     limit: usize,
 ) -> Result<Bytes, BodyError> {
-    let declared = headers
-        .get(CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.trim().parse::<u64>().ok());
+    let declared = declared_length(headers);
     if declared.is_some_and(|len| len > limit as u64) {
         if declared.is_some_and(|len| len <= DRAIN_LIMIT) {
             drain(body).await;
@@ -81,8 +97,16 @@ pub(crate) async fn read_bounded(
     Ok(buffer.freeze())
 }
 
+/// The `Content-Length` of a request, if it declares a valid one.
+pub(crate) fn declared_length(headers: &HeaderMap) -> Option<u64> {
+    headers
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok())
+}
+
 /// Discards the rest of a body, within [`DRAIN_LIMIT`] and [`DRAIN_TIME`].
-async fn drain(mut body: Incoming) {
+pub(crate) async fn drain(mut body: Incoming) {
     let discard = async {
         let mut seen: u64 = 0;
         while let Some(Ok(frame)) = body.frame().await {

@@ -1,5 +1,7 @@
-//! One request, start to finish: read the body (bounded), apply a pending fault, route,
-//! authenticate, run the operation, and stamp `X-Request-Id` on the answer.
+//! One request, start to finish: route and authenticate on the head (a request that
+//! cannot be accepted is refused before its body is read), read the body (bounded in
+//! size and time), apply a pending fault, authenticate the signature, run the
+//! operation, and stamp `X-Request-Id` on the answer.
 
 use std::fmt;
 use std::sync::Arc;
@@ -16,9 +18,13 @@ use crate::api::api_error::{ApiError, code};
 use crate::api::ops::{self, dispatch};
 use crate::api::routes::{Matched, RouteError, route};
 use crate::hooks::fault::FaultAction;
-use crate::http::body::{BodyError, read_bounded};
+use crate::http::body::{BodyError, declared_length, drain, read_bounded};
 use crate::http::reply::Reply;
 use crate::shared::Shared;
+
+/// The largest body of a request refused on its head that is read (and discarded) so
+/// that the connection can stay open.
+const DISCARD_ON_REFUSAL: u64 = 64 * 1024;
 
 /// Returned to hyper to close the connection without an answer.
 #[derive(Debug)]
@@ -40,16 +46,42 @@ pub(crate) async fn handle(
     let request_id = uuid::Uuid::new_v4().to_string();
     let (parts, body) = request.into_parts();
     let routed = route(&parts.method, parts.uri.path());
+    let fired = shared.faults.take(routed.as_ref().ok().map(Matched::route));
+    // The identity endpoints (when on) check their own requests once the body is read.
+    if fired.is_none() && !shared.auth.identity.handles(&parts) {
+        let refused = match &routed {
+            Err(error) => Some(route_error(&parts, error)),
+            Ok(_) => shared.auth.check_head(&parts).err().map(Reply::from),
+        };
+        if let Some(reply) = refused {
+            // A small body is discarded (never kept), so that the client finishes
+            // sending and reads the answer on a connection that stays open. A larger
+            // one is not read at all: the answer goes out at once and the connection
+            // closes after it.
+            if declared_length(&parts.headers).is_some_and(|len| len <= DISCARD_ON_REFUSAL) {
+                drain(body).await;
+            }
+            return Ok(finish(&shared, &parts, reply, &request_id));
+        }
+    }
     let limit = shared.limits.for_request(&parts.headers);
-    let body = match read_bounded(body, &parts.headers, limit).await {
+    let body = match read_bounded(body, &parts.headers, limit, shared.limits.timeout).await {
         Ok(body) => Ok(body),
         Err(BodyError::TooLarge) => Err(ApiError::too_large(
             code::BODY_TOO_LARGE,
             format!("the request body is larger than {limit} bytes"),
         )),
         Err(BodyError::Broken) => return Err(DropConnection),
+        Err(BodyError::TooSlow) => Err(ApiError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            code::REQUEST_TIMEOUT,
+            format!(
+                "the request body did not arrive within {:?}",
+                shared.limits.timeout
+            ),
+        )),
     };
-    if let Some(fired) = shared.faults.take(routed.as_ref().ok().map(Matched::route)) {
+    if let Some(fired) = fired {
         if !fired.delay.is_zero() {
             tokio::time::sleep(fired.delay).await;
         }
@@ -101,34 +133,7 @@ async fn process(
     }
     let matched = match routed {
         Ok(matched) => matched,
-        Err(RouteError::NotFound) => {
-            return ApiError::not_found(
-                code::NOT_FOUND,
-                format!("no API at {} {}", parts.method, parts.uri.path()),
-            )
-            .into();
-        }
-        Err(RouteError::MethodNotAllowed(allowed)) => {
-            let allow: Vec<&str> = allowed.iter().map(http::Method::as_str).collect();
-            let reply: Reply = ApiError::new(
-                StatusCode::METHOD_NOT_ALLOWED,
-                code::METHOD_NOT_ALLOWED,
-                format!(
-                    "{} is not allowed here; use {}",
-                    parts.method,
-                    allow.join(", ")
-                ),
-            )
-            .into();
-            return reply.header(ALLOW.as_str(), &allow.join(", "));
-        }
-        Err(RouteError::BadEncoding) => {
-            return ApiError::bad_request(
-                code::INVALID_PARAMETER,
-                "a path segment is not valid percent-encoded UTF-8",
-            )
-            .into();
-        }
+        Err(error) => return route_error(parts, &error),
     };
     if let Err(error) = shared.auth.check(parts, &body, now) {
         return error.into();
@@ -153,6 +158,36 @@ async fn process(
     match dispatch(shared, request).await {
         Ok(reply) => reply,
         Err(error) => error.into(),
+    }
+}
+
+/// The answer to a request no route takes.
+fn route_error(parts: &Parts, error: &RouteError) -> Reply {
+    match error {
+        RouteError::NotFound => ApiError::not_found(
+            code::NOT_FOUND,
+            format!("no API at {} {}", parts.method, parts.uri.path()),
+        )
+        .into(),
+        RouteError::MethodNotAllowed(allowed) => {
+            let allow: Vec<&str> = allowed.iter().map(http::Method::as_str).collect();
+            let reply: Reply = ApiError::new(
+                StatusCode::METHOD_NOT_ALLOWED,
+                code::METHOD_NOT_ALLOWED,
+                format!(
+                    "{} is not allowed here; use {}",
+                    parts.method,
+                    allow.join(", ")
+                ),
+            )
+            .into();
+            reply.header(ALLOW.as_str(), &allow.join(", "))
+        }
+        RouteError::BadEncoding => ApiError::bad_request(
+            code::INVALID_PARAMETER,
+            "a path segment is not valid percent-encoded UTF-8",
+        )
+        .into(),
     }
 }
 

@@ -1,5 +1,7 @@
 //! The record of asynchronous invocations, which tests wait on and inspect.
 
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
@@ -62,16 +64,64 @@ impl AsyncInvocation {
     }
 }
 
-/// Every asynchronous invocation, in order of arrival.
-#[derive(Debug, Default)]
+/// How many asynchronous invocations the log keeps by default: the oldest are
+/// forgotten first.
+pub const DEFAULT_ASYNC_LOG_RECORDS: usize = 1000;
+/// How many bytes of events, outputs and logs the async log keeps at most: 64 MiB.
+pub(crate) const ASYNC_LOG_BYTES: usize = 64 * 1024 * 1024;
+
+/// The asynchronous invocations, in order of arrival: the latest
+/// [`DEFAULT_ASYNC_LOG_RECORDS`] (configurable), and at most [`ASYNC_LOG_BYTES`] of
+/// their data, so that a long-running emulator does not grow without bound.
+#[derive(Debug)]
 pub(crate) struct AsyncLog {
-    records: Mutex<Vec<AsyncInvocation>>,
+    records: Mutex<VecDeque<AsyncInvocation>>,
     finished: Condvar,
+    max_records: AtomicUsize,
+}
+
+impl Default for AsyncLog {
+    fn default() -> Self {
+        AsyncLog {
+            records: Mutex::default(),
+            finished: Condvar::new(),
+            max_records: AtomicUsize::new(DEFAULT_ASYNC_LOG_RECORDS),
+        }
+    }
+}
+
+/// The bytes a record holds.
+fn weight(record: &AsyncInvocation) -> usize {
+    let output = match &record.status {
+        AsyncStatus::Succeeded(output) => output.len(),
+        _ => 0,
+    };
+    record.event.len() + output + record.log.len()
 }
 
 impl AsyncLog {
+    /// Keeps at most `records` invocations (at least 1).
+    pub(crate) fn set_max_records(&self, records: usize) {
+        self.max_records.store(records.max(1), Ordering::Relaxed);
+    }
+
     pub(crate) fn start(&self, invocation: AsyncInvocation) {
-        self.lock().push(invocation);
+        let mut records = self.lock();
+        records.push_back(invocation);
+        Self::bound(&mut records, self.max_records.load(Ordering::Relaxed));
+    }
+
+    /// Forgets the oldest records until both bounds hold (the newest always stays).
+    fn bound(records: &mut VecDeque<AsyncInvocation>, max_records: usize) {
+        while records.len() > max_records {
+            records.pop_front();
+        }
+        let mut bytes: usize = records.iter().map(weight).sum();
+        while bytes > ASYNC_LOG_BYTES && records.len() > 1 {
+            if let Some(old) = records.pop_front() {
+                bytes -= weight(&old);
+            }
+        }
     }
 
     pub(crate) fn finish(&self, request_id: &str, status: AsyncStatus, log: String) {
@@ -80,12 +130,13 @@ impl AsyncLog {
             record.status = status;
             record.log = log;
         }
+        Self::bound(&mut records, self.max_records.load(Ordering::Relaxed));
         drop(records);
         self.finished.notify_all();
     }
 
     pub(crate) fn all(&self) -> Vec<AsyncInvocation> {
-        self.lock().clone()
+        self.lock().iter().cloned().collect()
     }
 
     /// Blocks until the invocation `request_id` has finished, or `timeout` passes.
@@ -112,7 +163,57 @@ impl AsyncLog {
         self.lock().clear();
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<AsyncInvocation>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, VecDeque<AsyncInvocation>> {
         self.records.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(id: usize, event: usize) -> AsyncInvocation {
+        AsyncInvocation {
+            request_id: id.to_string(),
+            package: "default".into(),
+            function_name: "f".into(),
+            qualifier: None,
+            version: "latest".into(),
+            event: vec![b'x'; event],
+            status: AsyncStatus::Pending,
+            log: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_log_keeps_the_latest_records_and_bytes() {
+        let log = AsyncLog::default();
+        // 100 events of 2 MB: 200 MB offered, at most 64 MiB kept.
+        for id in 0..100 {
+            log.start(record(id, 2 << 20));
+            log.finish(
+                &id.to_string(),
+                AsyncStatus::Succeeded(vec![b'y'; 1 << 20]),
+                "log".into(),
+            );
+        }
+        let kept = log.all();
+        let bytes: usize = kept.iter().map(weight).sum();
+        assert!(bytes <= ASYNC_LOG_BYTES, "{bytes}");
+        assert_eq!(kept.len(), 21, "64 MiB of 3 MiB records");
+        assert_eq!(kept.last().map(|r| r.request_id.as_str()), Some("99"));
+
+        log.set_max_records(5);
+        for id in 100..110 {
+            log.start(record(id, 1));
+        }
+        let ids: Vec<String> = log.all().into_iter().map(|r| r.request_id).collect();
+        assert_eq!(ids, ["105", "106", "107", "108", "109"]);
+        log.clear();
+        assert!(log.all().is_empty());
+
+        // One record above the byte bound is still kept: the newest always stays.
+        log.start(record(1, ASYNC_LOG_BYTES + 1));
+        assert_eq!(log.all().len(), 1);
     }
 }

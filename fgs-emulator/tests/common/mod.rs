@@ -311,3 +311,33 @@ impl From<fgs_proto::Body> for SentBody {
         SentBody(body.to_bytes().to_vec())
     }
 }
+
+/// Starts the `fgs-emulator` binary with `args` and `FGS_EMULATOR_SK` = [`SK`], and
+/// returns it with the rest of its stdout and the endpoint its first line announces.
+pub(crate) fn spawn_binary(
+    args: &[&str],
+    envs: &[(&str, &str)],
+) -> (
+    std::process::Child,
+    std::io::BufReader<std::process::ChildStdout>,
+    String,
+) {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_fgs-emulator"))
+        .args(args)
+        .env("FGS_EMULATOR_SK", SK)
+        .envs(envs.iter().copied())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("the binary starts");
+    let mut stdout = std::io::BufReader::new(child.stdout.take().expect("piped"));
+    let mut line = String::new();
+    stdout.read_line(&mut line).expect("a first line");
+    let endpoint = line
+        .strip_prefix("listening on ")
+        .and_then(|rest| rest.strip_suffix('\n'))
+        .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
+        .to_owned();
+    (child, stdout, endpoint)
+}

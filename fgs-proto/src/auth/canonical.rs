@@ -323,6 +323,22 @@ mod tests {
     }
 
     #[test]
+    fn repeated_header_values_are_joined_with_commas_trimmed() {
+        // Signer and verifier share this code, so round trips cannot catch a wrong
+        // join: the canonical text is pinned here.
+        let mut headers = HeaderMap::new();
+        headers.append("x-multi", " a ".parse().unwrap());
+        headers.append("x-multi", "b".parse().unwrap());
+        headers.append("x-multi", "  c".parse().unwrap());
+        headers.insert("host", "h".parse().unwrap());
+        let mut out = String::new();
+        write_canonical_headers(&mut out, &headers, ["host", "x-multi"]).unwrap();
+        assert_eq!(out, "host:h\nx-multi:a,b,c\n");
+        let mut out = String::new();
+        assert!(write_canonical_headers(&mut out, &headers, ["x-absent"]).is_err());
+    }
+
+    #[test]
     fn canonical_paths_are_recognised() {
         assert!(is_canonical_path(
             b"/v2/p/fgs/functions/urn%3Afss%3Ax/config"

@@ -48,7 +48,8 @@ impl List {
         self
     }
 
-    /// Page size, 1…400.
+    /// Page size, at most 400. `0` and values above 400 are sent as given: the
+    /// service reads them as its default, 400.
     pub fn maxitems(mut self, maxitems: u32) -> Self {
         self.maxitems = Some(maxitems);
         self
@@ -101,9 +102,6 @@ impl Operation for List {
     const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
-        if self.maxitems == Some(0) || self.maxitems.is_some_and(|n| n > 400) {
-            return Err(Error::invalid_input("maxitems", "must be 1…400"));
-        }
         let maxitems = self.maxitems.map(|n| n.to_string());
         RequestBuilder::new(config, Method::GET)
             .path("functions")

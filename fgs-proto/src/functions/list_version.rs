@@ -60,7 +60,8 @@ impl ListVersion {
         self
     }
 
-    /// Page size (at least 1; the service's maximum for versions is undocumented).
+    /// Page size. `0` is sent as given: the service reads it as its default page size
+    /// (the maximum for versions is undocumented).
     pub fn maxitems(mut self, maxitems: u32) -> Self {
         self.maxitems = Some(maxitems);
         self
@@ -106,10 +107,6 @@ impl Operation for ListVersion {
     const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
-        // A page of zero items could never advance the marker.
-        if self.maxitems == Some(0) {
-            return Err(Error::invalid_input("maxitems", "must be at least 1"));
-        }
         let maxitems = self.maxitems.map(|n| n.to_string());
         RequestBuilder::new(config, Method::GET)
             .path("functions")

@@ -73,6 +73,31 @@ impl Options {
     }
 }
 
+/// The largest event of a synchronous invocation: 6 MB, the service's limit.
+pub(crate) const MAX_SYNC_EVENT: usize = 6 * 1024 * 1024;
+/// The largest event of an asynchronous invocation: 256 KB, the service's limit.
+pub(crate) const MAX_ASYNC_EVENT: usize = 256 * 1024;
+
+/// An event above the service's limit for this kind of invocation is refused with 413,
+/// as the service refuses it; the SDK sends whatever it is given.
+fn check_event_size(body: &[u8], limit: usize, kind: &str) -> Result<(), ApiError> {
+    if body.len() <= limit {
+        return Ok(());
+    }
+    Err(ApiError::too_large(
+        code::BODY_TOO_LARGE,
+        format!(
+            "the event of {} bytes is above the {} limit of {kind} invocation",
+            body.len(),
+            if limit.is_multiple_of(1024 * 1024) {
+                format!("{} MB", limit / (1024 * 1024))
+            } else {
+                format!("{} KB", limit / 1024)
+            }
+        ),
+    ))
+}
+
 /// The event must be JSON (any value); an empty body is an empty event.
 fn check_event(body: &[u8]) -> Result<(), ApiError> {
     if body.is_empty() || serde_json::from_slice::<Value>(body).is_ok() {
@@ -142,6 +167,7 @@ pub(crate) async fn sync(
     request: Request<'_>,
 ) -> Result<Reply, ApiError> {
     let options = Options::from_headers(request.headers)?;
+    check_event_size(&request.body, MAX_SYNC_EVENT, "a synchronous")?;
     check_event(&request.body)?;
     let context = prepare(
         shared,
@@ -225,6 +251,7 @@ pub(crate) fn start_async(
     request: Request<'_>,
 ) -> Result<Reply, ApiError> {
     let options = Options::from_headers(request.headers)?;
+    check_event_size(&request.body, MAX_ASYNC_EVENT, "an asynchronous")?;
     check_event(&request.body)?;
     let request_id = request.request_id.to_owned();
     let context = prepare(

@@ -43,24 +43,26 @@ pub(crate) struct PageOf<'a, T> {
 }
 
 impl Page {
-    /// Reads `marker` (a non-negative offset, default 0) and `maxitems` (1–400, default
-    /// 400); anything else is 400 `FSS.1001`.
+    /// Reads `marker` (a non-negative offset, default 0) and `maxitems` (1–400; absent,
+    /// 0 or above 400: 400); anything else is 400 `FSS.1001`.
     pub(super) fn from_query(query: &[(String, String)]) -> Result<Page, ApiError> {
         let value = |key: &str| query_value(query, key);
         let marker = marker(query)?;
         let maxitems = match value("maxitems") {
             None => MAX_ITEMS,
-            Some(text) => text
-                .parse::<i64>()
-                .ok()
-                .and_then(|n| usize::try_from(n).ok())
-                .filter(|n| (1..=MAX_ITEMS).contains(n))
-                .ok_or_else(|| {
-                    ApiError::bad_request(
+            // As the service documents it: 0 or above 400 means the default, 400; a
+            // negative value or no number is an error.
+            Some(text) => match text.parse::<u64>() {
+                Ok(n @ 1..=400) => usize::try_from(n).unwrap_or(MAX_ITEMS),
+                Ok(_) => MAX_ITEMS,
+                Err(_) if text.parse::<i128>().is_ok_and(|n| n > 0) => MAX_ITEMS,
+                Err(_) => {
+                    return Err(ApiError::bad_request(
                         code::QUERY_PARAMETER,
-                        format!("maxitems `{text}` must be an integer between 1 and 400"),
-                    )
-                })?,
+                        format!("maxitems `{text}` must be a non-negative integer"),
+                    ));
+                }
+            },
         };
         Ok(Page { marker, maxitems })
     }
@@ -134,10 +136,14 @@ mod tests {
                 maxitems: 2
             }
         );
+        for (text, maxitems) in [("0", 400), ("401", 400), ("400", 400), ("1", 1)] {
+            let page = Page::from_query(&q(&[("maxitems", text)])).unwrap();
+            assert_eq!(page.maxitems, maxitems, "maxitems={text}");
+        }
+        let huge = Page::from_query(&q(&[("maxitems", "99999999999999999999999")])).unwrap();
+        assert_eq!(huge.maxitems, 400);
         for bad in [
-            [("maxitems", "0")],
             [("maxitems", "-1")],
-            [("maxitems", "401")],
             [("maxitems", "x")],
             [("marker", "-1")],
             [("marker", "a")],

@@ -26,6 +26,8 @@ OPTIONS (each may also come from the environment variable shown; a flag wins):
     --temporary-credentials SECONDS                      FGS_EMULATOR_TEMPORARY_CREDENTIALS
                          serve ECS metadata and IAM (project list, id-token
                          exchange) on the same address; issued keys last SECONDS
+    --async-log N        async invocations kept          FGS_EMULATOR_ASYNC_LOG
+                         (default 1000, oldest forgotten first; 64 MiB at most)
     --log-requests       one line per request on stderr  FGS_EMULATOR_LOG_REQUESTS=1
     -h, --help           print this help
     -V, --version        print the version
@@ -34,7 +36,8 @@ With neither AK/SK nor a token every request is accepted; with both, either work
 Prefer the environment for secrets: command lines are visible to other local users.
 
 When ready it prints exactly one line, `listening on http://ADDR`, to stdout.
-SIGINT or SIGTERM stops it gracefully (exit status 0).
+SIGINT or SIGTERM stops it gracefully (exit status 0); SIGHUP clears the record of
+asynchronous invocations.
 ";
 
 /// What the command line asks for.
@@ -75,6 +78,7 @@ pub(crate) fn parse(
             "--token" => "TOKEN",
             "--max-skew" => "MAX_SKEW",
             "--temporary-credentials" => "TEMPORARY_CREDENTIALS",
+            "--async-log" => "ASYNC_LOG",
             _ => return Err(format!("unknown argument `{arg}` (see --help)")),
         };
         let value = match inline {
@@ -115,6 +119,12 @@ pub(crate) fn parse(
             format!("--temporary-credentials `{lifetime}` is not a number of seconds")
         })?;
         builder = builder.temporary_credentials(Duration::from_secs(seconds));
+    }
+    if let Some(records) = setting("ASYNC_LOG") {
+        let records: usize = records
+            .parse()
+            .map_err(|_| format!("--async-log `{records}` is not a number of invocations"))?;
+        builder = builder.async_log_records(records);
     }
     match (setting("AK"), setting("SK")) {
         (Some(ak), Some(sk)) => builder = builder.ak_sk(ak, sk),

@@ -45,17 +45,19 @@ fn run(builder: fgs_emulator::EmulatorBuilder) -> io::Result<()> {
     writeln!(stdout, "listening on {}", emulator.endpoint())?;
     stdout.flush()?;
     drop(stdout);
-    signals.block_on(stop.wait());
+    signals.block_on(stop.wait(|| emulator.clear_async_invocations()));
     emulator.stop();
     Ok(())
 }
 
-/// SIGINT or SIGTERM (Ctrl-C elsewhere).
+/// SIGINT or SIGTERM (Ctrl-C elsewhere); SIGHUP, which clears the async log.
 struct StopSignal {
     #[cfg(unix)]
     terminate: tokio::signal::unix::Signal,
     #[cfg(unix)]
     interrupt: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    hangup: tokio::signal::unix::Signal,
 }
 
 impl StopSignal {
@@ -66,6 +68,7 @@ impl StopSignal {
             Ok(StopSignal {
                 terminate: signal(SignalKind::terminate())?,
                 interrupt: signal(SignalKind::interrupt())?,
+                hangup: signal(SignalKind::hangup())?,
             })
         }
         #[cfg(not(unix))]
@@ -74,18 +77,20 @@ impl StopSignal {
         }
     }
 
-    async fn wait(mut self) {
+    /// Waits for a stop signal, calling `clear` on each SIGHUP meanwhile.
+    async fn wait(mut self, clear: impl Fn()) {
         #[cfg(unix)]
-        {
+        loop {
             tokio::select! {
-                _ = self.terminate.recv() => {}
-                _ = self.interrupt.recv() => {}
+                _ = self.terminate.recv() => break,
+                _ = self.interrupt.recv() => break,
+                _ = self.hangup.recv() => clear(),
             }
         }
         #[cfg(not(unix))]
         {
             let _ = tokio::signal::ctrl_c().await;
-            let _ = &mut self;
+            let _ = (&mut self, clear);
         }
     }
 }
