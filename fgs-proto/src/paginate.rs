@@ -21,6 +21,47 @@ use crate::registry::Paging;
 /// always offers another page meets it.
 pub const DEFAULT_MAX_PAGES: u64 = 10_000;
 
+/// Implements [`Paginated`] for an operation paged by its `marker` field: its answer
+/// (`$output`) holds the items in the `Option<Vec<_>>` field `$items`, the total in
+/// `count`, and the next marker in `next_marker` — or, with `nested`, in
+/// `page_info.next_marker`.
+macro_rules! marker_paged {
+    ($op:ty, $output:ty, $item:ty, $items:ident) => {
+        $crate::paginate::marker_paged!(@impl $op, $output, $item, $items,
+            |output: &$output| output.next_marker);
+    };
+    ($op:ty, $output:ty, $item:ty, $items:ident, nested) => {
+        $crate::paginate::marker_paged!(@impl $op, $output, $item, $items,
+            |output: &$output| output.page_info.as_ref().and_then(|p| p.next_marker));
+    };
+    (@impl $op:ty, $output:ty, $item:ty, $items:ident, $next:expr) => {
+        impl $crate::paginate::Paginated for $op {
+            type Item = $item;
+
+            fn page_marker(&self) -> Option<&str> {
+                self.marker.as_deref()
+            }
+
+            fn set_page_marker(&mut self, marker: Option<String>) {
+                self.marker = marker;
+            }
+
+            fn page_info(output: &$output) -> $crate::paginate::PageInfo {
+                $crate::paginate::PageInfo {
+                    len: output.$items.as_ref().map_or(0, Vec::len),
+                    next_marker: ($next)(output),
+                    count: output.count,
+                }
+            }
+
+            fn into_items(output: $output) -> Vec<$item> {
+                output.$items.unwrap_or_default()
+            }
+        }
+    };
+}
+pub(crate) use marker_paged;
+
 /// The paging facts of one page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PageInfo {

@@ -8,7 +8,6 @@ use crate::error::Error;
 use crate::model::macros::{model, open_enum};
 use crate::model::{Dependency, Runtime};
 use crate::operation::Operation;
-use crate::paginate::{PageInfo, Paginated};
 use crate::request::RequestBuilder;
 use crate::response;
 
@@ -119,15 +118,6 @@ model! {
 }
 
 impl ListOutput {
-    /// The paging facts of this page (List and ListVersion page alike).
-    pub(super) fn page_info(&self) -> PageInfo {
-        PageInfo {
-            len: self.dependencies.as_ref().map_or(0, Vec::len),
-            next_marker: self.next_marker,
-            count: self.count,
-        }
-    }
-
     /// The dependencies of this page; empty if the service sent none.
     pub fn dependencies(&self) -> &[Dependency] {
         self.dependencies.as_deref().unwrap_or_default()
@@ -176,22 +166,4 @@ impl Operation for List {
     }
 }
 
-impl Paginated for List {
-    type Item = Dependency;
-
-    fn page_marker(&self) -> Option<&str> {
-        self.marker.as_deref()
-    }
-
-    fn set_page_marker(&mut self, marker: Option<String>) {
-        self.marker = marker;
-    }
-
-    fn page_info(output: &ListOutput) -> PageInfo {
-        output.page_info()
-    }
-
-    fn into_items(output: ListOutput) -> Vec<Dependency> {
-        output.dependencies.unwrap_or_default()
-    }
-}
+crate::paginate::marker_paged!(List, ListOutput, Dependency, dependencies);

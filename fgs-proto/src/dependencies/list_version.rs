@@ -9,7 +9,6 @@ use crate::config::Config;
 use crate::error::Error;
 use crate::model::Dependency;
 use crate::operation::Operation;
-use crate::paginate::{PageInfo, Paginated};
 use crate::request::RequestBuilder;
 use crate::response;
 
@@ -91,22 +90,4 @@ impl Operation for ListVersion {
     }
 }
 
-impl Paginated for ListVersion {
-    type Item = Dependency;
-
-    fn page_marker(&self) -> Option<&str> {
-        self.marker.as_deref()
-    }
-
-    fn set_page_marker(&mut self, marker: Option<String>) {
-        self.marker = marker;
-    }
-
-    fn page_info(output: &ListOutput) -> PageInfo {
-        output.page_info()
-    }
-
-    fn into_items(output: ListOutput) -> Vec<Dependency> {
-        output.dependencies.unwrap_or_default()
-    }
-}
+crate::paginate::marker_paged!(ListVersion, ListOutput, Dependency, dependencies);

@@ -9,7 +9,6 @@ use crate::error::Error;
 use crate::model::Function;
 use crate::model::macros::model;
 use crate::operation::Operation;
-use crate::paginate::{PageInfo, Paginated};
 use crate::request::RequestBuilder;
 use crate::response;
 
@@ -117,26 +116,4 @@ impl Operation for List {
     }
 }
 
-impl Paginated for List {
-    type Item = Function;
-
-    fn page_marker(&self) -> Option<&str> {
-        self.marker.as_deref()
-    }
-
-    fn set_page_marker(&mut self, marker: Option<String>) {
-        self.marker = marker;
-    }
-
-    fn page_info(output: &ListOutput) -> PageInfo {
-        PageInfo {
-            len: output.functions.as_ref().map_or(0, Vec::len),
-            next_marker: output.next_marker,
-            count: output.count,
-        }
-    }
-
-    fn into_items(output: ListOutput) -> Vec<Function> {
-        output.functions.unwrap_or_default()
-    }
-}
+crate::paginate::marker_paged!(List, ListOutput, Function, functions);

@@ -9,7 +9,6 @@ use crate::error::Error;
 use crate::model::Function;
 use crate::model::macros::model;
 use crate::operation::Operation;
-use crate::paginate::{PageInfo, Paginated};
 use crate::request::RequestBuilder;
 use crate::response;
 
@@ -122,26 +121,4 @@ impl Operation for ListVersion {
     }
 }
 
-impl Paginated for ListVersion {
-    type Item = Function;
-
-    fn page_marker(&self) -> Option<&str> {
-        self.marker.as_deref()
-    }
-
-    fn set_page_marker(&mut self, marker: Option<String>) {
-        self.marker = marker;
-    }
-
-    fn page_info(output: &ListVersionOutput) -> PageInfo {
-        PageInfo {
-            len: output.versions.as_ref().map_or(0, Vec::len),
-            next_marker: output.next_marker,
-            count: output.count,
-        }
-    }
-
-    fn into_items(output: ListVersionOutput) -> Vec<Function> {
-        output.versions.unwrap_or_default()
-    }
-}
+crate::paginate::marker_paged!(ListVersion, ListVersionOutput, Function, versions);

@@ -3,7 +3,7 @@
 
 use http::{Method, Request, Response};
 
-use super::{ListPageInfo, TacticsConfig, marker_paged, number};
+use super::{ListPageInfo, TacticsConfig, number};
 use crate::body::Body;
 use crate::config::Config;
 use crate::error::Error;
@@ -134,9 +134,10 @@ impl Operation for ListReservedInstanceConfigs {
     }
 }
 
-marker_paged!(
+crate::paginate::marker_paged!(
     ListReservedInstanceConfigs,
     ListReservedInstanceConfigsOutput,
     ReservedInstanceConfig,
-    reserved_instances
+    reserved_instances,
+    nested
 );

@@ -3,7 +3,7 @@
 
 use http::{Method, Request, Response};
 
-use super::{ListPageInfo, marker_paged, number};
+use super::{ListPageInfo, number};
 use crate::body::Body;
 use crate::config::Config;
 use crate::error::Error;
@@ -119,9 +119,10 @@ impl Operation for ListReservedInstances {
     }
 }
 
-marker_paged!(
+crate::paginate::marker_paged!(
     ListReservedInstances,
     ListReservedInstancesOutput,
     FuncReservedInstance,
-    reservedinstances
+    reservedinstances,
+    nested
 );

@@ -31,35 +31,3 @@ pub use update_reserved_instances::{
 fn number(n: Option<u32>) -> Option<String> {
     n.map(|n| n.to_string())
 }
-
-/// Implements [`Paginated`](crate::paginate::Paginated) for a reserved-instance list:
-/// the `marker` query parameter, `page_info.next_marker` and the total `count` of the
-/// answer, whose items are in `$items`.
-macro_rules! marker_paged {
-    ($op:ident, $output:ident, $item:ident, $items:ident) => {
-        impl crate::paginate::Paginated for $op {
-            type Item = $item;
-
-            fn page_marker(&self) -> Option<&str> {
-                self.marker.as_deref()
-            }
-
-            fn set_page_marker(&mut self, marker: Option<String>) {
-                self.marker = marker;
-            }
-
-            fn page_info(output: &$output) -> crate::paginate::PageInfo {
-                crate::paginate::PageInfo {
-                    len: output.$items().len(),
-                    next_marker: output.page_info.as_ref().and_then(|p| p.next_marker),
-                    count: output.count,
-                }
-            }
-
-            fn into_items(output: $output) -> Vec<$item> {
-                output.$items.unwrap_or_default()
-            }
-        }
-    };
-}
-use marker_paged;
