@@ -79,6 +79,20 @@ for name in ["DeleteFunction", "DeleteFunctionTrigger", "DeleteVersionAlias",
              "CreateTags", "DeleteTags"]:
     write("responses", f"oas-{name}-204", response(204, [RID], ""))
 
+# Successes whose OAS documents no body: the POST/PUT switches answer 200 with none,
+# UpdateFuncSnapshot 204, and ExportFunction the package (here an empty zip, base64).
+for name in ["EnableLtsLogs", "EnableAsyncStatusLog", "UpdateTracing",
+             "UpdateFunctionCollectState"]:
+    write("responses", f"oas-{name}-200", response(200, [RID], ""))
+write("responses", "oas-UpdateFuncSnapshot-204", response(204, [RID], ""))
+EMPTY_ZIP = b"PK\x05\x06" + bytes(18)
+write("responses", "oas-ExportFunction-200", response(
+    200, [("Content-Type", "application/octet-stream"), RID], base64.b64encode(EMPTY_ZIP)))
+write("responses", "export-raw-zip", response(
+    200, [("Content-Type", "application/zip"), RID], EMPTY_ZIP))
+write("responses", "export-link", response(200, [JSON], compact(
+    {"download_url": "https://obs.example.com/hello.zip"})))
+
 invoke_ok = [("X-Cff-Request-Id", "5a1c0f7e-2d3b-4c8a-9e1f-0b6d7c8e9f00"),
              ("X-Cff-Response-Version", "v1"),
              ("X-Cff-Function-Log", base64.b64encode(b"START RequestId: 5a1c\nEND RequestId: 5a1c").decode()),

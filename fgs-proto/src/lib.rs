@@ -70,6 +70,7 @@ pub mod events;
 pub mod functions;
 pub mod inspect;
 pub mod model;
+pub mod observability;
 mod operation;
 pub mod paginate;
 pub mod registry;

@@ -64,6 +64,8 @@ pub enum Group {
     Scaling,
     /// Tags on functions ([`crate::tags`]).
     Tags,
+    /// LTS logs, the asynchronous status log and tracing ([`crate::observability`]).
+    Observability,
     /// An operation defined outside this crate ([`OperationInfo::custom`]).
     Custom,
 }
@@ -78,6 +80,7 @@ impl Group {
             Group::Events => "events",
             Group::Scaling => "scaling",
             Group::Tags => "tags",
+            Group::Observability => "observability",
             Group::Custom => "custom",
         }
     }
@@ -269,6 +272,7 @@ const fn group_of(module: &str) -> Group {
         b"events" => Group::Events,
         b"scaling" => Group::Scaling,
         b"tags" => Group::Tags,
+        b"observability" => Group::Observability,
         _ => panic!("unknown operation group"),
     }
 }
@@ -482,6 +486,61 @@ operations! { $
         name: "ListResourcesByTags", official: "ShowResInstanceInfo", go: None,
         method: POST, path: "/v2/{project_id}/{resource_type}/resource-instances/{action}",
         idempotent: false, paging: Offset,
+    },
+    functions::Import => {
+        name: "Import", official: "ImportFunction", go: None,
+        method: POST, path: "/v2/{project_id}/fgs/functions/import",
+        idempotent: false, paging: None,
+    },
+    functions::Export => {
+        name: "Export", official: "ExportFunction", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/functions/{function_urn}/export",
+        idempotent: true, paging: None,
+    },
+    functions::UpdateCollectState => {
+        name: "UpdateCollectState", official: "UpdateFunctionCollectState", go: None,
+        method: PUT, path: "/v2/{project_id}/fgs/functions/{func_urn}/collect/{state}",
+        idempotent: true, paging: None,
+    },
+    functions::GetSnapshotState => {
+        name: "GetSnapshotState", official: "ShowFuncSnapshotState", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/functions/{function_urn}/snapshots/{action}",
+        idempotent: true, paging: None,
+    },
+    functions::UpdateSnapshot => {
+        name: "UpdateSnapshot", official: "UpdateFuncSnapshot", go: None,
+        method: POST, path: "/v2/{project_id}/fgs/functions/{function_urn}/snapshots/{action}",
+        idempotent: false, paging: None,
+    },
+    observability::EnableLts => {
+        name: "EnableLtsLogs", official: "EnableLtsLogs", go: None,
+        method: POST, path: "/v2/{project_id}/fgs/functions/enable-lts-logs",
+        idempotent: false, paging: None,
+    },
+    observability::GetLtsDetails => {
+        name: "GetLtsLogDetails", official: "ShowLtsLogDetails", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/functions/{function_urn}/lts-log-detail",
+        idempotent: true, paging: None,
+    },
+    observability::EnableAsyncStatusLog => {
+        name: "EnableAsyncStatusLog", official: "EnableAsyncStatusLog", go: None,
+        method: POST, path: "/v2/{project_id}/fgs/functions/enable-async-status-logs",
+        idempotent: false, paging: None,
+    },
+    observability::GetAsyncStatusLog => {
+        name: "GetAsyncStatusLog", official: "ShowProjectAsyncStatusLogInfo", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/functions/async-status-log-detail",
+        idempotent: true, paging: None,
+    },
+    observability::GetTracing => {
+        name: "GetTracing", official: "ShowTracing", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/functions/{function_urn}/tracing",
+        idempotent: true, paging: None,
+    },
+    observability::UpdateTracing => {
+        name: "UpdateTracing", official: "UpdateTracing", go: None,
+        method: PUT, path: "/v2/{project_id}/fgs/functions/{function_urn}/tracing",
+        idempotent: true, paging: None,
     },
 }
 

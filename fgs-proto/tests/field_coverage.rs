@@ -22,7 +22,7 @@ use fgs_proto::model::{
 };
 use fgs_proto::registry;
 use fgs_proto::triggers::CreateBody as CreateTriggerBody;
-use fgs_proto::{dependencies, events, scaling, tags, triggers};
+use fgs_proto::{dependencies, events, observability, scaling, tags, triggers};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -216,6 +216,26 @@ fn model_of(definition: &str) -> Option<Model> {
         "ListEnterpriseResourceDetail" => {
             model::<tags::ResourceDetail>(tags::ResourceDetail::FIELDS, true)
         }
+        // Import answers the function; the logs, tracing and snapshot answers their own.
+        "ImportFunctionRequestBody" => model::<fgs_proto::functions::ImportBody>(
+            fgs_proto::functions::ImportBody::FIELDS,
+            true,
+        ),
+        "ImportFunctionResponseBody" => model::<Function>(Function::FIELDS, false),
+        "ShowLtsLogDetailsResponseBody" => {
+            model::<observability::LogDetails>(observability::LogDetails::FIELDS, true)
+        }
+        "ShowTracingResponseBody" => {
+            model::<observability::TracingKeys>(observability::TracingKeys::FIELDS, true)
+        }
+        "UpdateTracingRequestBody" => model::<observability::UpdateTracingBody>(
+            observability::UpdateTracingBody::FIELDS,
+            true,
+        ),
+        "QueryFuncSnapshotResponseBody" => model::<fgs_proto::functions::SnapshotState>(
+            fgs_proto::functions::SnapshotState::FIELDS,
+            true,
+        ),
         _ => return None,
     })
 }
@@ -348,6 +368,8 @@ fn request_bodies_are_the_oas_request_bodies() {
             "UpdateFunctionReservedInstancesCount",
             "UpdateFunctionReservedInstancesCountRequestBody",
         ),
+        ("ImportFunction", "ImportFunctionRequestBody"),
+        ("UpdateTracing", "UpdateTracingRequestBody"),
     ] {
         let files = oas_files();
         let (_, doc) = files.iter().find(|(f, _)| f == operation).unwrap();

@@ -35,6 +35,29 @@ pub(crate) fn json_with_package<T: Serialize>(
     body: &T,
     package: Option<&CodePackage>,
 ) -> Result<Body, Error> {
+    json_with_base64(body, package, FUNC_CODE_OPEN, FUNC_CODE_CLOSE, "func_code")
+}
+
+/// [`json_with_package`] for a body that carries the package in a top-level string
+/// field (ImportFunction's `"file_code":"<base64>"`).
+pub(crate) fn json_with_base64_field<T: Serialize>(
+    body: &T,
+    package: Option<&CodePackage>,
+    open: &'static [u8],
+) -> Result<Body, Error> {
+    json_with_base64(body, package, open, STRING_CLOSE, "file_code")
+}
+
+/// What closes a top-level base64 string field and the body.
+const STRING_CLOSE: &[u8] = br#""}"#;
+
+fn json_with_base64<T: Serialize>(
+    body: &T,
+    package: Option<&CodePackage>,
+    open: &'static [u8],
+    close: &'static [u8],
+    field: &'static str,
+) -> Result<Body, Error> {
     let mut head = serde_json::to_vec(body)
         .map_err(|e| Error::invalid_input("body", format!("cannot serialise: {e}")))?;
     let Some(package) = package else {
@@ -47,21 +70,23 @@ pub(crate) fn json_with_package<T: Serialize>(
     if head.len() > 1 {
         head.push(b',');
     }
-    head.extend_from_slice(FUNC_CODE_OPEN);
+    head.extend_from_slice(open);
     let digits = base64::encoded_len(package.len(), true)
-        .ok_or_else(|| Error::invalid_input("func_code", "the code package is too large"))?;
+        .ok_or_else(|| Error::invalid_input(field, "the code package is too large"))?;
     Ok(Body::from_source(PackageJson {
-        len: (head.len() + digits + FUNC_CODE_CLOSE.len()) as u64,
+        len: (head.len() + digits + close.len()) as u64,
         head: Bytes::from(head),
         package: package.to_bytes(),
+        close,
     }))
 }
 
-/// A code upload's JSON body: `head`, the base64 of `package`, [`FUNC_CODE_CLOSE`].
+/// A code upload's JSON body: `head`, the base64 of `package`, `close`.
 struct PackageJson {
     head: Bytes,
     package: Bytes,
     len: u64,
+    close: &'static [u8],
 }
 
 impl BodySource for PackageJson {
@@ -83,7 +108,7 @@ impl BodySource for PackageJson {
         Box::new(
             std::iter::once(self.head.clone())
                 .chain(digits)
-                .chain(std::iter::once(Bytes::from_static(FUNC_CODE_CLOSE))),
+                .chain(std::iter::once(Bytes::from_static(self.close))),
         )
     }
 }

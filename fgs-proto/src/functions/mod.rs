@@ -23,6 +23,11 @@ mod update_alias;
 mod update_code;
 mod update_metadata;
 
+mod collect_state;
+mod export;
+mod import;
+mod snapshots;
+
 pub use create::{Create, CreateBody};
 pub use create_alias::{CreateAlias, CreateAliasBody};
 pub use create_version::{CreateVersion, CreateVersionBody};
@@ -40,3 +45,10 @@ pub use list_version::{ListVersion, ListVersionOutput};
 pub use update_alias::{UpdateAlias, UpdateAliasBody};
 pub use update_code::{UpdateCode, UpdateCodeBody};
 pub use update_metadata::{UpdateMetadata, UpdateMetadataBody};
+
+pub use collect_state::UpdateCollectState;
+pub use export::{Export, ExportOutput, ExportType};
+pub use import::{Import, ImportBody, MAX_IMPORT_PACKAGE_LEN};
+pub use snapshots::{
+    GetSnapshotState, SnapshotAction, SnapshotQuery, SnapshotState, UpdateSnapshot,
+};

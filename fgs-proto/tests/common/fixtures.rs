@@ -353,3 +353,93 @@ impl Fixture for tags::ListResources {
         tags::ListResources::filter()
     }
 }
+
+/// A one-file zip: the package of the import fixture.
+pub(crate) fn import_package() -> fgs_proto::code::CodePackage {
+    fgs_proto::code::CodePackage::from_files([("hello.yaml", "{\"runtime\":\"Python3.9\"}")])
+        .expect("a zip of one small file")
+}
+
+impl Fixture for fgs_proto::functions::Import {
+    const SNAPSHOT: &'static str = "requests_observability__import_minimal";
+    fn minimal() -> Self {
+        fgs_proto::functions::Import::new("hello", "hello.zip", import_package())
+    }
+}
+
+impl Fixture for fgs_proto::functions::Export {
+    const SNAPSHOT: &'static str = "requests_observability__export_minimal";
+    fn minimal() -> Self {
+        fgs_proto::functions::Export::new(URN)
+    }
+}
+
+impl Fixture for fgs_proto::functions::UpdateCollectState {
+    const SNAPSHOT: &'static str = "requests_observability__update_collect_state";
+    fn minimal() -> Self {
+        fgs_proto::functions::UpdateCollectState::new(BASE_URN, true)
+    }
+}
+
+/// A published version's URN (snapshots are for published versions).
+pub(crate) const V1_URN: &str =
+    "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello:v1";
+
+impl Fixture for fgs_proto::functions::GetSnapshotState {
+    const SNAPSHOT: &'static str = "requests_observability__get_snapshot_state";
+    fn minimal() -> Self {
+        fgs_proto::functions::GetSnapshotState::new(V1_URN)
+    }
+}
+
+impl Fixture for fgs_proto::functions::UpdateSnapshot {
+    const SNAPSHOT: &'static str = "requests_observability__update_snapshot";
+    fn minimal() -> Self {
+        fgs_proto::functions::UpdateSnapshot::new(
+            V1_URN,
+            fgs_proto::functions::SnapshotAction::Enable,
+        )
+    }
+}
+
+impl Fixture for fgs_proto::observability::EnableLts {
+    const SNAPSHOT: &'static str = "requests_observability__enable_lts";
+    fn minimal() -> Self {
+        fgs_proto::observability::EnableLts::new()
+    }
+}
+
+impl Fixture for fgs_proto::observability::GetLtsDetails {
+    const SNAPSHOT: &'static str = "requests_observability__get_lts_details";
+    fn minimal() -> Self {
+        fgs_proto::observability::GetLtsDetails::new(URN)
+    }
+}
+
+impl Fixture for fgs_proto::observability::EnableAsyncStatusLog {
+    const SNAPSHOT: &'static str = "requests_observability__enable_async_status_log";
+    fn minimal() -> Self {
+        fgs_proto::observability::EnableAsyncStatusLog::new()
+    }
+}
+
+impl Fixture for fgs_proto::observability::GetAsyncStatusLog {
+    const SNAPSHOT: &'static str = "requests_observability__get_async_status_log";
+    fn minimal() -> Self {
+        fgs_proto::observability::GetAsyncStatusLog::new()
+    }
+}
+
+impl Fixture for fgs_proto::observability::GetTracing {
+    const SNAPSHOT: &'static str = "requests_observability__get_tracing";
+    fn minimal() -> Self {
+        fgs_proto::observability::GetTracing::new(URN)
+    }
+}
+
+impl Fixture for fgs_proto::observability::UpdateTracing {
+    const SNAPSHOT: &'static str = "requests_observability__update_tracing";
+    fn minimal() -> Self {
+        fgs_proto::observability::UpdateTracing::new(URN, "APM-AK", "APM-SK")
+    }
+}
