@@ -205,6 +205,13 @@ impl EmulatorBuilder {
         self
     }
 
+    /// The largest package ImportFunction takes and ExportFunction produces (default
+    /// 50 MB of zip); beyond it they answer 413 `FSS.1071`.
+    pub fn import_export_package_size(mut self, bytes: usize) -> Self {
+        self.service_limits.import_export_package = bytes;
+        self
+    }
+
     /// How many asynchronous invocations the emulator keeps for
     /// [`Emulator::async_invocations`](crate::Emulator::async_invocations) (default
     /// 1 000, at least 1): the oldest are forgotten first, and in any case once their

@@ -61,6 +61,7 @@ pub(crate) mod code {
     pub(crate) const ALREADY_EXISTS: &str = "FSS.0409";
     pub(crate) const DEPENDENCY_NOT_FOUND: &str = "FSS.1056";
     pub(crate) const EVENT_NOT_FOUND: &str = "FSS.0404";
+    pub(crate) const TRACING_FUNCTION_NOT_FOUND: &str = "FSS.1128";
 }
 
 /// An error answer: status, FSS code and message.

@@ -71,6 +71,7 @@ pub(crate) fn create(state: &mut State, ctx: &Ctx<'_>, body: &[u8]) -> Result<Re
         reserved: Vec::new(),
         tags: Vec::new(),
         sys_tags: Vec::new(),
+        settings: Default::default(),
     };
     let answer = function_json(
         ctx.site,
@@ -136,6 +137,7 @@ pub(crate) fn get_metadata(
         answer["reserved_instance_count"] = json!(reserved.count);
         answer["reserved_instance_idle_mode"] = json!(reserved.idle_mode);
     }
+    super::observability::add_lts_fields(state, ctx, function, &mut answer);
     Ok(Reply::ok(&answer))
 }
 

@@ -7,9 +7,12 @@ mod dependencies;
 mod events;
 mod functions;
 mod invoke;
+mod observability;
 mod paging;
 mod scaling;
+mod settings;
 mod tags;
+mod transfer;
 mod triggers;
 mod versions;
 
@@ -172,6 +175,23 @@ pub(crate) fn handler(operation: &OperationInfo) -> Option<Handler> {
         "ListResourcesByTags" => L(|s, c, a| {
             tags::resources(s, c, a.param("resource_type")?, a.param("action")?, a.body)
         }),
+        "Import" => L(|s, c, a| transfer::import(s, c, a.body)),
+        "Export" => L(|s, _, a| transfer::export(s, a.target()?, &a.query())),
+        "UpdateCollectState" => L(|s, c, a| {
+            settings::update_collect_state(s, c, a.param("func_urn")?, a.param("state")?)
+        }),
+        "GetSnapshotState" => {
+            L(|s, _, a| settings::get_snapshot_state(s, a.target()?, a.param("action")?))
+        }
+        "UpdateSnapshot" => {
+            L(|s, _, a| settings::update_snapshot(s, a.target()?, a.param("action")?))
+        }
+        "EnableLtsLogs" => L(|s, _, _| observability::enable_lts(s)),
+        "GetLtsLogDetails" => L(|s, c, a| observability::lts_log_details(s, c, a.target()?)),
+        "EnableAsyncStatusLog" => L(|s, _, _| observability::enable_async_status_log(s)),
+        "GetAsyncStatusLog" => L(|s, c, _| observability::async_status_log(s, c)),
+        "GetTracing" => L(|s, _, a| observability::get_tracing(s, a.target()?)),
+        "UpdateTracing" => L(|s, _, a| observability::update_tracing(s, a.target()?, a.body)),
         _ => return None,
     })
 }

@@ -395,6 +395,11 @@ fn code_from(body: &Object, code_type: &str) -> Result<Code, ApiError> {
 
 /// Standard base64; padding optional and whitespace (line wrapping) ignored.
 fn decode_base64(text: &str) -> Result<Vec<u8>, ApiError> {
+    decode_base64_field(text, "func_code.file")
+}
+
+/// [`decode_base64`] of the body field `field` (named in the error).
+pub(crate) fn decode_base64_field(text: &str, field: &str) -> Result<Vec<u8>, ApiError> {
     const LENIENT: GeneralPurpose = GeneralPurpose::new(
         &STANDARD,
         GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
@@ -402,7 +407,7 @@ fn decode_base64(text: &str) -> Result<Vec<u8>, ApiError> {
     let compact: String = text.chars().filter(|c| !c.is_ascii_whitespace()).collect();
     LENIENT
         .decode(compact)
-        .map_err(|_| ApiError::bad_request(code::CODE, "func_code.file is not valid base64"))
+        .map_err(|_| ApiError::bad_request(code::CODE, format!("{field} is not valid base64")))
 }
 
 #[cfg(test)]

@@ -70,6 +70,8 @@ pub(crate) struct FunctionRecord {
     pub tags: TagList,
     /// System tags (`_sys_enterprise_project_id`).
     pub sys_tags: TagList,
+    /// Tracing keys, the pin state and snapshot switches.
+    pub settings: super::FunctionSettings,
 }
 
 /// Tags as `(key, value)`, keys unique.

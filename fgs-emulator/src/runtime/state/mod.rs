@@ -6,6 +6,7 @@
 mod alias;
 mod function;
 mod layer;
+mod settings;
 mod trigger;
 
 use std::collections::{BTreeMap, HashMap};
@@ -13,6 +14,7 @@ use std::collections::{BTreeMap, HashMap};
 pub(crate) use alias::{AliasRecord, AliasUse};
 pub(crate) use function::{Code, FunctionRecord, LATEST, ReservedRecord, TagList, VersionRecord};
 pub(crate) use layer::{DependencyVersionRecord, EventRecord, ServiceLimits};
+pub(crate) use settings::{FunctionSettings, ProjectLogs, TracingKeys};
 pub(crate) use trigger::TriggerRecord;
 
 /// Every function, in creation order.
@@ -25,6 +27,8 @@ pub(crate) struct State {
     pub dependencies: Vec<DependencyVersionRecord>,
     /// The limits operations enforce.
     pub limits: ServiceLimits,
+    /// Which project-wide logs are switched on.
+    pub logs: ProjectLogs,
 }
 
 impl State {
@@ -69,5 +73,6 @@ impl State {
         self.functions.clear();
         self.index.clear();
         self.dependencies.clear();
+        self.logs = ProjectLogs::default();
     }
 }
