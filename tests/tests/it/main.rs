@@ -17,6 +17,7 @@ mod demo;
 mod large_code;
 mod layers;
 mod lifecycle;
+mod observability;
 mod readme;
 mod retries;
 mod scaling;

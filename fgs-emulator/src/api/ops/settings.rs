@@ -20,7 +20,12 @@ pub(crate) fn update_collect_state(
     let pinned = match pinned {
         "true" => true,
         "false" => false,
-        other => return Err(ApiError::invalid("state", format!("`{other}` is not true or false"))),
+        other => {
+            return Err(ApiError::invalid(
+                "state",
+                format!("`{other}` is not true or false"),
+            ));
+        }
     };
     let target = Target::parse(func_urn, ctx.site)?;
     function_mut(state, &target)?.settings.pinned = pinned;

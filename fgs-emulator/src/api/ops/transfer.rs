@@ -107,7 +107,11 @@ pub(crate) fn export(
         Ok(zip.finish()?.into_inner())
     };
     let package = write().map_err(|e| {
-        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, code::INTERNAL, e.to_string())
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            code::INTERNAL,
+            e.to_string(),
+        )
     })?;
     let limit = state.limits.import_export_package;
     if package.len() > limit {
@@ -168,7 +172,10 @@ pub(crate) fn import(state: &mut State, ctx: &Ctx<'_>, body: &[u8]) -> Result<Re
     req_str(&body, "file_name")?;
     let file_type = req_str(&body, "file_type")?;
     if file_type != "zip" {
-        return Err(ApiError::invalid("file_type", "only zip packages are imported"));
+        return Err(ApiError::invalid(
+            "file_type",
+            "only zip packages are imported",
+        ));
     }
     let package = opt_str(&body, "package")?.unwrap_or("default");
     let limit = state.limits.import_export_package;
