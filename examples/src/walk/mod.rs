@@ -5,6 +5,7 @@ mod events;
 mod functions;
 mod invocations;
 mod layers;
+mod observability;
 mod scaling;
 mod tags;
 mod teardown;
@@ -58,6 +59,9 @@ pub(super) fn walk(
     triggers::walk(walker, &urns)?;
     scaling::walk(walker, &urns)?;
     tags::walk(walker, &urns)?;
+    observability::transfer(walker, function_name, &urns)?;
+    observability::settings(walker, &urns)?;
+    observability::walk(walker, &urns)?;
     let layer = layers::publish(walker, &urns)?;
     events::walk(walker, &urns)?;
     layers::remove(walker, &layer)?;

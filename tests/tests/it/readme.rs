@@ -30,6 +30,7 @@ fn rows() -> Vec<Row> {
                 "event.",
                 "scaling.",
                 "tag.",
+                "observability.",
             ]
             .iter()
             .any(|package| line.starts_with(&format!("| `{package}")))
