@@ -148,6 +148,53 @@ fn export_delete_import_equal<S: Connect>() {
     );
     let unknown = sdk.send(&Export::new("default:nobody")).unwrap_err();
     assert_eq!(unknown.code(), Some("FSS.1051"), "{who}");
+    // The code alone is no function: no configuration to create it from.
+    let code_only = sdk
+        .send(&Export::new(&urn).kind(ExportType::Code))
+        .expect("ExportFunction type=code")
+        .into_package()
+        .unwrap();
+    let refused = sdk
+        .send(&Import::new("code-only", "code.zip", code_only))
+        .unwrap_err();
+    assert_eq!(refused.code(), Some("FSS.0400"), "{who}: {refused}");
+}
+
+fgs_tests::through_both_adapters!(the_package_limit_is_configurable);
+
+fn the_package_limit_is_configurable<S: Connect>() {
+    let emu = fgs_emulator::Emulator::builder()
+        .ak_sk(
+            fgs_tests::harness::ACCESS_KEY,
+            fgs_tests::harness::SECRET_KEY,
+        )
+        .import_export_package_size(1000)
+        .start()
+        .expect("the emulator starts");
+    let sdk = S::connect(emu.config(), fgs_tests::fast_retries());
+    let who = sdk.name();
+    // Larger than the limit once unpacked, whatever deflate makes of it.
+    let big = "x".repeat(4096);
+    let urn = sdk
+        .send(&echo_function("roomy").description("d"))
+        .expect("Create")
+        .func_urn
+        .unwrap();
+    let small = sdk
+        .send(&Export::new(&urn).kind(ExportType::Config))
+        .expect("a small export fits")
+        .into_package()
+        .unwrap();
+    assert!(small.len() <= 1000, "{who}");
+    let large = CodePackage::from_files([("roomy.yaml", big.as_str())]).unwrap();
+    let e = sdk
+        .send(&Import::new("roomier", "roomier.zip", large))
+        .unwrap_err();
+    assert_eq!(
+        (e.status().map(|s| s.as_u16()), e.code()),
+        (Some(413), Some("FSS.1071")),
+        "{who}: {e}"
+    );
 }
 
 fn logs_tracing_pin_and_snapshots<S: Connect>() {
