@@ -1,5 +1,6 @@
-//! The README demo: one function through all 21 FunctionGraph v2 operations with the
-//! blocking client (fgs-ureq), each step printed with its request line and result.
+//! The README demo: one function through every FunctionGraph v2 operation of fgs's
+//! registry with the blocking client (fgs-ureq), each step printed with its request line
+//! and result.
 //!
 //! ```text
 //! cargo run --example quickstart                      # against an emulator in this process
@@ -20,7 +21,7 @@ use fgs_examples::{self as demo, Target};
 
 const USAGE: &str = "usage: quickstart [--prefix NAME]
 
-Walks all 21 FunctionGraph v2 operations with fgs-ureq, on the in-process emulator,
+Walks every FunctionGraph v2 operation fgs has with fgs-ureq, on the in-process emulator,
 or on the endpoint FGS_ENDPOINT / FGS_REGION names (credentials from
 HUAWEICLOUD_SDK_AK, _SK, _PROJECT_ID or FGS_AUTH_TOKEN).
 

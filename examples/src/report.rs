@@ -65,7 +65,7 @@ impl Report {
         self.missing().is_empty()
     }
 
-    /// The summary line: `21/21 operations OK` (operations that succeeded / all).
+    /// The summary line: `N/N operations OK` (operations that succeeded / all).
     pub fn summary(&self) -> String {
         format!(
             "{}/{} operations OK",

@@ -1,13 +1,13 @@
 //! # fgs-emulator — an in-memory FunctionGraph v2 service on loopback
 //!
 //! A local stand-in for Huawei Cloud FunctionGraph (API v2): every operation of the
-//! `fgs_proto::registry` (which covers the 21 of the Go SDK's `function` and `trigger`
-//! packages), with the service's paths, JSON fields, status codes and `FSS.xxxx` error
-//! codes, AK/SK (`SDK-HMAC-SHA256`) and IAM-token authentication, and hooks for tests:
-//! pluggable function handlers, a record of asynchronous invocations, fault injection
-//! and state snapshots. Think LocalStack or moto, for FunctionGraph. It is the server
-//! behind the fgs SDK's integration tests and can serve your own test suite the same
-//! way.
+//! `fgs_proto::registry` (the 21 of the Go SDK's `function` and `trigger` packages and
+//! the operations it lacks), with the service's paths, JSON fields, status codes and
+//! `FSS.xxxx` error codes, AK/SK (`SDK-HMAC-SHA256`) and IAM-token authentication, and
+//! hooks for tests: pluggable function handlers, a record of asynchronous invocations,
+//! fault injection and state snapshots. Think LocalStack or moto, for FunctionGraph. It
+//! is the server behind the fgs SDK's integration tests and can serve your own test
+//! suite the same way.
 //!
 //! ```
 //! use std::time::Duration;

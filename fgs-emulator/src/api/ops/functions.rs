@@ -202,6 +202,7 @@ pub(crate) fn delete(state: &mut State, target: &Target) -> Result<Reply, ApiErr
     }
     function.versions.retain(|v| v.name != version);
     function.triggers.retain(|t| t.qualifier != version);
+    function.settings.snapshots.retain(|v| *v != version);
     Ok(Reply::no_content())
 }
 

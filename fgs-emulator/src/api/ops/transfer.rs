@@ -197,3 +197,71 @@ pub(crate) fn import(state: &mut State, ctx: &Ctx<'_>, body: &[u8]) -> Result<Re
     let create_body = serde_json::to_vec(&config).unwrap_or_default();
     super::functions::create(state, ctx, &create_body)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn query(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn the_query_says_what_to_export() {
+        assert_eq!(
+            parts(&query(&[("code", "true"), ("config", "true")])),
+            Ok((true, true))
+        );
+        assert_eq!(parts(&query(&[("type", "code")])), Ok((true, false)));
+        assert_eq!(parts(&query(&[("config", "true")])), Ok((false, true)));
+        for bad in [
+            &[][..],
+            &[("code", "false")],
+            &[("type", "all")],
+            &[("type", "code"), ("code", "true")],
+            &[("code", "yes")],
+        ] {
+            assert_eq!(
+                parts(&query(bad)).unwrap_err().code,
+                code::QUERY_PARAMETER,
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn packages_are_checked_before_they_are_trusted() {
+        let zip = |entries: &[(&str, &[u8])]| {
+            let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+            for (name, bytes) in entries {
+                zip.start_file(*name, SimpleFileOptions::default()).unwrap();
+                zip.write_all(bytes).unwrap();
+            }
+            zip.finish().unwrap().into_inner()
+        };
+        let good = zip(&[("f.yaml", br#"{"runtime":"Python3.9"}"#), ("f.zip", b"PK")]);
+        let (config, code) = unpack(&good, 1024).unwrap();
+        assert_eq!(config["runtime"], "Python3.9");
+        assert_eq!(code.as_deref(), Some(&b"PK"[..]));
+        // Unpacked beyond the limit: refused, however small the zip.
+        let bomb = zip(&[("f.yaml", &[b' '; 4096][..])]);
+        assert_eq!(
+            unpack(&bomb, 1024).unwrap_err().code,
+            code::PACKAGE_TOO_LARGE
+        );
+        for bad in [
+            zip(&[("f.zip", b"PK")]),
+            zip(&[("f.yaml", b"runtime: Python3.9")]),
+            good[..good.len() - 5].to_vec(),
+            b"not a zip".to_vec(),
+        ] {
+            assert_eq!(
+                unpack(&bad, 1024).unwrap_err().code,
+                code::INVALID_PARAMETER
+            );
+        }
+    }
+}
