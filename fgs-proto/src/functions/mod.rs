@@ -4,6 +4,12 @@
 //! chainable setters, and, for operations with a body, `body()` / `body_mut()` for
 //! direct access to every field of the body model. Code uploads go through
 //! [`Code`](crate::code::Code) and [`CodePackage`](crate::code::CodePackage).
+//!
+//! Beyond the Go SDK: [`Export`] and [`Import`] (a function as a zip of its code and
+//! configuration, and back), [`UpdateCollectState`] (the console's pin), and
+//! [`GetSnapshotState`] / [`UpdateSnapshot`] (snapshot start-up of a published Java
+//! version). Each acts on one function (the API reference files the pin and snapshots
+//! under the function's life cycle), so they live here, named in the same style.
 
 mod create;
 mod create_alias;
