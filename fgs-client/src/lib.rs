@@ -19,6 +19,12 @@
 //!
 //! Most users depend on `fgs-ureq` or `fgs-hyper`, which re-export what is here.
 //!
+//! ## Features
+//! - `tracing` (off by default): each call opens an `fgs.call` span and emits events
+//!   per attempt (status, latency, retry delay); see [`trace`]. Headers are never
+//!   logged, so no signature, token or key reaches a subscriber. The adapters'
+//!   `tracing` features turn this one on.
+//!
 //! ```
 //! use fgs_client::{SyncBackend, ClientSettings, blocking};
 //! use fgs_proto::{Body, Config, Credentials, Error, TransportError, functions::GetMetadata};

@@ -53,6 +53,11 @@
 //! assert_eq!(call.attempts(), 2);
 //! # Ok::<(), fgs_proto::Error>(())
 //! ```
+//!
+//! ## Features
+//! None: everything is always built, and nothing pulls in a runtime, a socket or a TLS
+//! crate. The operation groups are modules (`functions`, `triggers`, …) whose types
+//! share names; [`prelude`] imports the modules in one glob.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 // Data from outside never reaches an unwrap: library code may not use them at all.
@@ -72,6 +77,7 @@ pub mod inspect;
 pub mod model;
 mod operation;
 pub mod paginate;
+pub mod prelude;
 pub mod registry;
 mod request;
 mod response;
