@@ -87,6 +87,10 @@
 //! beyond it), JSON is parsed into `serde_json::Value` and checked field by field, bad
 //! paths and methods answer 404/405, and a broken connection ends only itself. Every
 //! answer carries an `X-Request-Id` header.
+// Where other crates' docs link to this one's when its local docs are not there (a
+// fresh `cargo doc --no-deps` documents the crates in any order); docs.rs passes its
+// own. `tests/tests/doc_roots.rs` keeps the version in step with the package's.
+#![doc(html_root_url = "https://docs.rs/fgs-emulator/0.1.0")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(clippy::unwrap_used, clippy::expect_used)]

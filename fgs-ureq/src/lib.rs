@@ -93,6 +93,10 @@
 //! assert_eq!(function.func_name.as_deref(), Some("hello"));
 //! # Ok::<(), fgs_ureq::Error>(())
 //! ```
+// Where other crates' docs link to this one's when its local docs are not there (a
+// fresh `cargo doc --no-deps` documents the crates in any order); docs.rs passes its
+// own. `tests/tests/doc_roots.rs` keeps the version in step with the package's.
+#![doc(html_root_url = "https://docs.rs/fgs-ureq/0.1.0")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(clippy::unwrap_used, clippy::expect_used)]
