@@ -19,6 +19,12 @@
 //!
 //! Most users depend on `fgs-ureq` or `fgs-hyper`, which re-export what is here.
 //!
+//! ## Features
+//! - `tracing` (off by default): each call opens an `fgs.call` span and emits events
+//!   per attempt (status, latency, retry delay); see [`trace`]. Headers are never
+//!   logged, so no signature, token or key reaches a subscriber. The adapters'
+//!   `tracing` features turn this one on.
+//!
 //! ```
 //! use fgs_client::{SyncBackend, ClientSettings, blocking};
 //! use fgs_proto::{Body, Config, Credentials, Error, TransportError, functions::GetMetadata};
@@ -40,6 +46,10 @@
 //! assert_eq!(function.func_name.as_deref(), Some("hello"));
 //! # Ok::<(), fgs_proto::Error>(())
 //! ```
+// Where other crates' docs link to this one's when its local docs are not there (a
+// fresh `cargo doc --no-deps` documents the crates in any order); docs.rs passes its
+// own. `tests/tests/doc_roots.rs` keeps the version in step with the package's.
+#![doc(html_root_url = "https://docs.rs/fgs-client/0.1.0")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(clippy::unwrap_used, clippy::expect_used)]

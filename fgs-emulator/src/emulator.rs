@@ -16,7 +16,9 @@ use crate::hooks::fault::Fault;
 use crate::hooks::snapshot::{Snapshot, snapshot};
 use crate::http::server::serve;
 use crate::runtime::async_log::AsyncInvocation;
+#[cfg(doc)]
 use crate::runtime::invocation::Handler;
+use crate::runtime::invocation::{FunctionError, InvocationContext};
 use crate::shared::Shared;
 
 /// Worker threads of the emulator's runtime: enough to overlap requests on a small
@@ -104,7 +106,11 @@ impl Emulator {
                     }
                 };
                 let bound = runtime.block_on(async {
-                    let listener = tokio::net::TcpListener::bind(listen).await?;
+                    // The error names the address: "address in use" alone does not say
+                    // which one.
+                    let listener = tokio::net::TcpListener::bind(listen).await.map_err(|e| {
+                        io::Error::new(e.kind(), format!("cannot listen on {listen}: {e}"))
+                    })?;
                     let addr = listener.local_addr()?;
                     io::Result::Ok((listener, addr))
                 });
@@ -210,16 +216,26 @@ impl Emulator {
     /// Runs `handler` when the function `function_name` (in any package) is invoked,
     /// instead of echoing the event. Replaces an earlier handler for that name.
     ///
+    /// The closure's parameter and return types are inferred: `|event, ctx| ...` takes
+    /// the event as `&[u8]` and the [`InvocationContext`], and returns
+    /// `Result<Vec<u8>, FunctionError>`. A [`Handler`] of another type is registered
+    /// through a closure calling it: `move |event, ctx| handler.invoke(event, ctx)`.
+    ///
     /// ```
-    /// use fgs_emulator::{Emulator, FunctionError, InvocationContext};
+    /// use fgs_emulator::{Emulator, FunctionError};
     ///
     /// let emu = Emulator::start()?;
-    /// emu.register_handler("fails", |_: &[u8], _: &InvocationContext| -> Result<Vec<u8>, FunctionError> {
-    ///     Err(FunctionError::new("ValueError", "bad input"))
+    /// emu.register_handler("fails", |_, _| Err(FunctionError::new("ValueError", "bad input")));
+    /// emu.register_handler("greets", |event, ctx| {
+    ///     ctx.log("greeting");
+    ///     Ok([b"hello ".as_slice(), event].concat())
     /// });
     /// # Ok::<(), std::io::Error>(())
     /// ```
-    pub fn register_handler(&self, function_name: impl Into<String>, handler: impl Handler) {
+    pub fn register_handler<F>(&self, function_name: impl Into<String>, handler: F)
+    where
+        F: Fn(&[u8], &InvocationContext) -> Result<Vec<u8>, FunctionError> + Send + Sync + 'static,
+    {
         self.shared
             .register(function_name.into(), Arc::new(handler));
     }

@@ -11,63 +11,65 @@
 //!
 //! ```
 //! use std::time::Duration;
-//! use fgs_emulator::{Emulator, Fault, FunctionError, InvocationContext, Route};
+//! use fgs_emulator::{Emulator, Fault, FunctionError, Route};
+//! use fgs_ureq::proto::code::Code;
+//! use fgs_ureq::proto::functions::{Create, FunctionConfig, GetMetadata, Invoke};
+//! use fgs_ureq::proto::model::{MemorySize, Runtime};
+//! use fgs_ureq::{Client, RetryPolicy};
 //!
 //! let emu = Emulator::builder().token("TOKEN").start()?;
-//! emu.register_handler("hello", |event: &[u8], ctx: &InvocationContext| -> Result<Vec<u8>, FunctionError> {
+//! // The function's code: a closure over the event and the invocation's context.
+//! emu.register_handler("hello", |event, ctx| {
 //!     ctx.log("saying hello");
+//!     if event.is_empty() {
+//!         return Err(FunctionError::new("ValueError", "no event"));
+//!     }
 //!     Ok([b"hello ".as_slice(), event].concat())
 //! });
-//! emu.inject(Fault::status(503).retry_after_secs(1).on(Route::of::<fgs_proto::functions::GetMetadata>()));
+//! // The next GetMetadata answers 503 with `Retry-After: 1`.
+//! emu.inject(Fault::status(503).retry_after_secs(1).on(Route::of::<GetMetadata>()));
 //!
-//! // Any HTTP client works; the SDK gets a ready `Config` from `emu.config()`.
-//! let agent: ureq::Agent = ureq::Agent::config_builder()
-//!     .http_status_as_error(false)
-//!     .build()
-//!     .into();
-//! let base = format!("{}/v2/{}/fgs", emu.endpoint(), emu.project_id());
-//! let create = agent
-//!     .post(format!("{base}/functions"))
-//!     .header("X-Auth-Token", "TOKEN")
-//!     .send(
-//!         serde_json::json!({
-//!             "func_name": "hello", "package": "default", "runtime": "Python3.9",
-//!             "handler": "index.handler", "memory_size": 128, "timeout": 30,
-//!             "code_type": "inline", "func_code": {"file": "cHJpbnQoMSk="},
-//!         })
-//!         .to_string(),
-//!     )
-//!     .expect("sent");
-//! assert_eq!(create.status(), 200);
-//! // The injected fault answers the first GetMetadata.
-//! let config = format!("{base}/functions/default:hello/config");
-//! let busy = agent.get(&config).header("X-Auth-Token", "TOKEN").call().expect("sent");
-//! assert_eq!(busy.status(), 503);
-//! assert_eq!(busy.headers()["retry-after"], "1");
-//! let ok = agent.get(&config).header("X-Auth-Token", "TOKEN").call().expect("sent");
-//! assert_eq!(ok.status(), 200);
-//! let mut invoked = agent
-//!     .post(format!("{base}/functions/default:hello/invocations"))
-//!     .header("X-Auth-Token", "TOKEN")
-//!     .send("\"world\"")
-//!     .expect("sent");
-//! assert_eq!(invoked.body_mut().read_to_string().expect("text"), "hello \"world\"");
+//! // `emu.config()`: the emulator's endpoint, project id and credentials.
+//! let client = Client::builder(emu.config())
+//!     .retry_policy(RetryPolicy::default().max_attempts(1))
+//!     .build()?;
+//! let settings = FunctionConfig::new(
+//!     Runtime::Python39, "index.handler", MemorySize::mb(128), Duration::from_secs(30));
+//! let create = Create::new("hello", "default", settings, Code::inline_source("print(1)"));
+//! let urn = client.send(&create)?.func_urn.unwrap_or_default();
+//!
+//! let busy = client.send(&GetMetadata::new(&urn)).unwrap_err();
+//! assert_eq!(busy.status().map(|s| s.as_u16()), Some(503));
+//! assert_eq!(client.send(&GetMetadata::new(&urn))?.memory_size, Some(128));
+//!
+//! let output = client.send(&Invoke::new(&urn).raw_event(b"\"world\"".to_vec()))?;
+//! assert_eq!(output.result(), b"hello \"world\"");
 //! assert_eq!(emu.snapshot().functions.len(), 1);
-//! # Ok::<(), std::io::Error>(())
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! Without the SDK, any HTTP client works: the paths are the service's,
+//! `{endpoint}/v2/{project_id}/fgs/functions/...`, authenticated here by an
+//! `X-Auth-Token: TOKEN` header.
+//!
+//! ## Features
+//! None. The library and the `fgs-emulator` binary (`fgs-emulator --help`) are always
+//! built; the binary serves the same emulator to programs in any language, and
+//! `GET /health` answers `{"status":"ok"}` without credentials.
+//!
 //! ## Scope
-//! **In:** functions (create, list, get metadata and code, update, delete), versions,
-//! aliases with weighted and rule-based canaries, sync and async invocation (v0 and v1
-//! response formats, tail logs, function errors), triggers with TIMER and APIG
-//! validation, marker paging, bounded request bodies, and the service's documented
-//! validation rules with their FSS codes.
+//! **In:** every operation of `fgs_proto::registry`: functions (create, list, get
+//! metadata and code, update, delete), versions, aliases with weighted and rule-based
+//! canaries, sync and async invocation (v0 and v1 response formats, tail logs, function
+//! errors), triggers with TIMER and APIG validation, layers, test events, reserved
+//! instances, tags; marker and offset paging, bounded request bodies, and the service's
+//! documented validation rules with their FSS codes.
 //!
 //! **Out:** running real function code (handlers are Rust closures; the default echoes
-//! the event), firing triggers, dependencies, reserved instances, TLS, and the service's
-//! eventual consistency (everything here is immediately consistent). Where the spec is
-//! **UNCONFIRMED** the emulator is lenient; the choices are documented on the items
-//! concerned (e.g. UpdateMetadata keeps fields not sent; publishing an unchanged
+//! the event), firing triggers, TLS, and the service's eventual consistency
+//! (everything here is immediately consistent). Where the service's documentation
+//! leaves a behaviour open the emulator is lenient; the choices are documented on the
+//! items concerned (e.g. UpdateMetadata keeps fields not sent; publishing an unchanged
 //! function twice is allowed; the region of a full URN is not checked).
 //!
 //! ## Why hyper
@@ -85,6 +87,10 @@
 //! beyond it), JSON is parsed into `serde_json::Value` and checked field by field, bad
 //! paths and methods answer 404/405, and a broken connection ends only itself. Every
 //! answer carries an `X-Request-Id` header.
+// Where other crates' docs link to this one's when its local docs are not there (a
+// fresh `cargo doc --no-deps` documents the crates in any order); docs.rs passes its
+// own. `tests/tests/doc_roots.rs` keeps the version in step with the package's.
+#![doc(html_root_url = "https://docs.rs/fgs-emulator/0.1.0")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(clippy::unwrap_used, clippy::expect_used)]

@@ -1,4 +1,4 @@
-//! Authentication (spec §1.2, §1.3): the official algorithm's request is accepted, a
+//! Authentication: the official algorithm's request is accepted, a
 //! tampered one is not; wrong keys, stale dates, wrong tokens and no credentials are
 //! 401 `FSS.0401` with a reason and never the expected signature.
 

@@ -1,5 +1,5 @@
 //! Create, List, GetMetadata, GetCode, UpdateCode, UpdateMetadata and Delete over raw
-//! HTTP, with bodies and expectations written from the spec (§8, §9.1–§9.7).
+//! HTTP, with bodies and expectations written from the API reference.
 
 mod common;
 

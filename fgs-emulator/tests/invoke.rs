@@ -1,4 +1,4 @@
-//! Invoke and AsyncInvoke over raw HTTP (spec §9.15, §9.16).
+//! Invoke and AsyncInvoke over raw HTTP.
 
 mod common;
 

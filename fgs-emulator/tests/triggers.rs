@@ -1,4 +1,4 @@
-//! Trigger operations over raw HTTP (spec §9.17–§9.21, §10).
+//! Trigger operations over raw HTTP.
 
 mod common;
 

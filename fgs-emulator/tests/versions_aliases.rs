@@ -1,4 +1,4 @@
-//! CreateVersion, ListVersion and the alias operations over raw HTTP (spec §9.8–§9.14).
+//! CreateVersion, ListVersion and the alias operations over raw HTTP.
 
 mod common;
 

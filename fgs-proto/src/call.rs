@@ -200,6 +200,7 @@ impl<'a, O: Operation + ?Sized> Call<'a, O> {
 
     /// Feeds back a transport failure of the last request.
     pub fn on_transport_error(&mut self, error: TransportError) -> Step<O::Output> {
+        let error = error.in_call(O::NAME, self.config.endpoint());
         match self.decide(&Failure::Transport(&error)) {
             Some(delay) => {
                 self.last_failure = Some(Error::Transport(error));

@@ -389,6 +389,8 @@ pub struct TransportError {
     request_sent: bool,
     message: String,
     source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
+    /// The operation and endpoint of the failed call, set by [`Call`](crate::Call).
+    call: Option<(&'static str, String)>,
 }
 
 impl TransportError {
@@ -401,6 +403,7 @@ impl TransportError {
             request_sent,
             message: message.into(),
             source: None,
+            call: None,
         }
     }
 
@@ -462,6 +465,43 @@ impl TransportError {
         self
     }
 
+    /// Names the call that failed: its operation (an [`Operation::NAME`]) and the
+    /// endpoint it was sent to, shown at the end of the `Display` text. The call driver
+    /// [`Call`](crate::Call) sets them, so an adapter need not; an error that names its
+    /// call already keeps the first names.
+    ///
+    /// [`Operation::NAME`]: crate::Operation::NAME
+    ///
+    /// ```
+    /// use fgs_proto::{Endpoint, TransportError, TransportErrorKind};
+    ///
+    /// let endpoint = Endpoint::parse("http://127.0.0.1:8080")?;
+    /// let e = TransportError::new(TransportErrorKind::Connect, false, "connection refused")
+    ///     .in_call("GetMetadata", &endpoint);
+    /// assert_eq!(e.to_string(),
+    ///     "could not connect: connection refused (GetMetadata to http://127.0.0.1:8080)");
+    /// assert_eq!(e.operation(), Some("GetMetadata"));
+    /// assert_eq!(e.endpoint(), Some("http://127.0.0.1:8080"));
+    /// # Ok::<(), fgs_proto::Error>(())
+    /// ```
+    pub fn in_call(mut self, operation: &'static str, endpoint: &crate::Endpoint) -> Self {
+        if self.call.is_none() {
+            // `Endpoint` never holds user info, so the text cannot show a password.
+            self.call = Some((operation, endpoint.to_string()));
+        }
+        self
+    }
+
+    /// The operation of the failed call, when known (see [`in_call`](Self::in_call)).
+    pub fn operation(&self) -> Option<&'static str> {
+        self.call.as_ref().map(|(operation, _)| *operation)
+    }
+
+    /// The endpoint of the failed call, when known (see [`in_call`](Self::in_call)).
+    pub fn endpoint(&self) -> Option<&str> {
+        self.call.as_ref().map(|(_, endpoint)| endpoint.as_str())
+    }
+
     /// The kind of failure.
     pub fn kind(&self) -> TransportErrorKind {
         self.kind
@@ -483,6 +523,9 @@ impl fmt::Display for TransportError {
         f.write_str(self.kind.describe())?;
         if !self.message.is_empty() {
             write!(f, ": {}", self.message)?;
+        }
+        if let Some((operation, endpoint)) = &self.call {
+            write!(f, " ({operation} to {endpoint})")?;
         }
         Ok(())
     }

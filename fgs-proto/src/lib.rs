@@ -53,6 +53,15 @@
 //! assert_eq!(call.attempts(), 2);
 //! # Ok::<(), fgs_proto::Error>(())
 //! ```
+//!
+//! ## Features
+//! None: everything is always built, and nothing pulls in a runtime, a socket or a TLS
+//! crate. The operation groups are modules (`functions`, `triggers`, …) whose types
+//! share names; [`prelude`] imports the modules in one glob.
+// Where other crates' docs link to this one's when its local docs are not there (a
+// fresh `cargo doc --no-deps` documents the crates in any order); docs.rs passes its
+// own. `tests/tests/doc_roots.rs` keeps the version in step with the package's.
+#![doc(html_root_url = "https://docs.rs/fgs-proto/0.1.0")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 // Data from outside never reaches an unwrap: library code may not use them at all.
@@ -73,6 +82,7 @@ pub mod model;
 pub mod observability;
 mod operation;
 pub mod paginate;
+pub mod prelude;
 pub mod registry;
 mod request;
 mod response;

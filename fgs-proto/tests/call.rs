@@ -252,7 +252,11 @@ fn gives_up_after_max_attempts_with_the_last_error() {
     );
     let e = transport.result.unwrap_err();
     assert!(matches!(&e, Error::Transport(t) if t.kind() == TransportErrorKind::Timeout));
-    assert_eq!(e.to_string(), "timed out: read timed out");
+    // The call driver names the operation and the endpoint.
+    assert_eq!(
+        e.to_string(),
+        "timed out: read timed out (GetMetadata to http://127.0.0.1:18765)"
+    );
 }
 
 #[test]

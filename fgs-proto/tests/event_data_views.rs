@@ -58,7 +58,7 @@ where
 fn every_view_is_a_subset_of_the_flat_data() {
     let defs = definitions("ShowFunctionTrigger");
     let mut full = oas_sample(&defs["TriggerEventDataResponseBody"], &defs, "event_data");
-    // `subscription_status` (spec §10.3) is not in the OAS; give it a value too.
+    // `subscription_status` (documented for SMN) is not in the OAS; give it a value too.
     full["subscription_status"] = json!("Confirmed");
     let full: EventData = serde_json::from_value(full).unwrap();
     view_matches_flat::<TimerEventData>(TimerEventData::FIELDS, &full);
@@ -74,7 +74,7 @@ fn every_view_is_a_subset_of_the_flat_data() {
 
 #[test]
 fn views_hold_the_keys_spec_section_10_lists() {
-    // Spot checks of the per-type key sets against spec §10 (required keys).
+    // Spot checks of the per-type key sets against the documented required keys.
     for key in ["name", "schedule_type", "schedule", "user_event"] {
         assert!(TimerEventData::FIELDS.contains(&key), "{key}");
     }

@@ -93,6 +93,10 @@
 //! assert_eq!(function.func_name.as_deref(), Some("hello"));
 //! # Ok::<(), fgs_ureq::Error>(())
 //! ```
+// Where other crates' docs link to this one's when its local docs are not there (a
+// fresh `cargo doc --no-deps` documents the crates in any order); docs.rs passes its
+// own. `tests/tests/doc_roots.rs` keeps the version in step with the package's.
+#![doc(html_root_url = "https://docs.rs/fgs-ureq/0.1.0")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(clippy::unwrap_used, clippy::expect_used)]
@@ -142,6 +146,23 @@ pub type Pages<O> = fgs_client::blocking::Pages<O, Ureq>;
 
 /// The items of a paged listing, fetching pages as needed; see `Pages::items`.
 pub type Items<O> = fgs_client::blocking::Items<O, Ureq>;
+
+/// [`fgs_proto::prelude`] (the operation groups as modules, `Config`, `Credentials`,
+/// `Error`, …) and this crate's [`Client`], for one glob import.
+///
+/// ```
+/// use fgs_ureq::prelude::*;
+///
+/// let config = Config::new("http://127.0.0.1:8080", "p1", Credentials::token("T"))?;
+/// let client = Client::new(config);
+/// let (functions, triggers) = (functions::List::new(), triggers::List::new("default:hello"));
+/// # let _ = (client, functions, triggers);
+/// # Ok::<(), Error>(())
+/// ```
+pub mod prelude {
+    pub use crate::{Client, ClientBuilder};
+    pub use fgs_proto::prelude::*;
+}
 
 /// The client layer this crate plugs into.
 pub use fgs_client;

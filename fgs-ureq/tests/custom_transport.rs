@@ -71,7 +71,10 @@ fn transport_errors_from_a_custom_transport_keep_their_kind() {
     });
     let error = client.send(&GetMetadata::new(URN)).unwrap_err();
     assert!(matches!(&error, Error::Transport(t) if t.kind() == TransportErrorKind::Tls));
-    assert_eq!(error.to_string(), "TLS failure: unknown issuer");
+    assert_eq!(
+        error.to_string(),
+        "TLS failure: unknown issuer (GetMetadata to http://fgs.test)"
+    );
 }
 
 /// A barrier for `parties` threads whose wait gives up after `timeout` instead of

@@ -10,8 +10,8 @@ use fgs_client::{ClientSettings, RequestOptions};
 use fgs_proto::functions::GetMetadata;
 use fgs_proto::{Error, RetryPolicy, TransportError, TransportErrorKind};
 use fgs_testkit::{
-    Connect, Poke, Reply, TestServer, URN, Unresponsive, aksk_config, fast_retries, scripted,
-    token_config,
+    Connect, Poke, Reply, TestServer, URN, Unresponsive, aksk_config, closed_port_url,
+    fast_retries, scripted, token_config,
 };
 
 use fgs_testkit::this_adapter;
@@ -29,6 +29,7 @@ this_adapter!(
     the_same_drop_is_retried_for_an_idempotent_operation,
     redirects_are_not_followed,
     a_connect_timeout_is_reported_as_such_and_allows_retrying_anything,
+    a_chain_printer_shows_the_call_once_and_the_cause_once,
 );
 
 /// A client of `S` for `server` (AK/SK) with `policy` and a 5 s timeout.
@@ -116,7 +117,11 @@ fn a_slow_server_hits_the_timeout<S: Connect>() {
     assert!(transport.request_sent());
     assert_eq!(
         error.to_string(),
-        "timed out: no complete response within 300ms (request timeout)"
+        format!(
+            "timed out: no complete response within 300ms (request timeout) \
+             (GetMetadata to {})",
+            server.url()
+        )
     );
 }
 
@@ -239,11 +244,38 @@ fn a_connect_timeout_is_reported_as_such_and_allows_retrying_anything<S: Connect
     assert!(!transport.request_sent());
     assert_eq!(
         error.to_string(),
-        "timed out: no connection within 200ms (connect timeout)"
+        format!(
+            "timed out: no connection within 200ms (connect timeout) (Poke to {})",
+            unresponsive.url()
+        )
     );
     assert!(
         elapsed >= Duration::from_millis(400),
         "two attempts: {elapsed:?}"
     );
     assert!(elapsed < Duration::from_millis(1500), "{elapsed:?}");
+}
+
+/// What an anyhow-style printer shows (`Display`, then each `source()`): the operation
+/// and endpoint once, and the operating system's cause once — in the message or in the
+/// chain, never in both.
+fn a_chain_printer_shows_the_call_once_and_the_cause_once<S: Connect>() {
+    let url = closed_port_url();
+    let settings = ClientSettings::new().retry_policy(RetryPolicy::none());
+    let client = S::with_settings(&settings, aksk_config(&url)).unwrap();
+    let error = client.send(&GetMetadata::new(URN)).unwrap_err();
+    assert_eq!(transport_error(&error).kind(), TransportErrorKind::Connect);
+    let mut chain = vec![error.to_string()];
+    let mut next = std::error::Error::source(&error);
+    while let Some(link) = next {
+        chain.push(link.to_string());
+        next = link.source();
+    }
+    let printed = chain.join("\nCaused by: ").to_lowercase();
+    assert!(
+        chain[0].ends_with(&format!("(GetMetadata to {url})")),
+        "{chain:?}"
+    );
+    assert_eq!(printed.matches(&url).count(), 1, "{printed}");
+    assert_eq!(printed.matches("refused").count(), 1, "{printed}");
 }

@@ -1,8 +1,8 @@
-//! FSS-style error answers: `{"error_code": "FSS.xxxx", "error_msg": "..."}` (spec §4).
+//! FSS-style error answers: `{"error_code": "FSS.xxxx", "error_msg": "..."}`.
 
 use http::StatusCode;
 
-/// The FSS error codes the emulator answers with (spec §4.3), named after their meaning.
+/// The FSS error codes the emulator answers with, named after their meaning.
 pub(crate) mod code {
     pub(crate) const INVALID_PARAMETER: &str = "FSS.0400";
     pub(crate) const UNAUTHORIZED: &str = "FSS.0401";

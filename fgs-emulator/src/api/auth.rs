@@ -1,4 +1,4 @@
-//! Request authentication: AK/SK signatures and IAM tokens (spec §1.2, §1.3).
+//! Request authentication: AK/SK signatures and IAM tokens.
 
 use std::time::{Duration, SystemTime};
 

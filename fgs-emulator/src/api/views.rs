@@ -1,4 +1,4 @@
-//! The JSON the service answers with: functions (spec §8), code, aliases, triggers.
+//! The JSON the service answers with: functions, code, aliases, triggers.
 //!
 //! Each function-shaped answer starts from the fields the user sent (echoed back as the
 //! service does) and overlays the fields the service computes.
@@ -11,7 +11,7 @@ use crate::http::site::Site;
 use crate::runtime::clock::rfc3339;
 use crate::runtime::state::{AliasRecord, FunctionRecord, TriggerRecord, VersionRecord};
 
-/// Which response a function object is for (spec §8 columns).
+/// Which response a function object is for (the fields differ per operation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Shape {
     /// Create, GetMetadata, UpdateMetadata (C, S, U).
@@ -40,7 +40,7 @@ pub(crate) fn function_json(
     shape: Shape,
 ) -> Value {
     let mut out = version.metadata.clone();
-    // `log_config` is request-only; responses expose the ids it binds (spec §6.5).
+    // `log_config` is request-only; responses expose the ids it binds.
     if let Some(Value::Object(log)) = out.remove("log_config") {
         for (from, to) in [("group_id", "log_group_id"), ("stream_id", "log_stream_id")] {
             if let Some(id) = log.get(from) {
@@ -123,7 +123,7 @@ pub(crate) fn function_json(
     Value::Object(out)
 }
 
-/// The GetCode / UpdateCode answer (spec §9.4, col. K/P).
+/// The GetCode / UpdateCode answer.
 pub(crate) fn code_json(
     site: &Site,
     function: &FunctionRecord,
@@ -170,7 +170,7 @@ pub(crate) fn code_json(
     out
 }
 
-/// An alias object (spec §9.10). ListAlias and UpdateAlias leave the strategy out.
+/// An alias object. ListAlias and UpdateAlias leave the strategy out.
 pub(crate) fn alias_json(
     site: &Site,
     function: &FunctionRecord,
@@ -193,7 +193,7 @@ pub(crate) fn alias_json(
     out
 }
 
-/// A trigger object (spec §9.17).
+/// A trigger object.
 pub(crate) fn trigger_json(trigger: &TriggerRecord) -> Value {
     json!({
         "trigger_id": trigger.id,

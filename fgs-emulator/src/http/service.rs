@@ -45,6 +45,14 @@ pub(crate) async fn handle(
 ) -> Result<Response<Full<Bytes>>, DropConnection> {
     let request_id = uuid::Uuid::new_v4().to_string();
     let (parts, body) = request.into_parts();
+    if is_health_check(&parts) {
+        let reply = Reply::bytes(
+            StatusCode::OK,
+            crate::http::reply::APPLICATION_JSON,
+            Bytes::from_static(br#"{"status":"ok"}"#),
+        );
+        return Ok(finish(&shared, &parts, reply, &request_id));
+    }
     let routed = route(&parts.method, parts.uri.path());
     let fired = shared.faults.take(routed.as_ref().ok().map(Matched::route));
     // The identity endpoints (when on) check their own requests once the body is read.
@@ -160,6 +168,17 @@ async fn process(
         Err(error) => error.into(),
     }
 }
+
+/// `GET /health` (or `HEAD`): the readiness probe of scripts and containers. It needs
+/// no credentials and no fault applies to it; the service has no such path, so it
+/// cannot shadow an operation.
+fn is_health_check(parts: &Parts) -> bool {
+    parts.uri.path() == HEALTH_PATH
+        && (parts.method == http::Method::GET || parts.method == http::Method::HEAD)
+}
+
+/// The path of the health check.
+pub(crate) const HEALTH_PATH: &str = "/health";
 
 /// The answer to a request no route takes.
 fn route_error(parts: &Parts, error: &RouteError) -> Reply {

@@ -41,7 +41,7 @@ pub(crate) struct Target {
 }
 
 impl Target {
-    /// Reads a path URN in any form the service accepts (spec §2). The region of a full
+    /// Reads a path URN in any form the service accepts. The region of a full
     /// URN is not checked: users may point any region's config at the emulator.
     pub(crate) fn parse(urn: &str, site: &Site) -> Result<Target, ApiError> {
         let parsed: FunctionUrn = urn.parse().map_err(|e: fgs_proto::Error| {

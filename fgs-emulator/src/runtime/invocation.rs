@@ -12,7 +12,8 @@ use serde_json::{Value, json};
 /// function's result, or fails with a [`FunctionError`].
 ///
 /// Any `Fn(&[u8], &InvocationContext) -> Result<Vec<u8>, FunctionError>` closure that is
-/// `Send + Sync + 'static` is a handler. Handlers run on a blocking thread pool, so they
+/// `Send + Sync + 'static` is a handler; `Emulator::register_handler` takes one, with
+/// its parameter types inferred. Handlers run on a blocking thread pool, so they
 /// may block or sleep; a panic becomes a function error, and a handler that outlives the
 /// function's `timeout` is answered as a timeout (it keeps running in the background).
 ///

@@ -147,7 +147,7 @@ pub(crate) fn list() -> Case<List> {
 
 /// A synchronous invocation with a small JSON event asking for the v1 envelope,
 /// answered with an envelope and the headers the service sends with it (the OAS has no
-/// example: the shape is the spec's §9.15).
+/// example: the shape is the service's Invoke answer).
 pub(crate) fn invoke() -> Case<Invoke> {
     let event = json!({"user": "fgs", "action": "resize", "width": 640, "tags": ["a", "b"]});
     let op = Invoke::new(URN)

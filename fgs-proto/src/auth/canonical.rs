@@ -1,7 +1,7 @@
 //! The canonical request of `SDK-HMAC-SHA256`, shared by the signer and the verifier.
 //!
-//! See `shared/spec/signing.md` §4–§6. Both sides build it with these functions, so a
-//! signature the signer produces is exactly what the verifier recomputes.
+//! Both sides build it with these functions, so a signature the signer produces is
+//! exactly what the verifier recomputes.
 //!
 //! Signing is on every request's path, so the pieces are written straight into one
 //! buffer: no intermediate strings per part, no decoded copy of the path.
@@ -291,7 +291,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// The canonical URI exactly as signing.md §4 words it, built the slow way.
+    /// The canonical URI exactly as the signing documentation words it, built the slow way.
     fn reference_uri(raw_path: &str) -> String {
         let decoded = encoding::decode(raw_path);
         let segments: Vec<String> = decoded

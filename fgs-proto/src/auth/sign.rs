@@ -1,5 +1,5 @@
 //! `SDK-HMAC-SHA256` request signing, exactly as the official Huawei Cloud SDKs do it
-//! (`shared/spec/signing.md`). Pure: the time is an input.
+//! (`huaweicloudsdkcore`'s signer). Pure: the time is an input.
 //!
 //! # For adapter authors
 //! The signature covers **every header present when signing**. After [`sign`] returns,
@@ -100,7 +100,8 @@ pub fn parse_sdk_date(value: &str) -> Option<SystemTime> {
 pub enum Algorithm {
     /// `SDK-HMAC-SHA256`: the SK is the HMAC key. What FunctionGraph uses.
     SdkHmacSha256,
-    /// `V11-HMAC-SHA256`: a key derived per day, region and service (signing.md §9).
+    /// `V11-HMAC-SHA256`: a key derived per day, region and service, as the official
+    /// SDKs derive it.
     /// The SDKs use it only when a derived-auth predicate is configured.
     V11HmacSha256 {
         /// Region id in the derivation info.

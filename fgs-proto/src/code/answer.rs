@@ -1,6 +1,6 @@
 //! UpdateCode's answer, read without the code it echoes.
 //!
-//! The service answers UpdateCode with the function's code description (spec §9.6), and
+//! The service answers UpdateCode with the function's code description, and
 //! its `func_code.file` is the uploaded package again, in base64 (the OAS example shows
 //! it). The caller has that package already; keeping the echo would copy it out of the
 //! response into a `String` — 53 MiB more for a 40 MiB zip, on top of the response

@@ -26,7 +26,7 @@ request_body! {
         /// Description of the version.
         pub description: Option<String>,
         /// Digest (the OAS calls it an MD5 key) guarding the code being published;
-        /// semantics UNCONFIRMED.
+        /// the service documents no more about it.
         pub digest: Option<String>,
         }
     }

@@ -57,7 +57,7 @@ request_body! {
 /// Updates a function's metadata (configuration). Returns the updated function.
 ///
 /// The PUT replaces the metadata: fields left out may be reset to their defaults
-/// (the spec marks this UNCONFIRMED), so send every setting you want to keep — for
+/// (the API reference does not say), so send every setting you want to keep — for
 /// example start from [`GetMetadata`](super::GetMetadata)'s answer.
 ///
 /// ```

@@ -1,4 +1,4 @@
-//! Version aliases and their canary settings (spec §6.10, §9.10–9.14).
+//! Version aliases and their canary settings.
 
 use std::collections::BTreeMap;
 
@@ -13,7 +13,8 @@ model! {
         pub version: Option<String>,
         /// Description.
         pub description: Option<String>,
-        /// Last modification time (see spec §4.4 for the formats seen).
+        /// Last modification time: text, usually RFC 3339 with an offset (older answers
+        /// have `2017-06-26 03:21:10`).
         pub last_modified: Option<String>,
         /// The alias URN, `urn:fss:…:{function}:!{name}`.
         pub alias_urn: Option<String>,

@@ -1,4 +1,4 @@
-//! Sub-objects shared by several operations, typed once (spec §6).
+//! Sub-objects shared by several operations, typed once.
 //!
 //! Every type here is used both in requests and in responses: every field is optional,
 //! unknown fields are kept in `extra`, and constructors take what a request requires.

@@ -3,7 +3,7 @@
 use super::macros::open_enum;
 
 open_enum! {
-    /// A function runtime (spec §7.1). The list grows per region; unknown values are
+    /// A function runtime. The list grows per region; unknown values are
     /// kept in `Other`.
     pub enum Runtime {
         Java8 = "Java8",
@@ -62,7 +62,7 @@ open_enum! {
 }
 
 open_enum! {
-    /// A trigger type code (spec §7.2).
+    /// A trigger type code.
     pub enum TriggerType {
         Timer = "TIMER",
         Apig = "APIG",

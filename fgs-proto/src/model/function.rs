@@ -1,4 +1,4 @@
-//! The Function object that function operations return (spec §8).
+//! The Function object that function operations return.
 
 use std::collections::BTreeMap;
 
@@ -14,7 +14,7 @@ model! {
     ///
     /// One type serves Create, GetMetadata, UpdateMetadata, CreateVersion, List and
     /// ListVersion items, GetCode and UpdateCode: each response fills the subset the
-    /// spec lists for it (§8); every field is optional and unknown fields are kept in
+    /// service documents for it; every field is optional and unknown fields are kept in
     /// `extra`.
     pub struct Function {
         /// The URN (with `:latest` from Create, without qualifier in List items).
@@ -73,7 +73,8 @@ model! {
         pub description: Option<String>,
         /// Version description (CreateVersion).
         pub version_description: Option<String>,
-        /// Last modification time (see spec §4.4 for the formats seen).
+        /// Last modification time: text, usually RFC 3339 with an offset (older answers
+        /// have `2017-06-26 03:21:10`).
         pub last_modified: Option<String>,
         /// VPC access.
         pub func_vpc: Option<FuncVpc>,

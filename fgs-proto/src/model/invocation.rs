@@ -1,4 +1,4 @@
-//! The data types of function invocations (spec §9.15–9.16): the response-format
+//! The data types of function invocations: the response-format
 //! version, the v1 response envelope and the invoke summary header.
 
 use super::macros::{model, open_enum};

@@ -1,4 +1,4 @@
-//! The Trigger object that trigger operations return (spec §9.17).
+//! The Trigger object that trigger operations return.
 
 use super::enums::{TriggerStatus, TriggerType};
 use super::event_data::{EventData, TypedEventData};

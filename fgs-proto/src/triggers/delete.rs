@@ -3,11 +3,11 @@
 
 use http::{Method, Request, Response};
 
-use super::path::one_trigger;
+use super::path::{address_of, one_trigger};
 use crate::body::Body;
 use crate::config::Config;
 use crate::error::Error;
-use crate::model::TriggerType;
+use crate::model::{Trigger, TriggerType};
 use crate::operation::Operation;
 use crate::response;
 
@@ -47,6 +47,26 @@ impl Delete {
             trigger_type_code: trigger_type_code.into(),
             trigger_id: trigger_id.into(),
         }
+    }
+
+    /// Deletes `trigger` of the function `function_urn`, as List, Get or Create
+    /// answered it: its type code and id are read from it. An [`Error::InvalidInput`]
+    /// if the trigger lacks either.
+    ///
+    /// ```
+    /// use fgs_proto::model::Trigger;
+    /// use fgs_proto::triggers::Delete;
+    ///
+    /// let trigger: Trigger = serde_json::from_str(
+    ///     r#"{"trigger_id":"t-1","trigger_type_code":"TIMER"}"#)?;
+    /// let op = Delete::of("default:hello", &trigger)?;
+    /// assert_eq!((op.trigger_type_code().as_str(), op.trigger_id()), ("TIMER", "t-1"));
+    /// assert!(Delete::of("default:hello", &Trigger::default()).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn of(function_urn: impl Into<String>, trigger: &Trigger) -> Result<Self, Error> {
+        let (trigger_type_code, trigger_id) = address_of(trigger)?;
+        Ok(Delete::new(function_urn, trigger_type_code, trigger_id))
     }
 
     /// The function URN.

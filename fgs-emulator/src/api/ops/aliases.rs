@@ -1,4 +1,4 @@
-//! CreateAlias, UpdateAlias, DeleteAlias, GetAlias, ListAlias (spec §9.10–§9.14).
+//! CreateAlias, UpdateAlias, DeleteAlias, GetAlias, ListAlias.
 
 use serde_json::Value;
 

@@ -36,7 +36,7 @@ const FIXED_BY_METADATA: [&str; 6] = [
     "code_filename",
 ];
 
-/// `POST /functions` (spec §9.1).
+/// `POST /functions`.
 pub(crate) fn create(state: &mut State, ctx: &Ctx<'_>, body: &[u8]) -> Result<Reply, ApiError> {
     let mut metadata = object_body(body, false)?;
     let input = check_create(&metadata)?;
@@ -84,7 +84,7 @@ pub(crate) fn create(state: &mut State, ctx: &Ctx<'_>, body: &[u8]) -> Result<Re
     Ok(Reply::ok(&answer))
 }
 
-/// `GET /functions` (spec §9.2): creation order; `package_name` matches exactly,
+/// `GET /functions`: creation order; `package_name` matches exactly,
 /// `func_name` as a case-insensitive substring (the service's "fuzzy" match).
 pub(crate) fn list(
     state: &State,
@@ -117,7 +117,7 @@ pub(crate) fn list(
     })))
 }
 
-/// `GET /functions/{urn}/config` (spec §9.3).
+/// `GET /functions/{urn}/config`.
 pub(crate) fn get_metadata(
     state: &State,
     ctx: &Ctx<'_>,
@@ -141,7 +141,7 @@ pub(crate) fn get_metadata(
     Ok(Reply::ok(&answer))
 }
 
-/// `GET /functions/{urn}/code` (spec §9.4).
+/// `GET /functions/{urn}/code`.
 pub(crate) fn get_code(state: &State, ctx: &Ctx<'_>, target: &Target) -> Result<Reply, ApiError> {
     let function = function(state, target)?;
     let version = version_of(function, target)?;
@@ -154,7 +154,7 @@ pub(crate) fn get_code(state: &State, ctx: &Ctx<'_>, target: &Target) -> Result<
     )))
 }
 
-/// `DELETE /functions/{urn}` (spec §9.5): the whole function when unqualified, else one
+/// `DELETE /functions/{urn}`: the whole function when unqualified, else one
 /// version (an alias stands for the version it points at). `latest` alone cannot go.
 pub(crate) fn delete(state: &mut State, target: &Target) -> Result<Reply, ApiError> {
     let version = match &target.qualifier {
@@ -206,7 +206,7 @@ pub(crate) fn delete(state: &mut State, target: &Target) -> Result<Reply, ApiErr
     Ok(Reply::no_content())
 }
 
-/// `PUT /functions/{urn}/code` (spec §9.6).
+/// `PUT /functions/{urn}/code`.
 pub(crate) fn update_code(
     state: &mut State,
     ctx: &Ctx<'_>,
@@ -237,9 +237,9 @@ pub(crate) fn update_code(
     )))
 }
 
-/// `PUT /functions/{urn}/config` (spec §9.7). Each field sent replaces the stored one;
+/// `PUT /functions/{urn}/config`. Each field sent replaces the stored one;
 /// `null` removes it; fields not sent are kept (whether the service resets them is
-/// **UNCONFIRMED**).
+/// not documented).
 pub(crate) fn update_metadata(
     state: &mut State,
     ctx: &Ctx<'_>,

@@ -1,4 +1,4 @@
-//! Invoke and AsyncInvoke (spec §9.15, §9.16).
+//! Invoke and AsyncInvoke.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

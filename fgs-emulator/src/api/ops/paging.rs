@@ -1,4 +1,4 @@
-//! `marker` / `maxitems` paging of List and ListVersion (spec §5), and `marker` /
+//! `marker` / `maxitems` paging of List and ListVersion, and `marker` /
 //! `limit` paging of the reserved-instance lists.
 
 use crate::api::api_error::{ApiError, code};

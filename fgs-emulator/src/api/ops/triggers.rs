@@ -1,4 +1,4 @@
-//! Trigger operations (spec §9.17–§9.21). A trigger belongs to the function and to the
+//! Trigger operations. A trigger belongs to the function and to the
 //! qualifier of the URN it was created with (none means `latest`).
 
 use http::StatusCode;
@@ -118,7 +118,7 @@ fn check_unique(state: &State, target: &Target, input: &TriggerInput) -> Result<
     Ok(())
 }
 
-/// The fields the service adds to `event_data` (spec §10.2, §10.3).
+/// The fields the service adds to `event_data`.
 fn add_server_fields(
     event: &mut Object,
     type_code: &str,

@@ -1,4 +1,4 @@
-//! CreateVersion (publish) and ListVersion (spec §9.8, §9.9).
+//! CreateVersion (publish) and ListVersion.
 
 use serde_json::{Value, json};
 
@@ -25,7 +25,7 @@ pub(crate) fn create(
     let body = object_body(body, true)?;
     let requested = opt_str(&body, "version")?.filter(|v| !v.is_empty());
     let description = opt_description(&body)?.map(str::to_owned);
-    // `digest` (an "md5 key" guard) has **UNCONFIRMED** semantics: type-checked only.
+    // `digest` (an "md5 key" guard) has undocumented semantics: type-checked only.
     opt_str(&body, "digest")?;
     let name = match requested {
         Some(name) => {

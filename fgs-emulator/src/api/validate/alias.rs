@@ -1,4 +1,4 @@
-//! Alias bodies (spec §9.10, §9.11) and their canary settings (spec §6.10).
+//! Alias bodies and their canary settings.
 
 use std::collections::BTreeMap;
 

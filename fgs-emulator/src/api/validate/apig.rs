@@ -1,4 +1,4 @@
-//! APIG / DEDICATEDGATEWAY trigger `event_data` (spec §10.2).
+//! APIG / DEDICATEDGATEWAY trigger `event_data`.
 
 use serde_json::Value;
 

@@ -1,4 +1,4 @@
-//! Function bodies: Create, UpdateMetadata and UpdateCode (spec §9.1, §9.6, §9.7).
+//! Function bodies: Create, UpdateMetadata and UpdateCode.
 
 use base64::Engine;
 use base64::alphabet::STANDARD;
@@ -15,7 +15,7 @@ use super::{
 use crate::api::api_error::{ApiError, code};
 use crate::runtime::state::Code;
 
-/// `memory_size` values (MB) a function may have (spec §7.2).
+/// `memory_size` values (MB) a function may have.
 pub(crate) const MEMORY_SIZES: [i64; 13] = [
     128, 256, 512, 768, 1024, 1280, 1536, 1792, 2048, 2560, 3072, 3584, 4096,
 ];

@@ -5,7 +5,7 @@ fn word_char(c: char) -> bool {
 }
 
 /// `func_name`: 1–60 letters, digits, `_`, `-`; starts with a letter, ends with a letter
-/// or digit (spec §9.1).
+/// or digit.
 pub(crate) fn is_function_name(name: &str) -> bool {
     (1..=60).contains(&name.len())
         && name.chars().all(word_char)
@@ -14,7 +14,7 @@ pub(crate) fn is_function_name(name: &str) -> bool {
 }
 
 /// `package`: 1–64 letters, digits, `_`, `-`, `.`, starting with a letter or digit. The
-/// spec gives no rule; this one keeps URNs and paths unambiguous (no `:` or `/`).
+/// API reference gives no rule; this one keeps URNs and paths unambiguous (no `:` or `/`).
 pub(crate) fn is_package_name(name: &str) -> bool {
     (1..=64).contains(&name.len())
         && name.chars().all(|c| word_char(c) || c == '.')
@@ -22,14 +22,14 @@ pub(crate) fn is_package_name(name: &str) -> bool {
 }
 
 /// A published version name: 1–64 letters, digits, `_`, `-`, `.`, starting with a letter
-/// or digit (the charset is **UNCONFIRMED**; this accepts the generated
+/// or digit (the charset is not documented; this accepts the generated
 /// `vYYYYMMDD-HHMMSS` and the usual `v1`, `1.0.2`).
 pub(crate) fn is_version_name(name: &str) -> bool {
     is_package_name(name)
 }
 
 /// An alias name: 1–63 letters, digits, `_`, `-`, starting with a letter (charset
-/// **UNCONFIRMED**; this is the console's rule, made lenient about the last character).
+/// not documented; this is the console's rule, made lenient about the last character).
 pub(crate) fn is_alias_name(name: &str) -> bool {
     (1..=63).contains(&name.len())
         && name.chars().all(word_char)

@@ -1,4 +1,4 @@
-//! TIMER trigger `event_data` (spec §10.1): name, `Rate` or `Cron` schedules.
+//! TIMER trigger `event_data`: name, `Rate` or `Cron` schedules.
 
 use super::names::is_timer_name;
 use super::{Object, opt_str};

@@ -1,4 +1,4 @@
-//! CreateTrigger bodies (spec §9.18) and per-type `event_data` checks (spec §10).
+//! CreateTrigger bodies and per-type `event_data` checks.
 
 use fgs_proto::model::TriggerType;
 use serde_json::Value;

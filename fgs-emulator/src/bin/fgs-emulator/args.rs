@@ -35,7 +35,11 @@ OPTIONS (each may also come from the environment variable shown; a flag wins):
 With neither AK/SK nor a token every request is accepted; with both, either works.
 Prefer the environment for secrets: command lines are visible to other local users.
 
-When ready it prints exactly one line, `listening on http://ADDR`, to stdout.
+When ready it prints exactly one line, `listening on http://ADDR`, to stdout, and
+to stderr the project id, region and accepted credentials with the settings that
+point the fgs SDK, the official Huawei Cloud SDKs and curl at it (a secret key or
+token given to it is never printed). `GET /health` answers 200 `{\"status\":\"ok\"}`
+without credentials. If ADDR cannot be bound it says so and exits with status 1.
 SIGINT or SIGTERM stops it gracefully (exit status 0); SIGHUP clears the record of
 asynchronous invocations.
 ";
@@ -43,9 +47,21 @@ asynchronous invocations.
 /// What the command line asks for.
 #[derive(Debug)]
 pub(crate) enum Command {
-    Run(Box<EmulatorBuilder>),
+    Run(Box<EmulatorBuilder>, Auth),
     Help,
     Version,
+}
+
+/// The credentials the emulator accepts, as the start-up banner describes them: the
+/// access key id (not a secret), and only *whether* a secret key or a token was given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Auth {
+    /// The AK of `--ak`, when AK/SK signatures are checked.
+    pub(crate) access_key: Option<String>,
+    /// Whether `--token` was given.
+    pub(crate) token: bool,
+    /// The lifetime of issued temporary keys, with `--temporary-credentials`.
+    pub(crate) temporary_credentials: Option<Duration>,
 }
 
 /// Reads the arguments (without the program name) and the environment through `env`.
@@ -114,11 +130,13 @@ pub(crate) fn parse(
             .map_err(|_| format!("--max-skew `{skew}` is not a number of seconds"))?;
         builder = builder.max_skew(Duration::from_secs(seconds));
     }
+    let mut auth = Auth::default();
     if let Some(lifetime) = setting("TEMPORARY_CREDENTIALS") {
         let seconds: u64 = lifetime.parse().map_err(|_| {
             format!("--temporary-credentials `{lifetime}` is not a number of seconds")
         })?;
         builder = builder.temporary_credentials(Duration::from_secs(seconds));
+        auth.temporary_credentials = Some(Duration::from_secs(seconds));
     }
     if let Some(records) = setting("ASYNC_LOG") {
         let records: usize = records
@@ -127,15 +145,19 @@ pub(crate) fn parse(
         builder = builder.async_log_records(records);
     }
     match (setting("AK"), setting("SK")) {
-        (Some(ak), Some(sk)) => builder = builder.ak_sk(ak, sk),
+        (Some(ak), Some(sk)) => {
+            auth.access_key = Some(ak.clone());
+            builder = builder.ak_sk(ak, sk);
+        }
         (None, None) => {}
         (Some(_), None) => return Err("--ak needs --sk (or FGS_EMULATOR_SK)".into()),
         (None, Some(_)) => return Err("--sk needs --ak (or FGS_EMULATOR_AK)".into()),
     }
     if let Some(token) = setting("TOKEN") {
+        auth.token = true;
         builder = builder.token(token);
     }
-    Ok(Command::Run(Box::new(builder)))
+    Ok(Command::Run(Box::new(builder), auth))
 }
 
 #[cfg(test)]
@@ -151,7 +173,7 @@ mod tests {
         match parse(args.iter().map(|s| (*s).to_owned()), |k| {
             env.get(k).cloned()
         })? {
-            Command::Run(builder) => Ok(format!("{builder:?}")),
+            Command::Run(builder, auth) => Ok(format!("{builder:?} {auth:?}")),
             Command::Help => Ok("help".into()),
             Command::Version => Ok("version".into()),
         }

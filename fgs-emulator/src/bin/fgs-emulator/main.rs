@@ -6,8 +6,9 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 mod args;
+mod banner;
 
-use args::{Command, HELP, parse};
+use args::{Auth, Command, HELP, parse};
 
 fn main() -> ExitCode {
     match parse(std::env::args().skip(1), |key| std::env::var(key).ok()) {
@@ -19,7 +20,7 @@ fn main() -> ExitCode {
             println!("fgs-emulator {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        Ok(Command::Run(builder)) => match run(*builder) {
+        Ok(Command::Run(builder, auth)) => match run(*builder, &auth) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("fgs-emulator: {e}");
@@ -33,7 +34,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(builder: fgs_emulator::EmulatorBuilder) -> io::Result<()> {
+fn run(builder: fgs_emulator::EmulatorBuilder, auth: &Auth) -> io::Result<()> {
     let signals = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
@@ -45,6 +46,15 @@ fn run(builder: fgs_emulator::EmulatorBuilder) -> io::Result<()> {
     writeln!(stdout, "listening on {}", emulator.endpoint())?;
     stdout.flush()?;
     drop(stdout);
+    // For people: stdout stays the one line that scripts wait for.
+    let serving = banner::Serving {
+        endpoint: emulator.endpoint(),
+        project_id: emulator.project_id(),
+        region: emulator.region(),
+        auth,
+    };
+    // A closed stderr is no reason to stop serving.
+    let _ = io::stderr().write_all(banner::banner(&serving).as_bytes());
     signals.block_on(stop.wait(|| emulator.clear_async_invocations()));
     emulator.stop();
     Ok(())

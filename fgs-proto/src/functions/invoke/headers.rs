@@ -1,4 +1,4 @@
-//! The HTTP headers of function invocations (spec §9.15–9.16), lower-cased as `http`
+//! The HTTP headers of function invocations, lower-cased as `http`
 //! stores them. Public so that transports, emulators and tests name them one way.
 
 /// Request: `tail` asks for the last ≈4 KB of the execution log.

@@ -1,4 +1,4 @@
-//! APIG and DEDICATEDGATEWAY event data (spec §10.2).
+//! APIG and DEDICATEDGATEWAY event data.
 
 use super::enums::{ApigAuth, ApigBackendType, ApigMatchMode, ApigProtocol, ApigRequestMethod};
 use super::flat::ApigTriggerFuncInfo;

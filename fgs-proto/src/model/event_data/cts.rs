@@ -1,4 +1,4 @@
-//! CTS event data (spec §10.3).
+//! CTS event data.
 
 use super::view::event_data_view;
 

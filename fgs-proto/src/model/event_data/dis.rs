@@ -1,4 +1,4 @@
-//! DIS event data (spec §10.3).
+//! DIS event data.
 
 use super::enums::{PollingUnit, ShardIteratorType};
 use super::view::event_data_view;

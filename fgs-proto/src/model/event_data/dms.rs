@@ -1,4 +1,4 @@
-//! DMS event data (spec §10.3).
+//! DMS event data.
 
 use super::view::event_data_view;
 

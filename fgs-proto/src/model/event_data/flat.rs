@@ -13,7 +13,7 @@ use crate::secret::Secret;
 
 model! {
     /// The `event_data` of a trigger, any type: one flat object whose meaningful keys
-    /// depend on the trigger type (spec §10). Every field the official definitions know
+    /// depend on the trigger type. Every field the official definitions know
     /// is here, so nothing is out of reach; keys they do not know are kept in `extra`.
     ///
     /// For the common types, the per-type views ([`TimerEventData`](crate::model::TimerEventData),
@@ -80,7 +80,7 @@ model! {
         pub suffix: Option<String>,
         /// SMN: the topic URN.
         pub topic_urn: Option<String>,
-        /// SMN response: `Unconfirmed` or `Confirmed` (spec §10.3; not in the OAS).
+        /// SMN response: `Unconfirmed` or `Confirmed` (not in the official OAS).
         pub subscription_status: Option<String>,
         /// DIS: the stream name.
         pub stream_name: Option<String>,

@@ -1,4 +1,4 @@
-//! KAFKA event data (spec §10.3).
+//! KAFKA event data.
 
 use super::view::event_data_view;
 use crate::secret::Secret;

@@ -1,4 +1,4 @@
-//! LTS event data (spec §10.3).
+//! LTS event data.
 
 use super::view::event_data_view;
 

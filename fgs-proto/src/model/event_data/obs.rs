@@ -1,4 +1,4 @@
-//! OBS event data (spec §10.3).
+//! OBS event data.
 
 use super::view::event_data_view;
 

@@ -1,4 +1,4 @@
-//! SMN event data (spec §10.3).
+//! SMN event data.
 
 use super::view::event_data_view;
 

@@ -1,4 +1,4 @@
-//! TIMER event data (spec §10.1).
+//! TIMER event data.
 
 use super::enums::ScheduleType;
 use super::view::event_data_view;

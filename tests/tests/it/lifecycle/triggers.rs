@@ -64,9 +64,10 @@ pub(super) fn create_list_get_delete<S: Sdk>(life: &Life<'_, S>) {
     expected.sort();
     assert_eq!(listed, expected, "{who}");
 
+    // Addressed from the trigger Create answered with: its type code and id.
     let read = life
         .sdk
-        .send(&Get::new(&life.base, TriggerType::Timer, &timer_id))
+        .send(&Get::of(&life.base, &timer).expect("type code and id"))
         .expect("Get");
     let Some(TypedEventData::Timer(schedule)) = read.typed_event_data() else {
         panic!("{who}: not a timer: {read:?}");
@@ -82,7 +83,7 @@ pub(super) fn create_list_get_delete<S: Sdk>(life: &Life<'_, S>) {
     );
 
     life.sdk
-        .send(&Delete::new(&life.base, TriggerType::Timer, &timer_id))
+        .send(&Delete::of(&life.base, &read).expect("type code and id"))
         .expect("Delete");
     let gone = life
         .sdk
