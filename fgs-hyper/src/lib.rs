@@ -85,6 +85,7 @@
 mod backend;
 mod body;
 mod connector;
+mod guard;
 mod pool;
 mod transport;
 
