@@ -217,6 +217,8 @@ fn authorization_header_parsing() {
         "SDK-HMAC-SHA256 Access=AK",
         "SDK-HMAC-SHA256 Access=AK, SignedHeaders=host",
         "SDK-HMAC-SHA256 Access=, SignedHeaders=host, Signature=ab",
+        "SDK-HMAC-SHA256 Access=AK, SignedHeaders=, Signature=ab",
+        "SDK-HMAC-SHA256 Access=AK, SignedHeaders=host, Signature=",
         "SDK-HMAC-SHA256 Access=AK, SignedHeaders=Host, Signature=ab",
         "SDK-HMAC-SHA256 Access=AK, SignedHeaders=host;;a, Signature=ab",
         "SDK-HMAC-SHA256 Access=AK, Access=AK, SignedHeaders=host, Signature=ab",
@@ -228,4 +230,49 @@ fn authorization_header_parsing() {
         Authorization::parse("V11-HMAC-SHA256 Credential=AK/x, SignedHeaders=host, Signature=ab"),
         Err(VerifyError::UnsupportedAlgorithm)
     );
+}
+
+#[test]
+fn verify_errors_read_clearly_and_name_no_secret() {
+    for (error, text) in [
+        (
+            VerifyError::MissingAuthorization,
+            "missing Authorization header",
+        ),
+        (
+            VerifyError::UnsupportedAlgorithm,
+            "unsupported signature algorithm (expected SDK-HMAC-SHA256)",
+        ),
+        (
+            VerifyError::MalformedAuthorization,
+            "malformed Authorization header",
+        ),
+        (VerifyError::UnknownAccessKey, "unknown access key"),
+        (
+            VerifyError::MissingSignedHeader("x-a".into()),
+            "signed header `x-a` is missing or not text",
+        ),
+        (VerifyError::MissingDate, "missing X-Sdk-Date header"),
+        (VerifyError::MalformedDate, "malformed X-Sdk-Date header"),
+        (
+            VerifyError::DateOutOfRange,
+            "X-Sdk-Date is outside the allowed skew",
+        ),
+        (VerifyError::SignatureMismatch, "signature does not match"),
+    ] {
+        assert_eq!(error.to_string(), text);
+    }
+}
+
+#[test]
+fn the_signer_sends_header_values_trimmed_as_it_signs_them() {
+    let mut request = Request::get("http://127.0.0.1:18765/v2/p/fgs/functions")
+        .header("x-padded", HeaderValue::from_static("  v  w \t"))
+        .header("x-plain", "u")
+        .body(Bytes::new())
+        .unwrap();
+    sign_request(&mut request, &SigningKey::new(AK, SK), now()).unwrap();
+    assert_eq!(request.headers()["x-padded"], "v  w");
+    assert_eq!(request.headers()["x-plain"], "u");
+    assert_eq!(check(&request).as_deref(), Ok(AK));
 }
