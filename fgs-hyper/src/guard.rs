@@ -220,6 +220,20 @@ mod tests {
             .map_ok(|()| buf.filled().len())
     }
 
+    /// A stream whose exchange has a minute left.
+    fn armed() -> (Arc<Guard>, Guarded<Endless>) {
+        let guard = Guard::new();
+        guard.arm(Some(Instant::now() + Duration::from_secs(60)));
+        (guard.clone(), Guarded::new(Endless, guard))
+    }
+
+    fn read_error(stream: &mut Guarded<Endless>) -> io::Error {
+        match read(stream) {
+            Poll::Ready(Err(error)) => error,
+            other => panic!("a read that fails, not {other:?}"),
+        }
+    }
+
     #[test]
     fn reads_that_keep_finding_bytes_yield_after_a_while() {
         let mut stream = Guarded::new(Endless, Guard::new());
@@ -233,32 +247,23 @@ mod tests {
 
     #[test]
     fn a_read_past_the_deadline_fails_until_the_exchange_ends() {
-        let guard = Guard::new();
-        let mut stream = Guarded::new(Endless, guard.clone());
-        guard.arm(Some(Instant::now() + Duration::from_secs(60)));
+        let (guard, mut stream) = armed();
         assert!(matches!(read(&mut stream), Poll::Ready(Ok(25))));
         guard.arm(Some(Instant::now()));
-        let Poll::Ready(Err(error)) = read(&mut stream) else {
-            panic!("read past the deadline");
-        };
-        assert_eq!(error.kind(), io::ErrorKind::TimedOut);
+        assert_eq!(read_error(&mut stream).kind(), io::ErrorKind::TimedOut);
         guard.disarm();
         assert!(matches!(read(&mut stream), Poll::Ready(Ok(25))));
     }
 
     #[test]
     fn informational_responses_above_the_bound_fail_the_read() {
-        let guard = Guard::new();
-        let mut stream = Guarded::new(Endless, guard.clone());
-        guard.arm(Some(Instant::now() + Duration::from_secs(60)));
+        let (guard, mut stream) = armed();
         for _ in 0..MAX_INFORMATIONAL {
             guard.informational();
         }
         assert!(matches!(read(&mut stream), Poll::Ready(Ok(25))));
         guard.informational();
-        let Poll::Ready(Err(error)) = read(&mut stream) else {
-            panic!("read after too many informational responses");
-        };
+        let error = read_error(&mut stream);
         assert_eq!(error.kind(), io::ErrorKind::InvalidData);
         assert!(error.to_string().contains("33 informational"), "{error}");
         // The next request starts counting again.
