@@ -34,7 +34,10 @@
 //! The [`RetryPolicy`] (default: 3 attempts) retries 429 always, 5xx and broken
 //! connections for idempotent operations, and any operation whose request never left
 //! (connection refused, connect timeout). `Retry-After` is honoured. The timeout covers
-//! one attempt; the response size limit defaults to 80 MiB. Redirects are never
+//! one attempt whatever the server sends: a connection's reads fail past the attempt's
+//! deadline, a task whose reads keep finding bytes yields to the runtime every few
+//! milliseconds, and more than 32 informational (`1xx`) answers to one request are a
+//! `Protocol` error. The response size limit defaults to 80 MiB. Redirects are never
 //! followed. All of it is set on [`ClientBuilder`] — one setter at a time, or as one
 //! [`ClientSettings`] value, which the blocking client's builder takes too — and timeout
 //! and policy can be overridden per call with `send_with` and [`RequestOptions`].
@@ -89,6 +92,7 @@
 mod backend;
 mod body;
 mod connector;
+mod guard;
 mod pool;
 mod transport;
 

@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 use std::error::Error as StdError;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use http::header::HOST;
@@ -23,6 +23,7 @@ use tower_service::Service;
 
 use crate::body::RequestBody;
 use crate::connector::Connector;
+use crate::guard::{Guard, Guarded};
 
 /// A connection's sending half.
 type Sender = http1::SendRequest<RequestBody>;
@@ -49,6 +50,7 @@ pub(crate) struct Pool {
 
 struct Idle {
     sender: Sender,
+    guard: Arc<Guard>,
     since: Instant,
 }
 
@@ -56,6 +58,7 @@ struct Idle {
 pub(crate) struct Checkout {
     key: Key,
     sender: Sender,
+    guard: Arc<Guard>,
 }
 
 impl Pool {
@@ -67,12 +70,13 @@ impl Pool {
         }
     }
 
-    /// Sends `request` (absolute URI) on a pooled or a new connection. The connection
-    /// is returned with the response; hand it back with [`Pool::put_back`] once the
-    /// response body has been read to its end.
+    /// Sends `request` (absolute URI) on a pooled or a new connection, whose reads fail
+    /// once `deadline` has passed. The connection is returned with the response; hand
+    /// it back with [`Pool::put_back`] once the response body has been read to its end.
     pub(crate) async fn send(
         &self,
         mut request: Request<RequestBody>,
+        deadline: Option<Instant>,
     ) -> Result<(Response<Incoming>, Checkout), SendError> {
         let uri = request.uri().clone();
         let (Some(scheme), Some(authority)) = (uri.scheme(), uri.authority()) else {
@@ -82,12 +86,16 @@ impl Pool {
         set_host_and_origin_form(&mut request, &uri, scheme, authority)?;
         // A pooled connection the server closed meanwhile gives the request back
         // unsent: it then goes on the next one, or on a new connection.
-        while let Some(mut sender) = self.take_idle(&key) {
+        while let Some((mut sender, guard)) = self.take_idle(&key) {
             if sender.ready().await.is_err() {
                 continue;
             }
+            arm(&guard, &mut request, deadline);
             match sender.try_send_request(request).await {
-                Ok(response) => return Ok((response, Checkout { key, sender })),
+                Ok(response) => {
+                    let checkout = Checkout { key, sender, guard };
+                    return Ok((response, checkout));
+                }
                 Err(mut error) => match error.take_message() {
                     Some(unsent) => request = unsent,
                     None => {
@@ -99,9 +107,10 @@ impl Pool {
                 },
             }
         }
-        let mut sender = self.connect(uri).await?;
+        let (mut sender, guard) = self.connect(uri).await?;
+        arm(&guard, &mut request, deadline);
         match sender.try_send_request(request).await {
-            Ok(response) => Ok((response, Checkout { key, sender })),
+            Ok(response) => Ok((response, Checkout { key, sender, guard })),
             Err(mut error) => {
                 let sent = error.take_message().is_none();
                 Err(SendError::Request {
@@ -118,9 +127,11 @@ impl Pool {
         if checkout.sender.is_closed() {
             return;
         }
+        checkout.guard.disarm();
         if let Ok(mut idle) = self.idle.lock() {
             idle.entry(checkout.key).or_default().push(Idle {
                 sender: checkout.sender,
+                guard: checkout.guard,
                 since: Instant::now(),
             });
         }
@@ -128,30 +139,39 @@ impl Pool {
 
     /// The most recently used pooled connection to `key` that is neither closed nor
     /// idle for too long; older ones are dropped.
-    fn take_idle(&self, key: &Key) -> Option<Sender> {
+    fn take_idle(&self, key: &Key) -> Option<(Sender, Arc<Guard>)> {
         let mut idle = self.idle.lock().ok()?;
         let list = idle.get_mut(key)?;
         let now = Instant::now();
         list.retain(|c| !c.sender.is_closed() && now - c.since < self.idle_timeout);
-        list.pop().map(|c| c.sender)
+        list.pop().map(|c| (c.sender, c.guard))
     }
 
-    async fn connect(&self, uri: Uri) -> Result<Sender, SendError> {
+    async fn connect(&self, uri: Uri) -> Result<(Sender, Arc<Guard>), SendError> {
         let mut connector = self.connector.clone();
         std::future::poll_fn(|cx| connector.poll_ready(cx))
             .await
             .map_err(connect_error)?;
         let io = connector.call(uri).await.map_err(connect_error)?;
+        let guard = Guard::new();
         let (sender, connection) = http1::Builder::new()
-            .handshake(io)
+            .handshake(Guarded::new(io, guard.clone()))
             .await
             .map_err(|e| SendError::Connect(Box::new(e)))?;
         // The connection runs until the sender is dropped or the server closes it.
         tokio::spawn(async move {
             let _ = connection.await;
         });
-        Ok(sender)
+        Ok((sender, guard))
     }
+}
+
+/// Starts `request`'s exchange on the connection of `guard`: its deadline, and its
+/// informational responses counted.
+fn arm(guard: &Arc<Guard>, request: &mut Request<RequestBody>, deadline: Option<Instant>) {
+    guard.arm(deadline);
+    let counter = Arc::clone(guard);
+    hyper::ext::on_informational(request, move |_| counter.informational());
 }
 
 /// A connector's error (its type depends on the `rustls` feature).

@@ -6,7 +6,7 @@ use std::error::Error as StdError;
 use std::future::Future;
 use std::io;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use bytes::{Bytes, BytesMut};
 use fgs_client::{AsyncTransport, AttemptLimits};
@@ -76,10 +76,13 @@ async fn exchange(
         .extensions()
         .get::<SkipEchoedCode>()
         .map(|skip| skip.filter());
+    // The connection's reads fail past it too, so that the connection ends even when
+    // this attempt has been dropped (none for a timeout too long to add to now).
+    let deadline = Instant::now().checked_add(limits.timeout);
     let attempt = async {
         // An in-memory body shares the call's buffer: no copy per attempt.
         let (response, connection) = pool
-            .send(request.map(RequestBody::new))
+            .send(request.map(RequestBody::new), deadline)
             .await
             .map_err(|e| classify(e, connect_timeout))?;
         let (parts, body) = response.into_parts();

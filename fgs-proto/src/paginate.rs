@@ -258,8 +258,10 @@ mod tests {
     #[test]
     fn an_error_ends_the_listing_and_a_page_moves_it_on() {
         let mut pager = Pager::new(List::new().maxitems(2));
+        assert!(!pager.is_done());
         let first: Result<ListOutput, ()> = Ok(page(2, Some(2), Some(5)));
         assert!(pager.record(first).is_ok());
+        assert!(!pager.is_done(), "another page is offered");
         assert_eq!(
             pager.next_operation().and_then(|op| op.page_marker()),
             Some("2")

@@ -261,6 +261,13 @@ mod tests {
         assert_eq!((e.code(), e.message()), (Some("E3"), Some("m3")));
         let e = service(&resp(400, &[], r#"{"code":401,"message":"numeric"}"#));
         assert_eq!(e.code(), Some("401"));
+        // An empty field gives way to the next name, and so does one of another type.
+        let e = service(&resp(
+            400,
+            &[],
+            r#"{"error_code":"","code":"E4","error_msg":null,"message":"m4"}"#,
+        ));
+        assert_eq!((e.code(), e.message()), (Some("E4"), Some("m4")));
     }
 
     #[test]

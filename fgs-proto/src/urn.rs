@@ -280,6 +280,13 @@ mod tests {
         let u: FunctionUrn = "urn:fss:cn-north-4:p:function:default:f".parse().unwrap();
         assert!(u.is_full());
         assert_eq!(u.qualifier(), None);
+        assert_eq!(
+            (u.region(), u.project_id(), u.package(), u.name()),
+            (Some("cn-north-4"), Some("p"), Some("default"), "f")
+        );
+        assert_eq!(String::from(&u), "urn:fss:cn-north-4:p:function:default:f");
+        let v1 = u.clone().with_version("v1").unwrap();
+        assert_eq!(v1.qualifier(), Some(&Qualifier::Version("v1".into())));
         let v: FunctionUrn = "urn:fss:cn-north-4:p:function:default:f:latest"
             .parse()
             .unwrap();
@@ -304,6 +311,8 @@ mod tests {
             "fn-with.dots_and~",
             "urn",
             "urn:f",
+            // Two fields are a package and a name, even `urn` and `fss`.
+            "urn:fss",
             "urn:xyz:f",
         ] {
             let u: FunctionUrn = text.parse().unwrap();

@@ -488,3 +488,135 @@ fn every_secret_header_is_marked_sensitive() {
     // Not secret, so not hidden.
     assert!(!request.headers()["x-project-id"].is_sensitive());
 }
+
+#[test]
+fn a_body_of_exactly_the_limit_is_not_kept_one_byte_less_is() {
+    // The limit written out (1 MiB): a test through the constant alone would follow a
+    // change of it.
+    assert_eq!(KEEP_BODY_LIMIT, 1_048_576);
+    let config = config();
+    for (len, kept) in [(1_048_575, true), (1_048_576, false)] {
+        let op = Invoke::new(URN).raw_event(vec![b'7'; len]);
+        let mut call = Call::new(&op, &config, RetryPolicy::default()).unwrap();
+        let first = call.next_request(start()).unwrap();
+        assert_eq!(first.body().len(), len as u64);
+        let unique = first.body().as_bytes().is_some_and(|b| b.is_unique());
+        assert_eq!(!unique, kept, "a body of {len} bytes kept: {}", !unique);
+    }
+}
+
+/// A streamed body of `len` bytes that counts the passes over it (each `chunks` call).
+struct CountedSource {
+    len: usize,
+    passes: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl fgs_proto::BodySource for CountedSource {
+    fn len(&self) -> u64 {
+        self.len as u64
+    }
+
+    fn chunks(&self) -> Box<dyn Iterator<Item = bytes::Bytes> + Send + 'static> {
+        self.passes
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let chunk = bytes::Bytes::from(vec![b'x'; 64 * 1024]);
+        Box::new(std::iter::repeat_n(chunk, self.len / (64 * 1024)))
+    }
+}
+
+/// An operation whose request carries a [`CountedSource`] and counts its builds.
+struct Streamed {
+    len: usize,
+    passes: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    builds: std::sync::atomic::AtomicUsize,
+}
+
+impl Operation for Streamed {
+    type Output = ();
+    const INFO: &'static OperationInfo = &OperationInfo::custom(
+        "Streamed",
+        http::Method::PUT,
+        "/v2/{project_id}/fgs/functions/{function_urn}/code",
+        true,
+    );
+    fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
+        self.builds
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let mut r = GetMetadata::new("f").request(config)?;
+        *r.method_mut() = http::Method::PUT;
+        *r.body_mut() = Body::from_source(CountedSource {
+            len: self.len,
+            passes: self.passes.clone(),
+        });
+        Ok(r)
+    }
+    fn response<B: AsRef<[u8]>>(&self, _: Response<B>) -> Result<(), Error> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_streamed_body_is_kept_and_hashed_once_for_all_attempts() {
+    // Above the limit: a streamed body is kept whatever its size (it costs nothing).
+    let len = 2 * KEEP_BODY_LIMIT;
+    for (credentials, hashes) in [
+        (Credentials::ak_sk("AK", "SK"), 1),
+        (Credentials::token("TOKEN"), 0),
+    ] {
+        let config = Config::new("http://127.0.0.1:18765", PID, credentials).unwrap();
+        let op = Streamed {
+            len,
+            passes: Default::default(),
+            builds: Default::default(),
+        };
+        let mut call = Call::new(&op, &config, RetryPolicy::default().seed(1)).unwrap();
+        let mut now = start();
+        for attempt in 1..=3 {
+            let request = call.next_request(now).unwrap();
+            assert_eq!(request.body().len(), len as u64);
+            if hashes > 0 {
+                verify_signature(now, &request);
+            }
+            if attempt < 3 {
+                let Step::Retry(delay) = call.on_response(answer(503, &[], "").unwrap()) else {
+                    panic!("a 503 on an idempotent operation is retried");
+                };
+                now += delay;
+            }
+        }
+        let passes = op.passes.load(std::sync::atomic::Ordering::Relaxed);
+        // The verifier reads the body once per verified attempt.
+        let verified = if hashes > 0 { 3 } else { 0 };
+        assert_eq!(passes - verified, hashes, "passes over the body to sign it");
+        assert_eq!(
+            op.builds.load(std::sync::atomic::Ordering::Relaxed),
+            1,
+            "the request is built once"
+        );
+    }
+}
+
+#[test]
+fn a_call_names_its_operation_policy_and_attempt() {
+    let op = GetMetadata::new(URN);
+    let config = config();
+    let policy = RetryPolicy::default().max_attempts(5).seed(9);
+    let mut call = Call::new(&op, &config, policy.clone()).unwrap();
+    assert_eq!(call.name(), "GetMetadata");
+    assert_eq!(call.policy(), &policy);
+    assert_eq!(call.attempts(), 0);
+    let _ = call.next_request(start()).unwrap();
+    let _ = call.next_request(start()).unwrap();
+    assert_eq!(call.attempts(), 2);
+    let debug = format!("{call:?}");
+    for part in [
+        "Call",
+        "GetMetadata",
+        "GET",
+        "attempt: 2",
+        "max_attempts: 5",
+    ] {
+        assert!(debug.contains(part), "{part}: {debug}");
+    }
+    assert!(!debug.contains("SK\""), "{debug}");
+}

@@ -100,3 +100,31 @@ fn signing_types_print_no_key_and_no_signature() {
     assert_clean("Call Debug", &printed);
     assert!(printed.contains("GetMetadata"), "{printed}");
 }
+
+/// What the redacting `Debug`s do show: the access key, the signed headers and a
+/// `***` where a secret would be (an empty text would pass every check above).
+#[test]
+fn redacting_debug_texts_show_what_is_not_secret() {
+    use fgs_proto::auth::{Authorization, SigningKey};
+    let key = format!("{:?}", SigningKey::new("AK-1", SK));
+    assert!(key.starts_with("SigningKey {"), "{key}");
+    assert!(key.contains(r#"access_key: "AK-1""#), "{key}");
+    assert!(key.contains(r#"secret_key: "***""#), "{key}");
+    let parsed = Authorization::parse(
+        "SDK-HMAC-SHA256 Access=AK-1, SignedHeaders=host;x-sdk-date, Signature=ab12",
+    )
+    .unwrap();
+    let parsed = format!("{parsed:?}");
+    assert!(parsed.starts_with("Authorization {"), "{parsed}");
+    for part in [r#""AK-1""#, r#""host""#, r#""x-sdk-date""#, r#""***""#] {
+        assert!(parsed.contains(part), "{part}: {parsed}");
+    }
+    assert_eq!(format!("{:?}", Credentials::token(TOKEN)), "Token(***)");
+    let keys = format!(
+        "{:?}",
+        Credentials::temporary_ak_sk("AK-1", SK, SECURITY_TOKEN)
+    );
+    assert!(keys.starts_with("AkSk {"), "{keys}");
+    assert!(keys.contains(r#"access_key: "AK-1""#), "{keys}");
+    assert!(keys.contains("security_token: Some("), "{keys}");
+}

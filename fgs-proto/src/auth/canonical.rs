@@ -365,6 +365,12 @@ mod tests {
         assert_eq!(canonical_uri("/f/urn%3Afss%3Ax"), "/f/urn%3Afss%3Ax/");
         assert_eq!(canonical_uri("/a/a%2Fb"), "/a/a/b/");
         assert_eq!(canonical_uri("/a/x~y z+"), "/a/x~y%20z%2B/");
+        // Segments longer than the rewrite's 64-byte runs, at and around the edges.
+        for len in [63, 64, 65, 200] {
+            let raw = format!("/f/{}/g", "a:".repeat(len));
+            assert_eq!(canonical_uri(&raw), reference_uri(&raw), "{len}");
+            assert_eq!(canonical_uri(&raw), format!("/f/{}/g/", "a%3A".repeat(len)));
+        }
     }
 
     #[test]

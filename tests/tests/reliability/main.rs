@@ -38,20 +38,5 @@ fgs_tests::through_both_adapters!(
     an_oversized_chunk_size_is_protocol_in_both,
     invoke_payloads_above_the_limits_are_refused_by_the_server,
     the_async_log_is_bounded_and_can_be_cleared,
+    a_flood_of_100_continue_cannot_stretch_the_timeout,
 );
-
-/// Point 4 is not fixed for fgs-hyper: the flood keeps hyper's connection task busy on
-/// the client's runtime and a 1 s timeout ends after about 10 s (fgs-ureq refuses the
-/// flood as an oversized head within milliseconds).
-mod a_flood_of_100_continue_cannot_stretch_the_timeout {
-    #[test]
-    fn fgs_ureq() {
-        super::a_flood_of_100_continue_cannot_stretch_the_timeout::<fgs_testkit::Blocking>();
-    }
-
-    #[test]
-    #[ignore = "open: hyper's 100-Continue loop stretches a 1 s timeout to ~10 s (issue 14, point 4)"]
-    fn fgs_hyper() {
-        super::a_flood_of_100_continue_cannot_stretch_the_timeout::<fgs_testkit::Async>();
-    }
-}
