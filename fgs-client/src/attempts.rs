@@ -27,10 +27,11 @@ use crate::transport::AttemptLimits;
 /// What one mode supplies to the loop: sending one request, and pausing between
 /// attempts.
 pub(crate) trait Exchange {
-    /// Sends one authorized request.
+    /// Sends one authorized request within `limits`.
     fn send(
         &self,
         request: Request<Body>,
+        limits: AttemptLimits,
     ) -> impl Future<Output = Result<Response<Bytes>, TransportError>>;
 
     /// Waits before the next attempt.
@@ -145,30 +146,30 @@ where
             // The transport's own timeout ends the attempt at the deadline.
             limits.timeout = attempt_timeout.min(remaining);
         }
-        let mut request = call.next_request((shared.clock)())?;
-        request.extensions_mut().insert(limits);
+        let request = call.next_request((shared.clock)())?;
         trace.attempt(&request);
-        let started = Instant::now();
+        // Latencies are only traced: without tracing no clock is read for them.
+        let started = cfg!(feature = "tracing").then(Instant::now);
         let sent = match remaining {
             // A transport that ignores its limits is cut off at the deadline too. The
             // timer is created only when the attempt is pending, so the blocking
             // client's (whose attempt is over when its future is created) never runs.
             Some(remaining) => {
                 let timer = async move { exchange.sleep(remaining).await };
-                race(exchange.send(request), timer)
+                race(exchange.send(request, limits), timer)
                     .await
                     .unwrap_or_else(|| Err(operation_timed_out(operation_timeout)))
             }
-            None => exchange.send(request).await,
+            None => exchange.send(request, limits).await,
         };
         let mut cost = shared.budget.cost(None);
         let step = match sent {
             Ok(response) => {
-                trace.response(response.status(), started.elapsed());
+                trace.response(response.status(), elapsed(started));
                 call.on_response(response)
             }
             Err(error) => {
-                trace.transport_error(&error, started.elapsed());
+                trace.transport_error(&error, elapsed(started));
                 cost = shared.budget.cost(Some(&error));
                 call.on_transport_error(error)
             }
@@ -192,6 +193,11 @@ where
             Step::Failed(error) => return Err(error),
         }
     }
+}
+
+/// The time since `started`, zero when it was not read.
+fn elapsed(started: Option<Instant>) -> Duration {
+    started.map_or(Duration::ZERO, |at| at.elapsed())
 }
 
 /// The error of an attempt cut off at the call's deadline.

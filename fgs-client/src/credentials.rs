@@ -294,10 +294,9 @@ impl Fetch<'_> {
                     .filter(|v| !v.is_empty())
             })
             .unwrap_or_else(|| iam_endpoint_for_region(region));
-        let mut request = project_list_request(&iam, region, &provided.credentials, clock())?;
-        request.extensions_mut().insert(limits);
+        let request = project_list_request(&iam, region, &provided.credentials, clock())?;
         let response = exchange
-            .send(request)
+            .send(request, limits)
             .await
             .map_err(|e| CredentialsError::unavailable("iam-projects", &e))?;
         let project = parse_project_list(region, &response)?;
@@ -389,13 +388,10 @@ async fn drive<X: Exchange>(
     loop {
         step = match step {
             Step::Ready(provided) => return Ok(provided),
-            Step::Send(mut request) => {
-                request.extensions_mut().insert(limits);
-                match exchange.send(request).await {
-                    Ok(response) => provider.on_response(response, clock())?,
-                    Err(error) => provider.on_transport_error(error)?,
-                }
-            }
+            Step::Send(request) => match exchange.send(request, limits).await {
+                Ok(response) => provider.on_response(response, clock())?,
+                Err(error) => provider.on_transport_error(error)?,
+            },
             Step::ReadFile(path) => provider.on_file(read_file(&path), clock())?,
             other => {
                 return Err(CredentialsError::new(

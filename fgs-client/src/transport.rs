@@ -38,6 +38,21 @@ use http::{Request, Response};
 pub trait SyncTransport: Send + Sync + 'static {
     /// Sends `request` and reads the whole response.
     fn send(&self, request: Request<Body>) -> Result<Response<Bytes>, TransportError>;
+
+    /// Sends `request` within `limits`: what the client calls for each attempt.
+    ///
+    /// The provided implementation puts `limits` into the request's extensions and
+    /// calls [`send`](Self::send). A transport that takes the limits from here
+    /// instead overrides it, saving the extension map `http` allocates for every
+    /// request that carries one.
+    fn send_within(
+        &self,
+        mut request: Request<Body>,
+        limits: AttemptLimits,
+    ) -> Result<Response<Bytes>, TransportError> {
+        request.extensions_mut().insert(limits);
+        self.send(request)
+    }
 }
 
 impl<F, B> SyncTransport for F

@@ -58,6 +58,10 @@ pub enum Step<T> {
 /// signature, not a new hash. A streamed body is a replayable producer: it is hashed in
 /// one pass and produced again by the transport for each attempt.
 ///
+/// The head (URI, headers, extensions) goes to the first attempt as it was built, not
+/// as a copy: most calls have one attempt, and a copy of a header map costs
+/// allocations on every call. A retry builds the head again from the operation.
+///
 /// An in-memory body of [`KEEP_BODY_LIMIT`] bytes or more (a large event) is not kept
 /// by the call (a code upload is streamed, and kept: it costs nothing):
 /// the request takes the only reference, so the body is freed as soon as the transport
@@ -70,11 +74,9 @@ pub struct Call<'a, O: Operation + ?Sized> {
     policy: RetryPolicy,
     jitter: Jitter,
     method: Method,
-    uri: Uri,
-    headers: HeaderMap,
-    /// The operation's request extensions (such as
-    /// [`SkipEchoedCode`](crate::code::SkipEchoedCode)), given to every attempt.
-    extensions: http::Extensions,
+    /// The unsigned head as the operation built it; `None` once the first attempt has
+    /// taken it.
+    head: Option<Head>,
     /// `None` once a large in-memory body has been handed to the transport.
     body: Option<Body>,
     body_sha256: Option<String>,
@@ -85,6 +87,25 @@ pub struct Call<'a, O: Operation + ?Sized> {
     last_failure: Option<Error>,
 }
 
+/// What an attempt's request is made of besides its method and body.
+struct Head {
+    uri: Uri,
+    headers: HeaderMap,
+    /// The operation's request extensions (such as
+    /// [`SkipEchoedCode`](crate::code::SkipEchoedCode)).
+    extensions: http::Extensions,
+}
+
+impl Head {
+    fn of(parts: http::request::Parts) -> Head {
+        Head {
+            uri: parts.uri,
+            headers: parts.headers,
+            extensions: parts.extensions,
+        }
+    }
+}
+
 // By hand: the operation need not be `Debug`, and the body (up to a code package) is
 // left out. What identifies the call is shown.
 impl<O: Operation + ?Sized> fmt::Debug for Call<'_, O> {
@@ -92,7 +113,7 @@ impl<O: Operation + ?Sized> fmt::Debug for Call<'_, O> {
         f.debug_struct("Call")
             .field("operation", &O::NAME)
             .field("method", &self.method)
-            .field("uri", &self.uri)
+            .field("path", &O::INFO.path)
             .field("attempt", &self.attempt)
             .field("policy", &self.policy)
             .finish_non_exhaustive()
@@ -108,10 +129,8 @@ impl<'a, O: Operation + ?Sized> Call<'a, O> {
             config,
             jitter: Jitter::new(policy.get_seed().unwrap_or(DEFAULT_SEED)),
             policy,
-            method: parts.method,
-            uri: parts.uri,
-            headers: parts.headers,
-            extensions: parts.extensions,
+            method: parts.method.clone(),
+            head: Some(Head::of(parts)),
             body: Some(body),
             body_sha256: None,
             attempt: 0,
@@ -139,21 +158,32 @@ impl<'a, O: Operation + ?Sized> Call<'a, O> {
     pub fn next_request(&mut self, now: SystemTime) -> Result<Request<Body>, Error> {
         self.attempt += 1;
         self.last_now = now;
-        let body = match self.body.take() {
-            Some(body) => body,
-            // Handed out with an earlier attempt: build it again, and hash it again (an
-            // `Operation` of the caller's need not build the same bytes twice).
-            None => {
-                self.body_sha256 = None;
-                self.operation.request(self.config)?.into_body()
+        let (head, body) = match (self.head.take(), self.body.take()) {
+            (Some(head), Some(body)) => (head, body),
+            // A retry: the head went with an earlier attempt, so the operation builds it
+            // again. So it does the body if that went too, which is then hashed again
+            // (an `Operation` of the caller's need not build the same bytes twice).
+            (_, kept) => {
+                let (parts, built) = self.operation.request(self.config)?.into_parts();
+                let body = match kept {
+                    Some(body) => body,
+                    None => {
+                        self.body_sha256 = None;
+                        built
+                    }
+                };
+                (Head::of(parts), body)
             }
         };
         // A streamed body costs nothing to keep: it is produced again for each attempt.
         if body.is_streamed() || body.len() < KEEP_BODY_LIMIT as u64 {
             self.body = Some(body.clone());
         }
-        let mut uri = self.uri.clone();
-        let mut headers = self.headers.clone();
+        let Head {
+            mut uri,
+            mut headers,
+            extensions,
+        } = head;
         if matches!(self.config.credentials(), Credentials::AkSk(_))
             && self.body_sha256.is_none()
             && !body.is_empty()
@@ -173,7 +203,7 @@ impl<'a, O: Operation + ?Sized> Call<'a, O> {
         *request.method_mut() = self.method.clone();
         *request.uri_mut() = uri;
         *request.headers_mut() = headers;
-        *request.extensions_mut() = self.extensions.clone();
+        *request.extensions_mut() = extensions;
         Ok(request)
     }
 

@@ -141,6 +141,9 @@ impl fmt::Debug for Endpoint {
 pub struct Config {
     endpoint: Endpoint,
     project_id: String,
+    /// `project_id` as the `X-Project-Id` value of AK/SK requests, made once: a
+    /// `HeaderValue` made per request is an allocation and a validation per request.
+    project_id_header: HeaderValue,
     credentials: Credentials,
     region: Option<String>,
     user_agent: HeaderValue,
@@ -185,6 +188,7 @@ impl Config {
         let base_url = format!("{endpoint}/v2/{}/fgs", encoding::encode(&project_id));
         Ok(Config {
             endpoint,
+            project_id_header: project_id_header(&project_id)?,
             project_id,
             credentials,
             region: None,
@@ -217,6 +221,7 @@ impl Config {
         let base_url = format!("{endpoint}/v2/{}/fgs", encoding::encode(&project_id));
         Ok(Config {
             endpoint,
+            project_id_header: project_id_header(&project_id)?,
             project_id,
             credentials: Credentials::token("provided"),
             region: None,
@@ -246,6 +251,7 @@ impl Config {
         let project_id = project_id.into();
         validate_project_id(&project_id)?;
         self.base_url = format!("{}/v2/{}/fgs", self.endpoint, encoding::encode(&project_id));
+        self.project_id_header = project_id_header(&project_id)?;
         self.project_id = project_id;
         Ok(self)
     }
@@ -346,6 +352,11 @@ impl Config {
         &self.project_id
     }
 
+    /// The project id as an `X-Project-Id` header value.
+    pub(crate) fn project_id_header(&self) -> &HeaderValue {
+        &self.project_id_header
+    }
+
     /// The credentials.
     pub fn credentials(&self) -> &Credentials {
         &self.credentials
@@ -378,6 +389,12 @@ impl fmt::Debug for Config {
             .field("needs_provider", &self.needs_provider())
             .finish()
     }
+}
+
+/// The `X-Project-Id` value of a project id (one [`validate_project_id`] accepted, or the
+/// empty one of a config still waiting for its provider).
+fn project_id_header(project_id: &str) -> Result<HeaderValue, Error> {
+    HeaderValue::from_str(project_id).map_err(|e| Error::invalid_input("project_id", e.to_string()))
 }
 
 fn validate_project_id(project_id: &str) -> Result<(), Error> {

@@ -555,6 +555,25 @@ impl Operation for Streamed {
     }
 }
 
+/// An operation that counts how often its request is built.
+struct Counted {
+    builds: std::cell::Cell<u32>,
+}
+
+impl Operation for Counted {
+    type Output = fgs_proto::model::Function;
+    const INFO: &'static OperationInfo = GetMetadata::INFO;
+    fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
+        self.builds.set(self.builds.get() + 1);
+        let mut request = GetMetadata::new(URN).request(config)?;
+        request.extensions_mut().insert("from the operation");
+        Ok(request)
+    }
+    fn response<B: AsRef<[u8]>>(&self, response: Response<B>) -> Result<Self::Output, Error> {
+        GetMetadata::new(URN).response(response)
+    }
+}
+
 #[test]
 fn a_streamed_body_is_kept_and_hashed_once_for_all_attempts() {
     // Above the limit: a streamed body is kept whatever its size (it costs nothing).
@@ -588,10 +607,11 @@ fn a_streamed_body_is_kept_and_hashed_once_for_all_attempts() {
         // The verifier reads the body once per verified attempt.
         let verified = if hashes > 0 { 3 } else { 0 };
         assert_eq!(passes - verified, hashes, "passes over the body to sign it");
+        // Each retry builds its head again; the streamed body built first is kept.
         assert_eq!(
             op.builds.load(std::sync::atomic::Ordering::Relaxed),
-            1,
-            "the request is built once"
+            3,
+            "the head is built once per attempt"
         );
     }
 }
@@ -619,4 +639,36 @@ fn a_call_names_its_operation_policy_and_attempt() {
         assert!(debug.contains(part), "{part}: {debug}");
     }
     assert!(!debug.contains("SK\""), "{debug}");
+}
+
+#[test]
+fn the_first_attempt_takes_the_head_as_built_and_a_retry_builds_it_again() {
+    let op = Counted {
+        builds: std::cell::Cell::new(0),
+    };
+    let config = config();
+    let mut call = Call::new(&op, &config, RetryPolicy::default()).unwrap();
+    let first = call.next_request(start()).unwrap();
+    assert_eq!(op.builds.get(), 1, "built once for the first attempt");
+    assert_eq!(
+        first.extensions().get::<&str>(),
+        Some(&"from the operation")
+    );
+    verify_signature(start(), &first);
+    let later = start() + Duration::from_secs(1);
+    let second = call.next_request(later).unwrap();
+    assert_eq!(op.builds.get(), 2, "the retry's head is built again");
+    // The same unsigned head, signed anew, with the operation's extensions.
+    assert_eq!(second.uri(), first.uri());
+    assert_eq!(
+        second.extensions().get::<&str>(),
+        Some(&"from the operation")
+    );
+    assert_ne!(
+        second.headers()["x-sdk-date"],
+        first.headers()["x-sdk-date"]
+    );
+    let names = |r: &Request<Body>| r.headers().keys().cloned().collect::<Vec<_>>();
+    assert_eq!(names(&second), names(&first));
+    verify_signature(later, &second);
 }

@@ -32,12 +32,28 @@ const READ_CHUNK: usize = 64 * 1024;
 #[derive(Debug, Clone)]
 pub struct UreqTransport {
     agent: ureq::Agent,
+    /// The agent's whole-request timeout when the agent itself already reads error
+    /// statuses as responses and follows no redirect (as the agents fgs-ureq builds
+    /// do): an attempt with that timeout then needs no request-level configuration.
+    plain_timeout: Option<Duration>,
 }
 
 impl UreqTransport {
     /// A transport over `agent`.
     pub fn new(agent: ureq::Agent) -> Self {
-        UreqTransport { agent }
+        let config = agent.config();
+        let plain = !config.http_status_as_error()
+            && config.max_redirects() == 0
+            && !config.max_redirects_will_error();
+        let plain_timeout = if plain {
+            config.timeouts().global
+        } else {
+            None
+        };
+        UreqTransport {
+            agent,
+            plain_timeout,
+        }
     }
 
     /// The agent.
@@ -53,6 +69,16 @@ impl SyncTransport for UreqTransport {
             .get::<AttemptLimits>()
             .copied()
             .unwrap_or_default();
+        self.send_within(request, limits)
+    }
+
+    /// The client's way in: the limits come as an argument, so that no request of the
+    /// client needs an extension map for them.
+    fn send_within(
+        &self,
+        request: Request<Body>,
+        limits: AttemptLimits,
+    ) -> Result<Response<Bytes>, TransportError> {
         let echo = request
             .extensions()
             .get::<SkipEchoedCode>()
@@ -119,6 +145,15 @@ impl UreqTransport {
         request: Request<S>,
         limits: AttemptLimits,
     ) -> Result<Response<ureq::Body>, TransportError> {
+        if self.plain_timeout == Some(limits.timeout) {
+            // The agent's own configuration is the one the attempt needs: a
+            // request-level one would be a copy of it (ureq clones its whole `Config`
+            // into the request, an `Arc` and an extension map per call).
+            return self
+                .agent
+                .run(request)
+                .map_err(|e| self.classify(e, limits.timeout));
+        }
         let configured = self
             .agent
             .configure_request(request)

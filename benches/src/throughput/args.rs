@@ -13,8 +13,8 @@ same bytes (the floor), over fgs-emulator.
   --n N               calls per client per round (default 2000)
   --rounds R          rounds; the clients take turns each round, the order rotating by
                       one place every round (default 20)
-  --client C          fgs-ureq, raw-ureq, raw-tcp, fgs-hyper, raw-hyper or all
-                      (default all)
+  --client C          fgs-ureq, raw-ureq, raw-tcp, fgs-hyper, raw-hyper, a
+                      comma-separated list of them, or all (default all)
   --concurrency C     calls in flight per client (default 32 for hyper, 1 for ureq;
                       ureq clients use C threads)
   --auth A            aksk (default: every call signed) or token
@@ -206,9 +206,12 @@ impl Args {
                     let text = value()?;
                     parsed.clients = match text.as_str() {
                         "all" => ClientKind::ALL.to_vec(),
-                        one => vec![
-                            ClientKind::parse(one).ok_or(format!("unknown --client `{one}`"))?,
-                        ],
+                        list => list
+                            .split(',')
+                            .map(|one| {
+                                ClientKind::parse(one).ok_or(format!("unknown --client `{one}`"))
+                            })
+                            .collect::<Result<_, _>>()?,
                     };
                 }
                 "--auth" => {
@@ -278,6 +281,8 @@ mod tests {
         assert_eq!((args.n, args.rounds), (7, 3));
         assert_eq!(args.clients, [ClientKind::FgsUreq]);
         assert_eq!(args.concurrency_of(ClientKind::FgsUreq), 4);
+        let list = parse(&["--client", "fgs-ureq,raw-ureq"]).unwrap().unwrap();
+        assert_eq!(list.clients, [ClientKind::FgsUreq, ClientKind::RawUreq]);
         assert_eq!(args.concurrency_of(ClientKind::RawHyper), 4);
         assert_eq!(args.auth, Auth::Token);
         assert_eq!(args.server, Server::Child);
@@ -292,6 +297,7 @@ mod tests {
         assert!(error(&["--rounds"]).contains("needs a value"));
         assert!(error(&["--op", "delete"]).contains("unknown --op"));
         assert!(error(&["--client", "reqwest"]).contains("unknown --client"));
+        assert!(error(&["--client", "fgs-ureq,"]).contains("unknown --client"));
         assert!(error(&["--auth", "none"]).contains("unknown --auth"));
         assert!(error(&["--server", "remote"]).contains("unknown --server"));
         assert!(error(&["--fast"]).contains("unknown argument"));

@@ -16,7 +16,7 @@ use crate::block_on::block_on;
 use crate::builder::ClientBuilder;
 use crate::settings::RequestOptions;
 use crate::shared::{CUSTOM, Shared, config_from_env};
-use crate::transport::SyncTransport;
+use crate::transport::{AttemptLimits, SyncTransport};
 
 use super::pages::Pages;
 
@@ -149,8 +149,9 @@ impl Exchange for Blocking<'_> {
     fn send(
         &self,
         request: Request<Body>,
+        limits: AttemptLimits,
     ) -> impl std::future::Future<Output = Result<Response<Bytes>, TransportError>> {
-        std::future::ready(self.0.send(request))
+        std::future::ready(self.0.send_within(request, limits))
     }
 
     fn sleep(&self, delay: Duration) -> impl std::future::Future<Output = ()> {

@@ -16,7 +16,7 @@ use crate::backend::AsyncBackend;
 use crate::builder::ClientBuilder;
 use crate::settings::RequestOptions;
 use crate::shared::{CUSTOM, Shared, config_from_env};
-use crate::transport::{AsyncTransport, DynAsyncTransport};
+use crate::transport::{AsyncTransport, AttemptLimits, DynAsyncTransport};
 
 use super::pages::Pages;
 
@@ -163,8 +163,10 @@ struct Async<'a, B> {
 impl<B: AsyncBackend> Exchange for Async<'_, B> {
     fn send(
         &self,
-        request: Request<Body>,
+        mut request: Request<Body>,
+        limits: AttemptLimits,
     ) -> impl Future<Output = Result<Response<Bytes>, TransportError>> {
+        request.extensions_mut().insert(limits);
         self.transport.send_boxed(request)
     }
 

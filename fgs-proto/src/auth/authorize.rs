@@ -88,8 +88,7 @@ pub(crate) fn authorize(
         Credentials::AkSk(keys) => {
             headers.insert(
                 HeaderName::from_static(X_PROJECT_ID),
-                HeaderValue::from_str(config.project_id())
-                    .map_err(|e| Error::invalid_input("project_id", e.to_string()))?,
+                config.project_id_header().clone(),
             );
             if let Some(token) = keys.security_token() {
                 headers.insert(

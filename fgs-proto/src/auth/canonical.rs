@@ -228,22 +228,34 @@ pub(crate) fn push_hex(out: &mut String, bytes: &[u8]) {
     }
 }
 
-/// Assembles the canonical request from its parts. `canonical_query` is the output of
-/// [`canonical_query`] (the signer also needs it to rewrite the URI, so it is computed
-/// once by the caller).
-pub(crate) fn canonical_request(
+/// Assembles the canonical request from its parts, the headers block written straight
+/// into it (see [`write_canonical_headers`] for `names`). `canonical_query` is the
+/// output of [`canonical_query`] (the signer also needs it to rewrite the URI, so it is
+/// computed once by the caller).
+pub(crate) fn canonical_request<N>(
     method: &str,
     raw_path: &str,
     canonical_query: &str,
-    canonical_headers: &str,
+    headers: &HeaderMap,
+    names: &[N],
     signed_headers: &str,
     payload_hash: &str,
-) -> String {
+) -> Result<String, CanonicalError>
+where
+    N: AsHeaderName + AsRef<str> + Copy,
+{
+    // Header values are not measured first (a second lookup per header); this many
+    // bytes per header holds the usual ones, and the buffer grows for a longer one.
+    const VALUE_ALLOWANCE: usize = 48;
+    let headers_len: usize = names
+        .iter()
+        .map(|name| name.as_ref().len() + 2 + VALUE_ALLOWANCE)
+        .sum();
     let mut out = String::with_capacity(
         method.len()
             + raw_path.len() * 3
             + canonical_query.len()
-            + canonical_headers.len()
+            + headers_len
             + signed_headers.len()
             + payload_hash.len()
             + 8,
@@ -257,12 +269,12 @@ pub(crate) fn canonical_request(
     out.push('\n');
     out.push_str(canonical_query);
     out.push('\n');
-    out.push_str(canonical_headers);
+    write_canonical_headers(&mut out, headers, names.iter().copied())?;
     out.push('\n');
     out.push_str(signed_headers);
     out.push('\n');
     out.push_str(payload_hash);
-    out
+    Ok(out)
 }
 
 /// `SDK-HMAC-SHA256\n{date}\n{hex sha256(canonical request)}`.

@@ -52,6 +52,22 @@ const DATE_FORMAT: &[time::format_description::BorrowedFormatItem<'static>] =
 /// # Ok::<(), fgs_proto::Error>(())
 /// ```
 pub fn format_sdk_date(time: SystemTime) -> Result<String, Error> {
+    sdk_date(time).map(|date| date.as_str().to_owned())
+}
+
+/// An `X-Sdk-Date` value in a buffer of its own: signing formats one per request, and
+/// needs no `String` for it.
+struct SdkDate([u8; 16]);
+
+impl SdkDate {
+    fn as_str(&self) -> &str {
+        // Only ASCII digits, `T` and `Z` are ever written (see `sdk_date`).
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
+}
+
+/// [`format_sdk_date`] without the allocation.
+fn sdk_date(time: SystemTime) -> Result<SdkDate, Error> {
     // Checked arithmetic: `OffsetDateTime::from(SystemTime)` panics out of range.
     let since_epoch = match time.duration_since(SystemTime::UNIX_EPOCH) {
         Ok(after) => time::Duration::try_from(after).ok(),
@@ -65,25 +81,25 @@ pub fn format_sdk_date(time: SystemTime) -> Result<String, Error> {
         .ok_or_else(|| Error::invalid_input("x-sdk-date", "the time is outside 0000–9999"))?;
     // Written by hand: the `time` formatter is generic (a format description walked
     // per call) and shows up when signing many small requests.
-    let mut out = String::with_capacity(16);
+    let mut out = [0u8; 16];
     let (year, month, day) = utc.to_calendar_date();
     // `year` is in 0..=9999 (checked above).
-    push_digits(&mut out, year.unsigned_abs(), 4);
-    push_digits(&mut out, u32::from(u8::from(month)), 2);
-    push_digits(&mut out, u32::from(day), 2);
-    out.push('T');
-    push_digits(&mut out, u32::from(utc.hour()), 2);
-    push_digits(&mut out, u32::from(utc.minute()), 2);
-    push_digits(&mut out, u32::from(utc.second()), 2);
-    out.push('Z');
-    Ok(out)
+    put_digits(&mut out[0..4], year.unsigned_abs());
+    put_digits(&mut out[4..6], u32::from(u8::from(month)));
+    put_digits(&mut out[6..8], u32::from(day));
+    out[8] = b'T';
+    put_digits(&mut out[9..11], u32::from(utc.hour()));
+    put_digits(&mut out[11..13], u32::from(utc.minute()));
+    put_digits(&mut out[13..15], u32::from(utc.second()));
+    out[15] = b'Z';
+    Ok(SdkDate(out))
 }
 
-/// Appends the last `width` decimal digits of `value`, zero-padded.
-fn push_digits(out: &mut String, value: u32, width: u32) {
-    for place in (0..width).rev() {
-        let digit = value / 10u32.pow(place) % 10;
-        out.push(char::from(b'0' + digit as u8));
+/// Writes the last `out.len()` decimal digits of `value` into `out`, zero-padded.
+fn put_digits(out: &mut [u8], mut value: u32) {
+    for place in out.iter_mut().rev() {
+        *place = b'0' + (value % 10) as u8;
+        value /= 10;
     }
 }
 
@@ -218,25 +234,27 @@ pub fn sign(
     now: SystemTime,
 ) -> Result<Signature, Error> {
     add_unsigned_payload_marker(headers);
+    let given_date;
+    let made_date;
     let date = match headers.get(&X_SDK_DATE_NAME) {
         Some(value) => {
-            let text = value.to_str().unwrap_or_default().trim().to_owned();
-            if parse_sdk_date(&text).is_none() {
+            given_date = value.to_str().unwrap_or_default().trim().to_owned();
+            if parse_sdk_date(&given_date).is_none() {
                 return Err(Error::invalid_input(
                     "x-sdk-date",
                     "must have the form YYYYMMDDTHHMMSSZ",
                 ));
             }
-            text
+            given_date.as_str()
         }
         None => {
-            let text = format_sdk_date(now)?;
+            made_date = sdk_date(now)?;
             headers.insert(
                 X_SDK_DATE_NAME,
-                HeaderValue::from_str(&text)
+                HeaderValue::from_bytes(&made_date.0)
                     .map_err(|e| Error::invalid_input("x-sdk-date", e.to_string()))?,
             );
-            text
+            made_date.as_str()
         }
     };
     if !headers.contains_key(HOST) {
@@ -251,14 +269,6 @@ pub fn sign(
 
     let names = canonical::signed_header_names(headers);
     let signed_headers = canonical::join_names(&names);
-    let mut canonical_headers = String::with_capacity(256);
-    canonical::write_canonical_headers(&mut canonical_headers, headers, names).map_err(
-        |e| match e {
-            CanonicalError::MissingHeader(h) | CanonicalError::NonUtf8Header(h) => {
-                Error::invalid_input(h, "header value must be UTF-8 text")
-            }
-        },
-    )?;
     let content_sha256 = headers
         .get(&CONTENT_SHA256_NAME)
         .and_then(|v| v.to_str().ok());
@@ -273,12 +283,18 @@ pub fn sign(
         method.as_str(),
         uri.path(),
         &canonical_query,
-        &canonical_headers,
+        headers,
+        &names,
         &signed_headers,
         &payload_hash,
-    );
+    )
+    .map_err(|e| match e {
+        CanonicalError::MissingHeader(h) | CanonicalError::NonUtf8Header(h) => {
+            Error::invalid_input(h, "header value must be UTF-8 text")
+        }
+    })?;
     let (string_to_sign, signature, authorization) =
-        compute(key, &date, &canonical_request, &signed_headers);
+        compute(key, date, &canonical_request, &signed_headers);
     let mut value = HeaderValue::from_str(&authorization)
         .map_err(|e| Error::invalid_input("access_key", e.to_string()))?;
     // The signature authorizes replays within the skew window: as secret as a token for

@@ -211,17 +211,6 @@ impl Verifier {
         }
 
         let secret = secret_for(auth.access_key).ok_or(VerifyError::UnknownAccessKey)?;
-        let mut canonical_headers = String::with_capacity(256);
-        canonical::write_canonical_headers(
-            &mut canonical_headers,
-            headers,
-            auth.signed_headers.iter().copied(),
-        )
-        .map_err(|e| match e {
-            CanonicalError::MissingHeader(h) | CanonicalError::NonUtf8Header(h) => {
-                VerifyError::MissingSignedHeader(h)
-            }
-        })?;
         // `X-Sdk-Content-Sha256` replaces the body hash only when it is itself signed;
         // otherwise anyone could add it to a captured request and change the body.
         let content_sha256 = if auth.signed_headers.contains(&CONTENT_SHA256) {
@@ -235,10 +224,16 @@ impl Verifier {
             method,
             raw_path,
             &canonical::canonical_query(raw_query),
-            &canonical_headers,
+            headers,
+            &auth.signed_headers,
             &signed_list,
             &payload_hash,
-        );
+        )
+        .map_err(|e| match e {
+            CanonicalError::MissingHeader(h) | CanonicalError::NonUtf8Header(h) => {
+                VerifyError::MissingSignedHeader(h)
+            }
+        })?;
         let string_to_sign =
             canonical::string_to_sign(SDK_HMAC_SHA256, date, None, &canonical_request);
 
