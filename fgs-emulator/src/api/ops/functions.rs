@@ -71,6 +71,7 @@ pub(crate) fn create(state: &mut State, ctx: &Ctx<'_>, body: &[u8]) -> Result<Re
         reserved: Vec::new(),
         tags: Vec::new(),
         sys_tags: Vec::new(),
+        async_configs: Vec::new(),
     };
     let answer = function_json(
         ctx.site,
