@@ -1,6 +1,7 @@
 //! The demo's steps: one function's life through every operation, in the order a
 //! newcomer would use them.
 
+mod async_destinations;
 mod events;
 mod functions;
 mod invocations;
@@ -58,6 +59,7 @@ pub(super) fn walk(
     triggers::walk(walker, &urns)?;
     scaling::walk(walker, &urns)?;
     tags::walk(walker, &urns)?;
+    async_destinations::walk(walker, target, &urns)?;
     let layer = layers::publish(walker, &urns)?;
     events::walk(walker, &urns)?;
     layers::remove(walker, &layer)?;

@@ -30,6 +30,7 @@ fn rows() -> Vec<Row> {
                 "event.",
                 "scaling.",
                 "tag.",
+                "async.",
             ]
             .iter()
             .any(|package| line.starts_with(&format!("| `{package}")))
