@@ -201,6 +201,7 @@ pub(crate) fn delete(state: &mut State, target: &Target) -> Result<Reply, ApiErr
     }
     function.versions.retain(|v| v.name != version);
     function.triggers.retain(|t| t.qualifier != version);
+    function.async_configs.retain(|c| c.qualifier != version);
     Ok(Reply::no_content())
 }
 

@@ -89,10 +89,12 @@ fn check_event_size(body: &[u8], limit: usize, kind: &str) -> Result<(), ApiErro
         format!(
             "the event of {} bytes is above the {} limit of {kind} invocation",
             body.len(),
-            if limit.is_multiple_of(1024 * 1024) {
+            if limit > 0 && limit.is_multiple_of(1024 * 1024) {
                 format!("{} MB", limit / (1024 * 1024))
-            } else {
+            } else if limit > 0 && limit.is_multiple_of(1024) {
                 format!("{} KB", limit / 1024)
+            } else {
+                format!("{limit} bytes")
             }
         ),
     ))
