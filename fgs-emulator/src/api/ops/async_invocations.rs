@@ -327,6 +327,22 @@ fn record_page(records: &[AsyncInvocation], query: &[(String, String)]) -> Resul
     })))
 }
 
+/// One page of `target`'s records that pass the shared filters and `also`.
+fn record_list(
+    state: &State,
+    ctx: &Ctx<'_>,
+    target: &Target,
+    query: &[(String, String)],
+    also: impl Fn(&AsyncInvocation) -> bool,
+) -> Result<Reply, ApiError> {
+    function(state, target)?;
+    let keep = record_filter(ctx, query)?;
+    let records = ctx
+        .async_log
+        .newest_first(|r| is_of(r, target) && keep(r) && also(r));
+    record_page(&records, query)
+}
+
 /// `GET /functions/{urn}/async-invocations`: the function's records (of the URN's
 /// version or alias, if it names one), filtered by `request_id`, `status` and time.
 pub(crate) fn list(
@@ -335,13 +351,10 @@ pub(crate) fn list(
     target: &Target,
     query: &[(String, String)],
 ) -> Result<Reply, ApiError> {
-    function(state, target)?;
-    let keep = record_filter(ctx, query)?;
     let request_id = query_value(query, "request_id");
-    let records = ctx.async_log.newest_first(|r| {
-        is_of(r, target) && keep(r) && request_id.is_none_or(|id| r.request_id == id)
-    });
-    record_page(&records, query)
+    record_list(state, ctx, target, query, |r| {
+        request_id.is_none_or(|id| r.request_id == id)
+    })
 }
 
 /// `GET /functions/{urn}/active-async-invocations`: the records still waiting or
@@ -352,8 +365,6 @@ pub(crate) fn list_active(
     target: &Target,
     query: &[(String, String)],
 ) -> Result<Reply, ApiError> {
-    function(state, target)?;
-    let keep = record_filter(ctx, query)?;
     let requests: Option<Vec<&str>> = query_value(query, "requests").map(|ids| {
         ids.split(',')
             .map(str::trim)
@@ -369,15 +380,12 @@ pub(crate) fn list_active(
             format!("requests: at most {MAX_ACTIVE_REQUESTS} request ids"),
         ));
     }
-    let records = ctx.async_log.newest_first(|r| {
-        is_of(r, target)
-            && !r.is_done()
-            && keep(r)
+    record_list(state, ctx, target, query, |r| {
+        !r.is_done()
             && requests
                 .as_ref()
                 .is_none_or(|ids| ids.contains(&r.request_id.as_str()))
-    });
-    record_page(&records, query)
+    })
 }
 
 /// `POST /functions/{urn}/cancel`: an invocation that has not finished never runs
