@@ -126,6 +126,25 @@ fn configurations_are_per_qualifier_and_go_with_it() {
         assert_eq!(answer["log_stream_name"], "stream");
         assert_eq!(answer["enable_async_status_log"], true);
     }
+    // A version's answers show its configuration.
+    let versions = client
+        .get(&format!("/functions/{base}/versions"))
+        .expect(200);
+    let v1 = versions["versions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["version"] == "v1")
+        .expect("v1 listed");
+    assert_eq!(
+        v1["function_async_config"]["max_async_event_age_in_seconds"],
+        120
+    );
+    assert_eq!(v1["function_async_config"]["max_async_retry_attempts"], 0);
+    assert_eq!(
+        v1["function_async_config"]["destination_config"]["on_success"]["destination"],
+        "OBS"
+    );
     let listed = client
         .get(&format!("/functions/{base}/async-invoke-configs?limit=2"))
         .expect(200);
