@@ -172,6 +172,9 @@ pub(crate) async fn run(shared: &Arc<Shared>, job: Job) -> Option<Delivery> {
         let started_at = *first_start.get_or_insert(now);
         let execution = execute(Arc::clone(&handler), job.event.clone(), job.context.fresh()).await;
         attempts += 1;
+        // Taken before the log shows the attempt's end, so that a test which moves the
+        // clock once it sees that end also moves it past the retry's due time.
+        let ended = shared.clock.now();
         shared
             .async_log
             .update(&id, |r| r.log.push_str(&execution.log));
@@ -186,7 +189,7 @@ pub(crate) async fn run(shared: &Arc<Shared>, job: Job) -> Option<Delivery> {
             }
             Err(_) if attempts <= job.policy.max_retries => {
                 last = Some(execution);
-                let due = shared.clock.now() + settings.retry_interval;
+                let due = ended + settings.retry_interval;
                 if !wait_until(shared, due, &id).await {
                     return None;
                 }

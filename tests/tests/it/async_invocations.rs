@@ -440,11 +440,12 @@ fn status_moves_from_wait_to_running_to_success<S: Connect>() {
     };
     assert_eq!(status(&sdk), Some(InvocationStatus::Wait), "{who}");
 
-    // Its start is due: the first attempt fails, the retry waits.
+    // Its start is due: the first attempt fails (its log is in), the retry waits.
     emu.advance_clock(Duration::from_secs(601));
     eventually(&emu, "second-time-lucky", |r| {
-        r.attempts == 1 && r.status == AsyncStatus::Running
+        r.attempts == 1 && r.status == AsyncStatus::Running && r.log.contains("Finish invoke")
     });
+    assert_eq!(calls.load(Ordering::SeqCst), 1, "{who}");
     let active = sdk.send(&ListActive::new(&urn)).expect("ListActive");
     assert_eq!(
         active.invocations()[0].status(),
