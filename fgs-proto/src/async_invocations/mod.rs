@@ -10,7 +10,7 @@
 //! a failing handler is retried up to `max_async_retry_attempts` times while the event
 //! is younger than `max_async_event_age_in_seconds`, and the outcome is sent to the
 //! `on_success` or `on_failure` destination
-//! ([`FuncAsyncDestinationConfig`](crate::model::FuncAsyncDestinationConfig)).
+//! ([`FuncAsyncDestinationConfig`]).
 
 mod cancel;
 mod delete_config;
