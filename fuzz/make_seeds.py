@@ -76,7 +76,7 @@ for name, status, mime, example in oas_responses():
 
 for name in ["DeleteFunction", "DeleteFunctionTrigger", "DeleteVersionAlias",
              "BatchDeleteFunctionTriggers", "DeleteDependencyVersion", "DeleteEvent",
-             "CreateTags", "DeleteTags"]:
+             "CreateTags", "DeleteTags", "DeleteFunctionAsyncInvokeConfig"]:
     write("responses", f"oas-{name}-204", response(204, [RID], ""))
 
 # Successes whose OAS documents no body: the POST/PUT switches answer 200 with none,
@@ -120,6 +120,13 @@ write("responses", "triggers-odd-types", response(200, [JSON], compact([
     {"trigger_id": "t2", "trigger_type_code": "FUTURE_TYPE", "trigger_status": "PAUSED",
      "event_data": {"anything": True}},
     {"trigger_id": "t3", "trigger_type_code": "KAFKA", "event_data": None}])))
+# CancelAsyncInvocation's 200 has no body (its OAS example is `{}`, no media type); an
+# async record of a status the OAS lacks.
+write("responses", "oas-CancelAsyncInvocation-200", response(200, [RID], ""))
+write("responses", "async-records-odd", response(200, [JSON], compact({
+    "invocations": [{"request_id": "r1", "status": "CANCELED", "error_code": 4208},
+                    {"request_id": "r2", "status": "WAIT", "start_time": None}],
+    "next_marker": 2, "count": 5})))
 write("responses", "gateway-502-html", response(502, [("Content-Type", "text/html"), ("Server", "nginx")],
     "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
     "<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n"))

@@ -54,6 +54,7 @@ pub fn operations() -> Vec<String> {
                 Group::Scaling => "scaling",
                 Group::Tags => "tag",
                 Group::Observability => "observability",
+                Group::AsyncInvocations => "async",
                 _ => "function",
             };
             // Operations the Go SDK lacks go by their type's name (`dependency.List`).

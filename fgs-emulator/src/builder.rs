@@ -58,6 +58,7 @@ pub struct EmulatorBuilder {
     /// The lifetime of the temporary keys of the identity endpoints; `None`: off.
     pub(crate) temporary_key_lifetime: Option<Duration>,
     pub(crate) async_log_records: usize,
+    pub(crate) async_settings: crate::runtime::async_run::AsyncSettings,
 }
 
 impl Default for EmulatorBuilder {
@@ -79,6 +80,7 @@ impl Default for EmulatorBuilder {
             service_limits: ServiceLimits::default(),
             temporary_key_lifetime: None,
             async_log_records: crate::runtime::async_log::DEFAULT_ASYNC_LOG_RECORDS,
+            async_settings: crate::runtime::async_run::AsyncSettings::default(),
         }
     }
 }
@@ -221,6 +223,29 @@ impl EmulatorBuilder {
         self
     }
 
+    /// How long an accepted asynchronous invocation waits before it runs (default 0:
+    /// at once). Meanwhile it is `WAIT` in the record lists and can be cancelled;
+    /// [`Emulator::advance_clock`](crate::Emulator::advance_clock) ends the wait early.
+    pub fn async_start_delay(mut self, delay: Duration) -> Self {
+        self.async_settings.start_delay = delay;
+        self
+    }
+
+    /// How long a failed asynchronous attempt waits before its retry (default 0: at
+    /// once, so that tests of `max_async_retry_attempts` are fast; the service's own
+    /// interval is not documented).
+    pub fn async_retry_interval(mut self, interval: Duration) -> Self {
+        self.async_settings.retry_interval = interval;
+        self
+    }
+
+    /// The largest event of an asynchronous invocation (default 256 KB, the service's
+    /// limit); larger ones answer 413 `FSS.0413`.
+    pub fn async_event_limit(mut self, bytes: usize) -> Self {
+        self.async_settings.max_event_bytes = bytes;
+        self
+    }
+
     /// Starts the emulator; returns once it is listening.
     ///
     /// Fails with `InvalidInput` for a project id, region or credential that cannot
@@ -313,6 +338,7 @@ impl fmt::Debug for EmulatorBuilder {
             .field("limits", &self.limits)
             .field("service_limits", &self.service_limits)
             .field("temporary_key_lifetime", &self.temporary_key_lifetime)
+            .field("async_settings", &self.async_settings)
             .finish_non_exhaustive()
     }
 }

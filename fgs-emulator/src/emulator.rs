@@ -76,12 +76,9 @@ impl Emulator {
     pub(crate) fn start_with(builder: EmulatorBuilder) -> io::Result<Emulator> {
         let (site, auth) = builder.validate()?;
         let credentials = builder.client_credentials()?;
-        let shared = Arc::new(Shared::new(
-            site,
-            auth,
-            builder.limits,
-            builder.log_requests,
-        ));
+        let mut shared = Shared::new(site, auth, builder.limits, builder.log_requests);
+        shared.async_settings = builder.async_settings;
+        let shared = Arc::new(shared);
         shared.state().limits = builder.service_limits;
         shared.async_log.set_max_records(builder.async_log_records);
         let (ready_tx, ready_rx) = mpsc::channel();
@@ -257,6 +254,17 @@ impl Emulator {
     /// it, or `None` after `timeout`.
     pub fn wait_for_async(&self, request_id: &str, timeout: Duration) -> Option<AsyncInvocation> {
         self.shared.async_log.wait(request_id, timeout)
+    }
+
+    /// Moves the emulator's clock `by` ahead: timestamps, the ages of asynchronous
+    /// events and the waits of
+    /// [`async_start_delay`](crate::EmulatorBuilder::async_start_delay) and
+    /// [`async_retry_interval`](crate::EmulatorBuilder::async_retry_interval) count
+    /// from the moved clock, so a test sees an event grow too old without waiting.
+    /// Request signatures are still checked against the system clock.
+    pub fn advance_clock(&self, by: Duration) {
+        self.shared.clock.advance(by);
+        self.shared.async_log.wake.notify_waiters();
     }
 
     /// Queues a fault for the next matching requests.

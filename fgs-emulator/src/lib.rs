@@ -63,7 +63,13 @@
 //! canaries, sync and async invocation (v0 and v1 response formats, tail logs, function
 //! errors), triggers with TIMER and APIG validation, layers, test events, reserved
 //! instances, tags; marker and offset paging, bounded request bodies, and the service's
-//! documented validation rules with their FSS codes.
+//! documented validation rules with their FSS codes. Asynchronous invocations follow their
+//! version's async configuration: a failing handler is retried up to
+//! `max_async_retry_attempts` times while its event is younger than
+//! `max_async_event_age_in_seconds`, a FunctionGraph destination is invoked with the
+//! service's outcome record, and each record moves WAIT → RUNNING → SUCCESS / FAIL /
+//! DISCARD, listed and cancellable through the API. The waits run on the emulator's
+//! clock ([`Emulator::advance_clock`]).
 //!
 //! **Out:** running real function code (handlers are Rust closures; the default echoes
 //! the event), firing triggers, TLS, and the service's eventual consistency

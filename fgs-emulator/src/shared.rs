@@ -9,6 +9,8 @@ use crate::hooks::fault::FaultQueue;
 use crate::http::body::BodyLimits;
 use crate::http::site::Site;
 use crate::runtime::async_log::AsyncLog;
+use crate::runtime::async_run::AsyncSettings;
+use crate::runtime::clock::Clock;
 use crate::runtime::invocation::{Handler, echo};
 use crate::runtime::state::State;
 
@@ -21,6 +23,8 @@ pub(crate) struct Shared {
     pub state: Mutex<State>,
     pub handlers: RwLock<HashMap<String, Arc<dyn Handler>>>,
     pub async_log: AsyncLog,
+    pub async_settings: AsyncSettings,
+    pub clock: Clock,
     pub faults: FaultQueue,
     pub connections: AtomicU64,
 }
@@ -35,6 +39,8 @@ impl Shared {
             state: Mutex::new(State::default()),
             handlers: RwLock::new(HashMap::new()),
             async_log: AsyncLog::default(),
+            async_settings: AsyncSettings::default(),
+            clock: Clock::default(),
             faults: FaultQueue::default(),
             connections: AtomicU64::new(0),
         }

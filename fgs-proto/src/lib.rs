@@ -67,6 +67,7 @@
 // Data from outside never reaches an unwrap: library code may not use them at all.
 #![warn(clippy::unwrap_used, clippy::expect_used)]
 
+pub mod async_invocations;
 pub mod auth;
 mod body;
 mod call;

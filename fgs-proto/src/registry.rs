@@ -66,6 +66,9 @@ pub enum Group {
     Tags,
     /// LTS logs, the asynchronous status log and tracing ([`crate::observability`]).
     Observability,
+    /// Asynchronous invocation configuration and records
+    /// ([`crate::async_invocations`]).
+    AsyncInvocations,
     /// An operation defined outside this crate ([`OperationInfo::custom`]).
     Custom,
 }
@@ -81,6 +84,7 @@ impl Group {
             Group::Scaling => "scaling",
             Group::Tags => "tags",
             Group::Observability => "observability",
+            Group::AsyncInvocations => "async_invocations",
             Group::Custom => "custom",
         }
     }
@@ -273,6 +277,7 @@ const fn group_of(module: &str) -> Group {
         b"scaling" => Group::Scaling,
         b"tags" => Group::Tags,
         b"observability" => Group::Observability,
+        b"async_invocations" => Group::AsyncInvocations,
         _ => panic!("unknown operation group"),
     }
 }
@@ -541,6 +546,41 @@ operations! { $
         name: "UpdateTracing", official: "UpdateTracing", go: None,
         method: PUT, path: "/v2/{project_id}/fgs/functions/{function_urn}/tracing",
         idempotent: true, paging: None,
+    },
+    async_invocations::UpdateConfig => {
+        name: "UpdateAsyncInvokeConfig", official: "UpdateFunctionAsyncInvokeConfig", go: None,
+        method: PUT, path: "/v2/{project_id}/fgs/functions/{function_urn}/async-invoke-config",
+        idempotent: true, paging: None,
+    },
+    async_invocations::GetConfig => {
+        name: "GetAsyncInvokeConfig", official: "ShowFunctionAsyncInvokeConfig", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/functions/{function_urn}/async-invoke-config",
+        idempotent: true, paging: None,
+    },
+    async_invocations::ListConfigs => {
+        name: "ListAsyncInvokeConfigs", official: "ListFunctionAsyncInvokeConfig", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/functions/{function_urn}/async-invoke-configs",
+        idempotent: true, paging: Marker,
+    },
+    async_invocations::DeleteConfig => {
+        name: "DeleteAsyncInvokeConfig", official: "DeleteFunctionAsyncInvokeConfig", go: None,
+        method: DELETE, path: "/v2/{project_id}/fgs/functions/{function_urn}/async-invoke-config",
+        idempotent: true, paging: None,
+    },
+    async_invocations::List => {
+        name: "ListAsyncInvocations", official: "ListAsyncInvocations", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/functions/{function_urn}/async-invocations",
+        idempotent: true, paging: Marker,
+    },
+    async_invocations::ListActive => {
+        name: "ListActiveAsyncInvocations", official: "ListActiveAsyncInvocations", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/functions/{function_urn}/active-async-invocations",
+        idempotent: true, paging: Marker,
+    },
+    async_invocations::Cancel => {
+        name: "CancelAsyncInvocation", official: "CancelAsyncInvocation", go: None,
+        method: POST, path: "/v2/{project_id}/fgs/functions/{function_urn}/cancel",
+        idempotent: false, paging: None,
     },
 }
 

@@ -22,7 +22,7 @@ use fgs_proto::model::{
 };
 use fgs_proto::registry;
 use fgs_proto::triggers::CreateBody as CreateTriggerBody;
-use fgs_proto::{dependencies, events, observability, scaling, tags, triggers};
+use fgs_proto::{async_invocations, dependencies, events, observability, scaling, tags, triggers};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -236,6 +236,36 @@ fn model_of(definition: &str) -> Option<Model> {
             fgs_proto::functions::SnapshotState::FIELDS,
             true,
         ),
+        // Async invocations: one configuration model in every answer, one record model
+        // in both record lists.
+        "UpdateFunctionAsyncInvokeConfigRequestBody" => {
+            model::<async_invocations::UpdateConfigBody>(
+                async_invocations::UpdateConfigBody::FIELDS,
+                true,
+            )
+        }
+        "UpdateFunctionAsyncInvokeConfigResponseBody"
+        | "ShowFunctionAsyncInvokeConfigResponseBody"
+        | "ListFunctionAsyncInvokeConfigResult" => model::<async_invocations::AsyncInvokeConfig>(
+            async_invocations::AsyncInvokeConfig::FIELDS,
+            true,
+        ),
+        "ListFunctionAsyncInvokeConfigResponseBody" => {
+            model::<async_invocations::ListConfigsOutput>(
+                async_invocations::ListConfigsOutput::FIELDS,
+                true,
+            )
+        }
+        "ListFunctionAsyncInvocationsResponseBody" => {
+            model::<async_invocations::ListOutput>(async_invocations::ListOutput::FIELDS, true)
+        }
+        "ListFunctionAsyncInvocationsResult" => model::<async_invocations::AsyncInvocation>(
+            async_invocations::AsyncInvocation::FIELDS,
+            true,
+        ),
+        "CancelAsyncInvocationRequestBody" => {
+            model::<async_invocations::CancelBody>(async_invocations::CancelBody::FIELDS, true)
+        }
         _ => return None,
     })
 }
@@ -360,6 +390,11 @@ fn request_bodies_are_the_oas_request_bodies() {
         ("CreateTags", "UpdateFunctionTagsRequestBody"),
         ("DeleteTags", "UpdateFunctionTagsRequestBody"),
         ("ShowResInstanceInfo", "ListEnterpriseResourceRequestBody"),
+        (
+            "UpdateFunctionAsyncInvokeConfig",
+            "UpdateFunctionAsyncInvokeConfigRequestBody",
+        ),
+        ("CancelAsyncInvocation", "CancelAsyncInvocationRequestBody"),
         (
             "UpdateFunctionMaxInstanceConfig",
             "UpdateFunctionMaxInstanceConfigRequestBody",

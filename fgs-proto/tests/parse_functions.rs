@@ -375,7 +375,10 @@ fn create_version_async_config_and_description() {
     let destinations = config.destination_config.unwrap();
     assert_eq!(destinations.on_failure, None);
     let success = destinations.on_success.unwrap();
-    assert_eq!(success.destination.as_deref(), Some("OBS"));
+    assert_eq!(
+        success.destination(),
+        Some(&fgs_proto::model::DestinationType::Obs)
+    );
     assert_eq!(success.param.as_deref(), Some(r#"{"bucket":"b"}"#));
 }
 

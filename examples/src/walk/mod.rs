@@ -1,6 +1,7 @@
 //! The demo's steps: one function's life through every operation, in the order a
 //! newcomer would use them.
 
+mod async_destinations;
 mod events;
 mod functions;
 mod invocations;
@@ -62,6 +63,7 @@ pub(super) fn walk(
     observability::transfer(walker, function_name, &urns)?;
     observability::settings(walker, &urns)?;
     observability::walk(walker, &urns)?;
+    async_destinations::walk(walker, target, &urns)?;
     let layer = layers::publish(walker, &urns)?;
     events::walk(walker, &urns)?;
     layers::remove(walker, &layer)?;

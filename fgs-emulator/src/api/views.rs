@@ -105,16 +105,28 @@ pub(crate) fn function_json(
                 json!(version.description.clone().unwrap_or_default()),
             );
             let time = json!(rfc3339(version.last_modified));
-            set(
-                &mut out,
-                "function_async_config",
-                json!({
+            // The version's async configuration when one is set; else the figures the
+            // service shows for a version without one.
+            let async_config = match function
+                .async_configs
+                .iter()
+                .find(|c| c.qualifier == version.name)
+            {
+                Some(config) => json!({
+                    "max_async_event_age_in_seconds": config.max_age.as_secs(),
+                    "max_async_retry_attempts": config.max_retries,
+                    "destination_config": config.destinations.clone().unwrap_or_else(|| json!({})),
+                    "created_time": rfc3339(config.created),
+                    "last_modified": rfc3339(config.last_modified),
+                }),
+                None => json!({
                     "max_async_event_age_in_seconds": 3600,
                     "max_async_retry_attempts": 3,
                     "created_time": time,
                     "last_modified": time,
                 }),
-            );
+            };
+            set(&mut out, "function_async_config", async_config);
             if let Some(id) = vpc_id {
                 set(&mut out, "func_vpc_id", id);
             }

@@ -3,7 +3,7 @@
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use crate::runtime::invocation::FunctionError;
 
@@ -11,12 +11,20 @@ use crate::runtime::invocation::FunctionError;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AsyncStatus {
-    /// Accepted, still running.
+    /// Accepted, not started yet (`WAIT`).
     Pending,
-    /// The handler returned this output.
+    /// The handler is running, or waits to be retried after a failure (`RUNNING`).
+    Running,
+    /// The handler returned this output (`SUCCESS`).
     Succeeded(Vec<u8>),
-    /// The handler failed (or panicked, or timed out).
+    /// The handler failed (or panicked, or timed out) on its last attempt (`FAIL`).
     Failed(FunctionError),
+    /// The event grew older than the function's `max_async_event_age_in_seconds`
+    /// before it could run (again): dropped without a result (`DISCARD`).
+    Discarded,
+    /// Stopped by CancelAsyncInvocation; whatever an attempt that was running returns
+    /// is ignored (`DISCARD`, error 4208 "function invocation canceled").
+    Cancelled,
 }
 
 /// One asynchronous invocation (`invocations-async`).
@@ -37,14 +45,20 @@ pub struct AsyncInvocation {
     pub event: Vec<u8>,
     /// The outcome so far.
     pub status: AsyncStatus,
-    /// The invocation log, once finished.
+    /// The invocation log of every attempt so far.
     pub log: String,
+    /// How many times the handler has run (the first attempt and the retries).
+    pub attempts: u32,
+    /// When the invocation was accepted (the emulator's clock).
+    pub accepted_at: SystemTime,
+    /// When it finished, was discarded or cancelled.
+    pub finished_at: Option<SystemTime>,
 }
 
 impl AsyncInvocation {
-    /// Whether the handler has finished.
+    /// Whether it is over: succeeded, failed, discarded or cancelled.
     pub fn is_done(&self) -> bool {
-        self.status != AsyncStatus::Pending
+        !matches!(self.status, AsyncStatus::Pending | AsyncStatus::Running)
     }
 
     /// The output, if the handler succeeded.
@@ -78,6 +92,9 @@ pub(crate) struct AsyncLog {
     records: Mutex<VecDeque<AsyncInvocation>>,
     finished: Condvar,
     max_records: AtomicUsize,
+    /// Wakes the runs waiting to start or to retry: an invocation was cancelled or the
+    /// clock moved.
+    pub(crate) wake: tokio::sync::Notify,
 }
 
 impl Default for AsyncLog {
@@ -86,6 +103,7 @@ impl Default for AsyncLog {
             records: Mutex::default(),
             finished: Condvar::new(),
             max_records: AtomicUsize::new(DEFAULT_ASYNC_LOG_RECORDS),
+            wake: tokio::sync::Notify::new(),
         }
     }
 }
@@ -124,15 +142,43 @@ impl AsyncLog {
         }
     }
 
-    pub(crate) fn finish(&self, request_id: &str, status: AsyncStatus, log: String) {
+    /// Changes the record `request_id` (if the log still holds it) and wakes the
+    /// waiters when it is done; `None` if it is gone.
+    pub(crate) fn update<T>(
+        &self,
+        request_id: &str,
+        change: impl FnOnce(&mut AsyncInvocation) -> T,
+    ) -> Option<T> {
         let mut records = self.lock();
-        if let Some(record) = records.iter_mut().find(|r| r.request_id == request_id) {
-            record.status = status;
-            record.log = log;
-        }
+        let record = records.iter_mut().find(|r| r.request_id == request_id)?;
+        let out = change(record);
+        let done = record.is_done();
         Self::bound(&mut records, self.max_records.load(Ordering::Relaxed));
         drop(records);
-        self.finished.notify_all();
+        if done {
+            self.finished.notify_all();
+        }
+        Some(out)
+    }
+
+    /// Whether the invocation `request_id` was cancelled (`false` once forgotten).
+    pub(crate) fn is_cancelled(&self, request_id: &str) -> bool {
+        self.lock()
+            .iter()
+            .any(|r| r.request_id == request_id && r.status == AsyncStatus::Cancelled)
+    }
+
+    /// The records `keep` selects, newest first.
+    pub(crate) fn newest_first(
+        &self,
+        keep: impl Fn(&AsyncInvocation) -> bool,
+    ) -> Vec<AsyncInvocation> {
+        self.lock()
+            .iter()
+            .rev()
+            .filter(|r| keep(r))
+            .cloned()
+            .collect()
     }
 
     pub(crate) fn all(&self) -> Vec<AsyncInvocation> {
@@ -182,6 +228,9 @@ mod tests {
             event: vec![b'x'; event],
             status: AsyncStatus::Pending,
             log: String::new(),
+            attempts: 0,
+            accepted_at: SystemTime::UNIX_EPOCH,
+            finished_at: None,
         }
     }
 
@@ -191,11 +240,10 @@ mod tests {
         // 100 events of 2 MB: 200 MB offered, at most 64 MiB kept.
         for id in 0..100 {
             log.start(record(id, 2 << 20));
-            log.finish(
-                &id.to_string(),
-                AsyncStatus::Succeeded(vec![b'y'; 1 << 20]),
-                "log".into(),
-            );
+            log.update(&id.to_string(), |r| {
+                r.status = AsyncStatus::Succeeded(vec![b'y'; 1 << 20]);
+                r.log = "log".into();
+            });
         }
         let kept = log.all();
         let bytes: usize = kept.iter().map(weight).sum();

@@ -169,6 +169,22 @@ impl InvocationContext {
         log.push(line.into());
     }
 
+    /// The same invocation again with an empty log: the context of a retry.
+    pub(crate) fn fresh(&self) -> InvocationContext {
+        InvocationContext {
+            request_id: self.request_id.clone(),
+            package: self.package.clone(),
+            function_name: self.function_name.clone(),
+            version: self.version.clone(),
+            alias: self.alias.clone(),
+            memory_size: self.memory_size,
+            timeout: self.timeout,
+            user_data: self.user_data.clone(),
+            is_async: self.is_async,
+            log: Mutex::new(Vec::new()),
+        }
+    }
+
     /// The lines logged so far.
     pub(crate) fn log_lines(&self) -> Vec<String> {
         self.log.lock().unwrap_or_else(|p| p.into_inner()).clone()

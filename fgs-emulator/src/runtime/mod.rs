@@ -2,6 +2,7 @@
 //! the asynchronous invocation record, and service timestamps.
 
 pub(crate) mod async_log;
+pub(crate) mod async_run;
 pub(crate) mod clock;
 pub(crate) mod invocation;
 pub(crate) mod runner;

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::macros::model;
+use super::macros::{accessors, model};
 
 model! {
     /// The code of a function (`func_code`).
@@ -281,18 +281,81 @@ model! {
     pub struct FuncAsyncDestinationConfig {
         /// On success.
         pub on_success: Option<FuncDestinationConfig>,
-        /// On failure.
+        /// On failure: the handler failed (a function or system error) on its last
+        /// attempt, or the event grew too old to run.
         pub on_failure: Option<FuncDestinationConfig>,
+    }
+}
+
+impl FuncAsyncDestinationConfig {
+    /// No destination yet.
+    pub fn new() -> Self {
+        FuncAsyncDestinationConfig::default()
+    }
+
+    /// Where the results of successful invocations go.
+    pub fn on_success(mut self, destination: FuncDestinationConfig) -> Self {
+        self.on_success = Some(destination);
+        self
+    }
+
+    /// Where the records of failed (or discarded) invocations go.
+    pub fn on_failure(mut self, destination: FuncDestinationConfig) -> Self {
+        self.on_failure = Some(destination);
+        self
+    }
+}
+
+super::macros::open_enum! {
+    /// The service an asynchronous result is sent to (`destination`).
+    pub enum DestinationType {
+        /// An OBS bucket (`param`: `bucket`, `prefix`, `expires` in days, 0…365).
+        Obs = "OBS",
+        /// An SMN topic (`param`: `topic_urn`).
+        Smn = "SMN",
+        /// A DIS stream (`param`: `stream_name`).
+        Dis = "DIS",
+        /// Another function, invoked asynchronously (`param`: `func_urn`).
+        FunctionGraph = "FunctionGraph",
     }
 }
 
 model! {
     /// One destination.
     pub struct FuncDestinationConfig {
-        /// `OBS`, `SMN`, `DIS` or `FunctionGraph`.
-        pub destination: Option<String>,
-        /// Destination parameters, a JSON **string**.
+        /// The service the result goes to.
+        pub destination: Option<DestinationType>,
+        /// Destination parameters, a JSON **string** (see [`DestinationType`]).
         pub param: Option<String>,
+    }
+}
+
+accessors!(FuncDestinationConfig { ref destination: DestinationType, str param });
+
+impl FuncDestinationConfig {
+    /// A destination of type `destination` with its parameters as a JSON object.
+    pub fn new(destination: DestinationType, param: &serde_json::Value) -> Self {
+        FuncDestinationConfig {
+            destination: Some(destination),
+            param: Some(param.to_string()),
+            ..Default::default()
+        }
+    }
+
+    /// Another function, by URN: it is invoked with the invocation record as its event.
+    pub fn function(func_urn: impl Into<String>) -> Self {
+        let func_urn: String = func_urn.into();
+        FuncDestinationConfig::new(
+            DestinationType::FunctionGraph,
+            &serde_json::json!({ "func_urn": func_urn }),
+        )
+    }
+
+    /// The `func_urn` of a [`DestinationType::FunctionGraph`] destination's `param`,
+    /// if it holds one.
+    pub fn func_urn(&self) -> Option<String> {
+        let param: serde_json::Value = serde_json::from_str(self.param.as_deref()?).ok()?;
+        param.get("func_urn")?.as_str().map(str::to_owned)
     }
 }
 

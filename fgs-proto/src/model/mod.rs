@@ -14,9 +14,9 @@ mod units;
 
 pub use alias::{Alias, VersionStrategy, VersionStrategyRule};
 pub use common::{
-    CustomImage, Dependency, FuncAsyncDestinationConfig, FuncCode, FuncDestinationConfig,
-    FuncLogConfig, FuncMount, FuncVpc, FunctionAsyncConfig, MountConfig, MountUser,
-    NetworkControlConfig, StrategyConfig, Tags, VpcConfig,
+    CustomImage, Dependency, DestinationType, FuncAsyncDestinationConfig, FuncCode,
+    FuncDestinationConfig, FuncLogConfig, FuncMount, FuncVpc, FunctionAsyncConfig, MountConfig,
+    MountUser, NetworkControlConfig, StrategyConfig, Tags, VpcConfig,
 };
 pub use enums::{CodeType, FunctionType, Runtime, TriggerStatus, TriggerType};
 pub use event_data::{

@@ -17,7 +17,7 @@ use fgs_proto::functions::{
 };
 use fgs_proto::model::{MemorySize, Runtime, TimerEventData, TriggerType};
 use fgs_proto::triggers;
-use fgs_proto::{dependencies, events, scaling, tags};
+use fgs_proto::{async_invocations, dependencies, events, scaling, tags};
 
 /// A full URN (qualified with `latest`).
 pub(crate) const URN: &str =
@@ -441,5 +441,57 @@ impl Fixture for fgs_proto::observability::UpdateTracing {
     const SNAPSHOT: &'static str = "requests_observability__update_tracing";
     fn minimal() -> Self {
         fgs_proto::observability::UpdateTracing::new(URN, "APM-AK", "APM-SK")
+    }
+}
+
+/// An asynchronous invocation's request id.
+pub(crate) const ASYNC_REQUEST_ID: &str = "403fcbd6-ec41-401f-9fa7-386f3d3d0f2a";
+
+impl Fixture for async_invocations::UpdateConfig {
+    const SNAPSHOT: &'static str = "requests_async_invocations__update_config_minimal";
+    fn minimal() -> Self {
+        async_invocations::UpdateConfig::new(URN)
+    }
+}
+
+impl Fixture for async_invocations::GetConfig {
+    const SNAPSHOT: &'static str = "requests_async_invocations__get_config";
+    fn minimal() -> Self {
+        async_invocations::GetConfig::new(URN)
+    }
+}
+
+impl Fixture for async_invocations::ListConfigs {
+    const SNAPSHOT: &'static str = "requests_async_invocations__list_configs_minimal";
+    fn minimal() -> Self {
+        async_invocations::ListConfigs::new(BASE_URN)
+    }
+}
+
+impl Fixture for async_invocations::DeleteConfig {
+    const SNAPSHOT: &'static str = "requests_async_invocations__delete_config";
+    fn minimal() -> Self {
+        async_invocations::DeleteConfig::new(URN)
+    }
+}
+
+impl Fixture for async_invocations::List {
+    const SNAPSHOT: &'static str = "requests_async_invocations__list_minimal";
+    fn minimal() -> Self {
+        async_invocations::List::new(URN)
+    }
+}
+
+impl Fixture for async_invocations::ListActive {
+    const SNAPSHOT: &'static str = "requests_async_invocations__list_active_minimal";
+    fn minimal() -> Self {
+        async_invocations::ListActive::new(URN)
+    }
+}
+
+impl Fixture for async_invocations::Cancel {
+    const SNAPSHOT: &'static str = "requests_async_invocations__cancel_minimal";
+    fn minimal() -> Self {
+        async_invocations::Cancel::new(URN, ASYNC_REQUEST_ID)
     }
 }

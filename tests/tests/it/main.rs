@@ -11,6 +11,7 @@
 // `fgs_tests::through_both_adapters!` (defined in fgs-testkit, as used by the adapters'
 // own suites).
 
+mod async_invocations;
 mod auth;
 mod bench;
 mod demo;

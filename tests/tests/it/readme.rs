@@ -31,6 +31,7 @@ fn rows() -> Vec<Row> {
                 "scaling.",
                 "tag.",
                 "observability.",
+                "async.",
             ]
             .iter()
             .any(|package| line.starts_with(&format!("| `{package}")))

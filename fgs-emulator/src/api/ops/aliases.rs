@@ -103,6 +103,7 @@ pub(crate) fn delete(state: &mut State, target: &Target, name: &str) -> Result<R
         ));
     }
     function.aliases.retain(|a| a.name != name);
+    function.async_configs.retain(|c| c.qualifier != qualifier);
     Ok(Reply::no_content())
 }
 

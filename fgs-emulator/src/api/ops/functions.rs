@@ -72,6 +72,7 @@ pub(crate) fn create(state: &mut State, ctx: &Ctx<'_>, body: &[u8]) -> Result<Re
         tags: Vec::new(),
         sys_tags: Vec::new(),
         settings: Default::default(),
+        async_configs: Vec::new(),
     };
     let answer = function_json(
         ctx.site,
@@ -203,6 +204,7 @@ pub(crate) fn delete(state: &mut State, target: &Target) -> Result<Reply, ApiErr
     function.versions.retain(|v| v.name != version);
     function.triggers.retain(|t| t.qualifier != version);
     function.settings.snapshots.retain(|v| *v != version);
+    function.async_configs.retain(|c| c.qualifier != version);
     Ok(Reply::no_content())
 }
 

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
+use bytes::Bytes;
 use fgs_proto::Qualifier;
 use http::{HeaderMap, StatusCode};
 use serde_json::{Value, json};
@@ -15,6 +16,7 @@ use crate::api::validate::function::check_memory_value;
 use crate::http::reply::{APPLICATION_JSON, Reply};
 use crate::http::site::Target;
 use crate::runtime::async_log::{AsyncInvocation, AsyncStatus};
+use crate::runtime::async_run::{self, AsyncPolicy, Delivery, Job};
 use crate::runtime::invocation::{InvocationContext, parse_user_data};
 use crate::runtime::runner::{Execution, execute};
 use crate::runtime::state::LATEST;
@@ -75,8 +77,6 @@ impl Options {
 
 /// The largest event of a synchronous invocation: 6 MB, the service's limit.
 pub(crate) const MAX_SYNC_EVENT: usize = 6 * 1024 * 1024;
-/// The largest event of an asynchronous invocation: 256 KB, the service's limit.
-pub(crate) const MAX_ASYNC_EVENT: usize = 256 * 1024;
 
 /// An event above the service's limit for this kind of invocation is refused with 413,
 /// as the service refuses it; the SDK sends whatever it is given.
@@ -89,10 +89,12 @@ fn check_event_size(body: &[u8], limit: usize, kind: &str) -> Result<(), ApiErro
         format!(
             "the event of {} bytes is above the {} limit of {kind} invocation",
             body.len(),
-            if limit.is_multiple_of(1024 * 1024) {
+            if limit > 0 && limit.is_multiple_of(1024 * 1024) {
                 format!("{} MB", limit / (1024 * 1024))
-            } else {
+            } else if limit > 0 && limit.is_multiple_of(1024) {
                 format!("{} KB", limit / 1024)
+            } else {
+                format!("{limit} bytes")
             }
         ),
     ))
@@ -244,48 +246,120 @@ fn sync_reply(request_id: &str, execution: &Execution, options: Options) -> Repl
 }
 
 /// `POST /functions/{urn}/invocations-async` → 202 `{"request_id": ...}`; the handler
-/// runs in the background and its outcome goes to the async log.
+/// runs in the background as the function's async configuration says, and its record
+/// goes to the async log.
 pub(crate) fn start_async(
     shared: &Arc<Shared>,
     target: Target,
     request: Request<'_>,
 ) -> Result<Reply, ApiError> {
     let options = Options::from_headers(request.headers)?;
-    check_event_size(&request.body, MAX_ASYNC_EVENT, "an asynchronous")?;
+    check_event_size(
+        &request.body,
+        shared.async_settings.max_event_bytes,
+        "an asynchronous",
+    )?;
     check_event(&request.body)?;
-    let request_id = request.request_id.to_owned();
-    let context = prepare(
+    accept(
         shared,
         &target,
         request.headers,
-        &request_id,
+        request.body,
+        request.request_id,
         options.memory,
-        true,
+        0,
     )?;
+    Ok(Reply::json(
+        StatusCode::ACCEPTED,
+        &json!({ "request_id": request.request_id }),
+    ))
+}
+
+/// Records an asynchronous invocation of `target` (WAIT) and starts its run; when the
+/// run ends with a delivery, the destination function is invoked the same way.
+fn accept(
+    shared: &Arc<Shared>,
+    target: &Target,
+    headers: &HeaderMap,
+    event: Bytes,
+    request_id: &str,
+    memory: Option<u32>,
+    hops: u32,
+) -> Result<(), ApiError> {
+    let context = prepare(shared, target, headers, request_id, memory, true)?;
+    let qualifier = target.qualifier_or_latest();
+    let policy = {
+        let state = shared.state();
+        let function = super::function(&state, target)?;
+        AsyncPolicy::of(
+            function
+                .async_configs
+                .iter()
+                .find(|c| c.qualifier == qualifier),
+        )
+    };
+    let accepted_at = shared.clock.now();
     shared.async_log.start(AsyncInvocation {
-        request_id: request_id.clone(),
+        request_id: request_id.to_owned(),
         package: context.package.clone(),
         function_name: context.function_name.clone(),
         qualifier: target.qualifier.as_ref().map(Qualifier::to_string),
         version: context.version.clone(),
-        event: request.body.to_vec(),
+        event: event.to_vec(),
         status: AsyncStatus::Pending,
         log: String::new(),
+        attempts: 0,
+        accepted_at: accepted_at.into(),
+        finished_at: None,
     });
-    let handler = shared.handler(&context.function_name);
+    let job = Job {
+        function_urn: shared.site.qualified_urn(
+            &context.package,
+            &context.function_name,
+            &qualifier,
+        ),
+        context,
+        event,
+        policy,
+        accepted_at,
+        hops,
+    };
     let shared = Arc::clone(shared);
-    let event = request.body;
-    let id = request_id.clone();
     tokio::spawn(async move {
-        let execution = execute(handler, event, context).await;
-        let status = match execution.result {
-            Ok(output) => AsyncStatus::Succeeded(output),
-            Err(error) => AsyncStatus::Failed(error),
-        };
-        shared.async_log.finish(&id, status, execution.log);
+        if let Some(delivery) = async_run::run(&shared, job).await {
+            deliver(&shared, delivery);
+        }
     });
-    Ok(Reply::json(
-        StatusCode::ACCEPTED,
-        &json!({ "request_id": request_id }),
-    ))
+    Ok(())
+}
+
+/// Invokes a destination function asynchronously with an outcome's record; a
+/// destination that cannot be invoked (gone, malformed) is noted in the source's log.
+fn deliver(shared: &Arc<Shared>, delivery: Delivery) {
+    let request_id = uuid::Uuid::new_v4().to_string();
+    let event = Bytes::from(delivery.event.to_string());
+    let sent = Target::parse(&delivery.function_urn, &shared.site).and_then(|target| {
+        accept(
+            shared,
+            &target,
+            &HeaderMap::new(),
+            event,
+            &request_id,
+            None,
+            delivery.hops,
+        )
+    });
+    let line = match sent {
+        Ok(()) => format!(
+            "destination {} invoked, request '{request_id}'\n",
+            delivery.function_urn
+        ),
+        Err(e) => format!(
+            "destination {} not invoked: {}\n",
+            delivery.function_urn, e.message
+        ),
+    };
+    shared
+        .async_log
+        .update(&delivery.source, |r| r.log.push_str(&line));
 }

@@ -3,6 +3,7 @@
 //! [`ApiError`].
 
 mod aliases;
+mod async_invocations;
 mod dependencies;
 mod events;
 mod functions;
@@ -29,7 +30,7 @@ use fgs_proto::registry::OperationInfo;
 use crate::api::routes::{Matched, TriggerRef, query_pairs};
 use crate::http::reply::Reply;
 use crate::http::site::{Site, Target};
-use crate::runtime::clock;
+use crate::runtime::async_log::AsyncLog;
 use crate::runtime::state::{FunctionRecord, LATEST, State, VersionRecord};
 use crate::shared::Shared;
 
@@ -37,6 +38,9 @@ use crate::shared::Shared;
 pub(crate) struct Ctx<'a> {
     pub site: &'a Site,
     pub now: OffsetDateTime,
+    /// The asynchronous invocations (their records and configuration are read and
+    /// cancelled with the state locked).
+    pub async_log: &'a AsyncLog,
 }
 
 /// A routed, authenticated request.
@@ -192,6 +196,23 @@ pub(crate) fn handler(operation: &OperationInfo) -> Option<Handler> {
         "GetAsyncStatusLog" => L(|s, c, _| observability::async_status_log(s, c)),
         "GetTracing" => L(|s, _, a| observability::get_tracing(s, a.target()?)),
         "UpdateTracing" => L(|s, _, a| observability::update_tracing(s, a.target()?, a.body)),
+        "UpdateAsyncInvokeConfig" => {
+            L(|s, c, a| async_invocations::update_config(s, c, a.target()?, a.body))
+        }
+        "GetAsyncInvokeConfig" => L(|s, c, a| async_invocations::get_config(s, c, a.target()?)),
+        "ListAsyncInvokeConfigs" => {
+            L(|s, c, a| async_invocations::list_configs(s, c, a.target()?, &a.query()))
+        }
+        "DeleteAsyncInvokeConfig" => L(|s, _, a| async_invocations::delete_config(s, a.target()?)),
+        "ListAsyncInvocations" => {
+            L(|s, c, a| async_invocations::list(s, c, a.target()?, &a.query()))
+        }
+        "ListActiveAsyncInvocations" => {
+            L(|s, c, a| async_invocations::list_active(s, c, a.target()?, &a.query()))
+        }
+        "CancelAsyncInvocation" => {
+            L(|s, c, a| async_invocations::cancel(s, c, a.target()?, a.body))
+        }
         _ => return None,
     })
 }
@@ -223,7 +244,8 @@ pub(crate) async fn dispatch(
     };
     let ctx = Ctx {
         site: &shared.site,
-        now: clock::now(),
+        now: shared.clock.now(),
+        async_log: &shared.async_log,
     };
     let args = Args {
         target,

@@ -28,6 +28,12 @@ OPTIONS (each may also come from the environment variable shown; a flag wins):
                          exchange) on the same address; issued keys last SECONDS
     --async-log N        async invocations kept          FGS_EMULATOR_ASYNC_LOG
                          (default 1000, oldest forgotten first; 64 MiB at most)
+    --async-start-delay MS                               FGS_EMULATOR_ASYNC_START_DELAY
+                         wait before an async invocation runs (default 0)
+    --async-retry-interval MS                            FGS_EMULATOR_ASYNC_RETRY_INTERVAL
+                         wait before a failed async attempt is retried (default 0)
+    --async-event-limit BYTES                            FGS_EMULATOR_ASYNC_EVENT_LIMIT
+                         largest async event (default 262144, 256 KB)
     --log-requests       one line per request on stderr  FGS_EMULATOR_LOG_REQUESTS=1
     -h, --help           print this help
     -V, --version        print the version
@@ -95,6 +101,9 @@ pub(crate) fn parse(
             "--max-skew" => "MAX_SKEW",
             "--temporary-credentials" => "TEMPORARY_CREDENTIALS",
             "--async-log" => "ASYNC_LOG",
+            "--async-start-delay" => "ASYNC_START_DELAY",
+            "--async-retry-interval" => "ASYNC_RETRY_INTERVAL",
+            "--async-event-limit" => "ASYNC_EVENT_LIMIT",
             _ => return Err(format!("unknown argument `{arg}` (see --help)")),
         };
         let value = match inline {
@@ -143,6 +152,27 @@ pub(crate) fn parse(
             .parse()
             .map_err(|_| format!("--async-log `{records}` is not a number of invocations"))?;
         builder = builder.async_log_records(records);
+    }
+    let number = |key: &str, flag: &str, what: &str| -> Result<Option<u64>, String> {
+        setting(key)
+            .map(|v| {
+                v.parse::<u64>()
+                    .map_err(|_| format!("{flag} `{v}` is not a number of {what}"))
+            })
+            .transpose()
+    };
+    if let Some(ms) = number("ASYNC_START_DELAY", "--async-start-delay", "milliseconds")? {
+        builder = builder.async_start_delay(Duration::from_millis(ms));
+    }
+    if let Some(ms) = number(
+        "ASYNC_RETRY_INTERVAL",
+        "--async-retry-interval",
+        "milliseconds",
+    )? {
+        builder = builder.async_retry_interval(Duration::from_millis(ms));
+    }
+    if let Some(bytes) = number("ASYNC_EVENT_LIMIT", "--async-event-limit", "bytes")? {
+        builder = builder.async_event_limit(usize::try_from(bytes).unwrap_or(usize::MAX));
     }
     match (setting("AK"), setting("SK")) {
         (Some(ak), Some(sk)) => {
@@ -212,6 +242,22 @@ mod tests {
             run(&["--bogus"], &[])
                 .unwrap_err()
                 .contains("unknown argument")
+        );
+        let debug = run(
+            &["--async-start-delay", "250", "--async-retry-interval=10"],
+            &[("FGS_EMULATOR_ASYNC_EVENT_LIMIT", "1024")],
+        )
+        .unwrap();
+        assert!(
+            debug.contains("start_delay: 250ms")
+                && debug.contains("retry_interval: 10ms")
+                && debug.contains("max_event_bytes: 1024"),
+            "{debug}"
+        );
+        assert!(
+            run(&["--async-retry-interval", "soon"], &[])
+                .unwrap_err()
+                .contains("milliseconds")
         );
         assert_eq!(run(&["--help"], &[]).unwrap(), "help");
         assert_eq!(run(&["-V"], &[]).unwrap(), "version");

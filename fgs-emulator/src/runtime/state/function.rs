@@ -72,6 +72,25 @@ pub(crate) struct FunctionRecord {
     pub sys_tags: TagList,
     /// Tracing keys, the pin state and snapshot switches.
     pub settings: super::FunctionSettings,
+    /// Asynchronous invocation configurations per qualifier, in the order first set.
+    pub async_configs: Vec<AsyncConfigRecord>,
+}
+
+/// The asynchronous invocation configuration of one version or alias of a function.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct AsyncConfigRecord {
+    /// `latest`, a version name, or `!alias`.
+    pub qualifier: String,
+    /// Retries after a failed attempt.
+    pub max_retries: u32,
+    /// How old an event may grow before it is discarded.
+    pub max_age: std::time::Duration,
+    /// `destination_config` as given (checked).
+    pub destinations: Option<Value>,
+    /// The other fields as given (`enable_async_status_log`, `log_*`).
+    pub settings: crate::api::validate::Object,
+    pub created: OffsetDateTime,
+    pub last_modified: OffsetDateTime,
 }
 
 /// Tags as `(key, value)`, keys unique.

@@ -12,7 +12,9 @@ mod trigger;
 use std::collections::{BTreeMap, HashMap};
 
 pub(crate) use alias::{AliasRecord, AliasUse};
-pub(crate) use function::{Code, FunctionRecord, LATEST, ReservedRecord, TagList, VersionRecord};
+pub(crate) use function::{
+    AsyncConfigRecord, Code, FunctionRecord, LATEST, ReservedRecord, TagList, VersionRecord,
+};
 pub(crate) use layer::{DependencyVersionRecord, EventRecord, ServiceLimits};
 pub(crate) use settings::{FunctionSettings, ProjectLogs, TracingKeys};
 pub(crate) use trigger::TriggerRecord;
