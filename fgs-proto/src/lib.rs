@@ -58,8 +58,10 @@
 // Data from outside never reaches an unwrap: library code may not use them at all.
 #![warn(clippy::unwrap_used, clippy::expect_used)]
 
+pub mod apps;
 pub mod auth;
 mod body;
+pub mod bridge;
 mod call;
 pub mod code;
 mod config;
@@ -69,6 +71,7 @@ mod error;
 pub mod events;
 pub mod functions;
 pub mod inspect;
+pub mod metrics;
 pub mod model;
 mod operation;
 pub mod paginate;
@@ -79,9 +82,11 @@ mod retry;
 pub mod scaling;
 mod secret;
 pub mod tags;
+pub mod templates;
 mod text;
 pub mod triggers;
 mod urn;
+pub mod vpc_endpoints;
 
 pub use auth::{Credentials, X_AUTH_TOKEN, X_PROJECT_ID, X_SECURITY_TOKEN, prepare};
 pub use body::{Body, BodyBytes, BodySource};
