@@ -2,7 +2,9 @@
 //! the asynchronous invocation record, and service timestamps.
 
 pub(crate) mod async_log;
+pub(crate) mod catalog;
 pub(crate) mod clock;
 pub(crate) mod invocation;
 pub(crate) mod runner;
 pub(crate) mod state;
+pub(crate) mod stats;

@@ -47,6 +47,8 @@ pub(crate) struct ServiceLimits {
     pub reserved_instances_per_account: i64,
     /// Tags per function.
     pub tags_per_function: usize,
+    /// Functions per account.
+    pub functions_per_account: usize,
 }
 
 /// The console allows 10 test events per function.
@@ -59,6 +61,8 @@ pub(crate) const DEFAULT_MAX_INSTANCES_PER_FUNCTION: i64 = 1000;
 pub(crate) const DEFAULT_RESERVED_INSTANCES_PER_ACCOUNT: i64 = 90;
 /// Tags one function may hold.
 pub(crate) const DEFAULT_TAGS_PER_FUNCTION: usize = 20;
+/// Functions one account may hold.
+pub(crate) const DEFAULT_FUNCTIONS_PER_ACCOUNT: usize = 400;
 
 impl Default for ServiceLimits {
     fn default() -> Self {
@@ -68,6 +72,7 @@ impl Default for ServiceLimits {
             max_instances_per_function: DEFAULT_MAX_INSTANCES_PER_FUNCTION,
             reserved_instances_per_account: DEFAULT_RESERVED_INSTANCES_PER_ACCOUNT,
             tags_per_function: DEFAULT_TAGS_PER_FUNCTION,
+            functions_per_account: DEFAULT_FUNCTIONS_PER_ACCOUNT,
         }
     }
 }

@@ -4,13 +4,18 @@
 //! under the lock, so each request sees and leaves a consistent state.
 
 mod alias;
+mod apps;
 mod function;
 mod layer;
 mod trigger;
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use crate::runtime::stats::Stats;
 
 pub(crate) use alias::{AliasRecord, AliasUse};
+pub(crate) use apps::{AppRecord, VpcEndpointRecord};
 pub(crate) use function::{Code, FunctionRecord, LATEST, ReservedRecord, TagList, VersionRecord};
 pub(crate) use layer::{DependencyVersionRecord, EventRecord, ServiceLimits};
 pub(crate) use trigger::TriggerRecord;
@@ -25,6 +30,12 @@ pub(crate) struct State {
     pub dependencies: Vec<DependencyVersionRecord>,
     /// The limits operations enforce.
     pub limits: ServiceLimits,
+    /// Invocation and workflow-execution records, for the metrics.
+    pub stats: Arc<Stats>,
+    /// Applications created from templates, oldest first.
+    pub apps: Vec<AppRecord>,
+    /// VPC endpoints, oldest first.
+    pub vpc_endpoints: Vec<VpcEndpointRecord>,
 }
 
 impl State {
@@ -69,5 +80,8 @@ impl State {
         self.functions.clear();
         self.index.clear();
         self.dependencies.clear();
+        self.stats.clear();
+        self.apps.clear();
+        self.vpc_endpoints.clear();
     }
 }
