@@ -238,7 +238,10 @@ impl Window {
 
     /// The last `minutes` minutes before `now_ms`.
     pub(crate) fn last_minutes(now_ms: i64, minutes: i64) -> Window {
-        Window::between(now_ms.saturating_sub(minutes.saturating_mul(MINUTE_MS)), now_ms)
+        Window::between(
+            now_ms.saturating_sub(minutes.saturating_mul(MINUTE_MS)),
+            now_ms,
+        )
     }
 
     /// Each bucket's start.
@@ -314,7 +317,9 @@ pub(crate) fn invocation_series(
                 records
                     .iter()
                     .filter(|s| {
-                        s.ran() && s.started_ms <= r.started_ms && (r.started_ms as f64) < s.ended_ms().max(s.started_ms as f64 + 1.0)
+                        s.ran()
+                            && s.started_ms <= r.started_ms
+                            && (r.started_ms as f64) < s.ended_ms().max(s.started_ms as f64 + 1.0)
                     })
                     .count()
             })
@@ -406,7 +411,10 @@ mod tests {
     #[test]
     fn windows_pick_their_bucket_width() {
         let w = Window::last_minutes(10 * MINUTE_MS + 5, 3);
-        assert_eq!((w.first, w.last, w.width), (7 * MINUTE_MS, 10 * MINUTE_MS, MINUTE_MS));
+        assert_eq!(
+            (w.first, w.last, w.width),
+            (7 * MINUTE_MS, 10 * MINUTE_MS, MINUTE_MS)
+        );
         assert_eq!(w.buckets().count(), 4);
         assert_eq!(Window::between(0, 2 * HOUR_MS).width, 5 * MINUTE_MS);
         assert_eq!(Window::between(0, DAY_MS).width, HOUR_MS);
@@ -430,7 +438,11 @@ mod tests {
         assert_eq!(s.duration, [(0, 20.0), (MINUTE_MS, 20.0)]);
         assert_eq!(s.max_duration[0], (0, 30.0));
         assert_eq!(s.min_duration[0], (0, 10.0));
-        assert_eq!(s.concurrency_num, [(0, 2.0), (MINUTE_MS, 1.0)], "two overlapped");
+        assert_eq!(
+            s.concurrency_num,
+            [(0, 2.0), (MINUTE_MS, 1.0)],
+            "two overlapped"
+        );
         assert_eq!(s.reserved_instance_num, [(0, 2.0), (MINUTE_MS, 2.0)]);
         let empty = invocation_series(&Window::between(5 * MINUTE_MS, 5 * MINUTE_MS), &records, 0);
         assert_eq!(empty.count, [(5 * MINUTE_MS, -1.0)], "no data is -1");

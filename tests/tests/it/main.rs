@@ -11,12 +11,14 @@
 // `fgs_tests::through_both_adapters!` (defined in fgs-testkit, as used by the adapters'
 // own suites).
 
+mod apps;
 mod auth;
 mod bench;
 mod demo;
 mod large_code;
 mod layers;
 mod lifecycle;
+mod metrics;
 mod readme;
 mod retries;
 mod scaling;

@@ -162,7 +162,10 @@ pub(crate) fn create(state: &mut State, ctx: &Ctx<'_>, body: &[u8]) -> Result<Re
     let mut created = Vec::new();
     for function in template.functions {
         match super::functions::create(state, ctx, &create_function_body(name, function)) {
-            Ok(_) => created.push((APP_PACKAGE.to_owned(), format!("{name}-{}", function.suffix))),
+            Ok(_) => created.push((
+                APP_PACKAGE.to_owned(),
+                format!("{name}-{}", function.suffix),
+            )),
             Err(error) => {
                 // All or none: what this application created so far goes again.
                 for (package, function) in &created {
@@ -264,7 +267,11 @@ pub(crate) fn delete(state: &mut State, id: &str) -> Result<Reply, ApiError> {
             state.remove(package, name);
         }
     }
-    Ok(Reply::bytes(http::StatusCode::OK, "application/json", Vec::new()))
+    Ok(Reply::bytes(
+        http::StatusCode::OK,
+        "application/json",
+        Vec::new(),
+    ))
 }
 
 fn function_template_json(t: &FunctionTemplate) -> Value {
@@ -323,7 +330,11 @@ pub(crate) fn list_function_templates(query: &[(String, String)]) -> Result<Repl
         .filter(|t| service.is_none_or(|s| t.service == s))
         .collect();
     let page = page.apply(&matching);
-    let templates: Vec<Value> = page.items.iter().map(|t| function_template_json(t)).collect();
+    let templates: Vec<Value> = page
+        .items
+        .iter()
+        .map(|t| function_template_json(t))
+        .collect();
     Ok(Reply::ok(&json!({
         "func_templates": templates,
         "next_marker": page.next_marker,

@@ -126,7 +126,11 @@ fn prepare(
     // Maximum instances 0 disables the function: every invocation is refused (and
     // counted as refused).
     if super::scaling::max_instances(function) == 0 {
-        stats.rejected(&function.package, &function.name, crate::runtime::clock::now());
+        stats.rejected(
+            &function.package,
+            &function.name,
+            crate::runtime::clock::now(),
+        );
         return Err(ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
             code::TOO_MANY_REQUESTS,

@@ -12,11 +12,11 @@ use crate::api::api_error::{ApiError, code};
 use crate::api::routes::query_value;
 use crate::http::reply::Reply;
 use crate::http::site::Target;
+use crate::runtime::state::{FunctionRecord, State};
 use crate::runtime::stats::{
     Invocation, InvocationSeries, Outcome, Series, Window, WorkflowRun, epoch_ms,
     invocation_series, workflow_series,
 };
-use crate::runtime::state::{FunctionRecord, State};
 
 /// The longest period the series operations take: a year, in minutes.
 const MAX_PERIOD_MINUTES: i64 = 366 * 24 * 60;
@@ -94,7 +94,11 @@ fn invocation_json(series: &InvocationSeries, instances: bool) -> Value {
     body
 }
 
-fn function_of<'s>(state: &'s State, ctx: &Ctx<'_>, urn: &str) -> Result<&'s FunctionRecord, ApiError> {
+fn function_of<'s>(
+    state: &'s State,
+    ctx: &Ctx<'_>,
+    urn: &str,
+) -> Result<&'s FunctionRecord, ApiError> {
     let target = Target::parse(urn, ctx.site)?;
     super::function(state, &target)
 }
@@ -111,7 +115,11 @@ pub(crate) fn function_series(
     let function = function_of(state, ctx, urn)?;
     let minutes = period(period_text, "period")?;
     let window = Window::last_minutes(epoch_ms(ctx.now), minutes);
-    let series = invocation_series(&window, &invocations_of(state, function), reserved_of(function));
+    let series = invocation_series(
+        &window,
+        &invocations_of(state, function),
+        reserved_of(function),
+    );
     Ok(Reply::ok(&invocation_json(&series, instances)))
 }
 
@@ -127,7 +135,11 @@ pub(crate) fn instance_report(
     let function = function_of(state, ctx, urn)?;
     let page = Page::with_limit(query, 100, 500, false)?;
     let window = Window::last_minutes(epoch_ms(ctx.now), INSTANCE_REPORT_MINUTES);
-    let series = invocation_series(&window, &invocations_of(state, function), reserved_of(function));
+    let series = invocation_series(
+        &window,
+        &invocations_of(state, function),
+        reserved_of(function),
+    );
     let select = |s: &Series| -> Series { page.apply(s).items.to_vec() };
     Ok(Reply::ok(&json!({
         "instanceNum": series_json(&select(&series.concurrency_num)),
@@ -153,7 +165,9 @@ pub(crate) fn project_statistics(
             let window = Window::last_minutes(epoch_ms(ctx.now), minutes);
             let reserved = state.functions().map(reserved_of).sum();
             let series = invocation_series(&window, &state.stats.invocations(|_| true), reserved);
-            Ok(Reply::ok(&json!({ "statistics": invocation_json(&series, false) })))
+            Ok(Reply::ok(
+                &json!({ "statistics": invocation_json(&series, false) }),
+            ))
         }
         Some("monthly_report") => {
             let months = match query_value(query, "option") {
@@ -189,7 +203,10 @@ fn month_before(now: time::OffsetDateTime, back: i32) -> (i32, u8) {
 
 fn monthly(state: &State, now: time::OffsetDateTime, months: Months) -> Value {
     let wanted: Vec<(i32, u8)> = match months {
-        Months::Recent(n) => (0..i32::from(n)).rev().map(|b| month_before(now, b)).collect(),
+        Months::Recent(n) => (0..i32::from(n))
+            .rev()
+            .map(|b| month_before(now, b))
+            .collect(),
         Months::Last => vec![month_before(now, 1)],
     };
     let records = state.stats.invocations(|i| i.outcome != Outcome::Rejected);
@@ -290,7 +307,10 @@ fn workflow_window(ctx: &Ctx<'_>, query: &[(String, String)]) -> Result<Window, 
         return Err(ApiError::invalid("start_time", "is after end_time"));
     }
     if end - start > MAX_PERIOD_MINUTES * 60_000 {
-        return Err(ApiError::invalid("start_time", "the window is longer than a year"));
+        return Err(ApiError::invalid(
+            "start_time",
+            "the window is longer than a year",
+        ));
     }
     Ok(Window::between(start, end))
 }
@@ -303,9 +323,8 @@ fn workflow_json(window: &Window, runs: &[WorkflowRun], metric_type: Option<&str
         ("errorCount", "fail_count", &series.fail_count),
         ("running", "running_count", &series.running_count),
     ];
-    let known = metric_type.is_some_and(|m| {
-        m == "rejectCount" || all.iter().any(|(name, _, _)| *name == m)
-    });
+    let known = metric_type
+        .is_some_and(|m| m == "rejectCount" || all.iter().any(|(name, _, _)| *name == m));
     let body: serde_json::Map<String, Value> = all
         .iter()
         .filter(|(name, _, _)| !known || metric_type == Some(*name))

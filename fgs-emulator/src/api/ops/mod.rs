@@ -201,9 +201,7 @@ pub(crate) fn handler(operation: &OperationInfo) -> Option<Handler> {
         "DeleteApp" => L(|s, _, a| apps::delete(s, a.param("id")?)),
         "ListFunctionTemplates" => L(|_, _, a| apps::list_function_templates(&a.query())),
         "GetFunctionTemplate" => L(|_, _, a| apps::get_function_template(a.param("template_id")?)),
-        "ListBridgeFunctions" => {
-            L(|s, c, a| bridge::list_functions(s, c, a.target()?, &a.query()))
-        }
+        "ListBridgeFunctions" => L(|s, c, a| bridge::list_functions(s, c, a.target()?, &a.query())),
         "ListBridgeVersions" => L(|_, _, a| bridge::list_versions(&a.query())),
         "CreateVpcEndpoint" => L(|s, c, a| vpc_endpoints::create(s, c, a.body)),
         "DeleteVpcEndpoint" => {
