@@ -53,6 +53,11 @@ pub fn operations() -> Vec<String> {
                 Group::Events => "event",
                 Group::Scaling => "scaling",
                 Group::Tags => "tag",
+                Group::Metrics => "metrics",
+                Group::Apps => "app",
+                Group::Templates => "template",
+                Group::Bridge => "bridge",
+                Group::VpcEndpoints => "vpc",
                 _ => "function",
             };
             // Operations the Go SDK lacks go by their type's name (`dependency.List`).

@@ -1,10 +1,12 @@
 //! The demo's steps: one function's life through every operation, in the order a
 //! newcomer would use them.
 
+mod apps;
 mod events;
 mod functions;
 mod invocations;
 mod layers;
+mod metrics;
 mod scaling;
 mod tags;
 mod teardown;
@@ -58,6 +60,8 @@ pub(super) fn walk(
     triggers::walk(walker, &urns)?;
     scaling::walk(walker, &urns)?;
     tags::walk(walker, &urns)?;
+    metrics::walk(walker, target, &urns)?;
+    apps::walk(walker, target, &urns)?;
     let layer = layers::publish(walker, &urns)?;
     events::walk(walker, &urns)?;
     layers::remove(walker, &layer)?;

@@ -30,6 +30,11 @@ fn rows() -> Vec<Row> {
                 "event.",
                 "scaling.",
                 "tag.",
+                "metrics.",
+                "app.",
+                "template.",
+                "bridge.",
+                "vpc.",
             ]
             .iter()
             .any(|package| line.starts_with(&format!("| `{package}")))
