@@ -82,19 +82,13 @@ impl List {
     pub fn new() -> Self {
         List::default()
     }
-
-    /// Starts at this record (the previous page's `next_marker`).
-    pub fn marker(mut self, marker: impl Into<String>) -> Self {
-        self.marker = Some(marker.into());
-        self
-    }
-
-    /// Page size (the service's default 100, maximum 500).
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit);
-        self
-    }
 }
+
+crate::paginate::page_setters!(
+    List,
+    limit,
+    "Page size (the service's default 100, maximum 500)."
+);
 
 impl Operation for List {
     type Output = ListOutput;

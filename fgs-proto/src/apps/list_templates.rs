@@ -96,18 +96,6 @@ impl ListTemplates {
         ListTemplates::default()
     }
 
-    /// Starts at this record (the previous page's `next_marker`).
-    pub fn marker(mut self, marker: impl Into<String>) -> Self {
-        self.marker = Some(marker.into());
-        self
-    }
-
-    /// Page size (the service's default 100, maximum 500).
-    pub fn maxitems(mut self, maxitems: u32) -> Self {
-        self.maxitems = Some(maxitems);
-        self
-    }
-
     /// Only templates of this runtime (the service's default: `all`).
     pub fn runtime(mut self, runtime: impl Into<String>) -> Self {
         self.runtime = Some(runtime.into());
@@ -126,6 +114,12 @@ impl ListTemplates {
         self
     }
 }
+
+crate::paginate::page_setters!(
+    ListTemplates,
+    maxitems,
+    "Page size (the service's default 100, maximum 500)."
+);
 
 impl Operation for ListTemplates {
     type Output = ListTemplatesOutput;

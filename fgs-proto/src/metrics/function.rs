@@ -208,19 +208,13 @@ impl GetReservedInstanceMetrics {
             limit: None,
         }
     }
-
-    /// Starts at this point (default 0).
-    pub fn marker(mut self, marker: impl Into<String>) -> Self {
-        self.marker = Some(marker.into());
-        self
-    }
-
-    /// At most this many points (the service's default 100, maximum 500).
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit);
-        self
-    }
 }
+
+crate::paginate::page_setters!(
+    GetReservedInstanceMetrics,
+    limit,
+    "At most this many points (the service's default 100, maximum 500)."
+);
 
 impl Operation for GetReservedInstanceMetrics {
     type Output = ReservedInstanceMetrics;

@@ -125,19 +125,13 @@ impl GetProjectStatistics {
         self.option = Some(option.into());
         self
     }
-
-    /// At most this many records (the service's default 100, maximum 500).
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
-    /// Starts at this record (default 0).
-    pub fn marker(mut self, marker: impl Into<String>) -> Self {
-        self.marker = Some(marker.into());
-        self
-    }
 }
+
+crate::paginate::page_setters!(
+    GetProjectStatistics,
+    limit,
+    "At most this many records (the service's default 100, maximum 500)."
+);
 
 impl Operation for GetProjectStatistics {
     type Output = ProjectStatistics;

@@ -60,18 +60,6 @@ impl List {
         List::default()
     }
 
-    /// Starts at this record (the previous page's `next_marker`).
-    pub fn marker(mut self, marker: impl Into<String>) -> Self {
-        self.marker = Some(marker.into());
-        self
-    }
-
-    /// Page size.
-    pub fn maxitems(mut self, maxitems: u32) -> Self {
-        self.maxitems = Some(maxitems);
-        self
-    }
-
     /// Only public (`true`) or only private (`false`) templates.
     pub fn ispublic(mut self, public: bool) -> Self {
         self.ispublic = Some(public);
@@ -96,6 +84,8 @@ impl List {
         self
     }
 }
+
+crate::paginate::page_setters!(List, maxitems, "Page size.");
 
 impl Operation for List {
     type Output = ListOutput;

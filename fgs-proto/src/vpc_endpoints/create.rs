@@ -86,17 +86,9 @@ impl Create {
         self.body.xrole = Some(xrole.into());
         self
     }
-
-    /// The body.
-    pub fn body(&self) -> &CreateBody {
-        &self.body
-    }
-
-    /// The body, for direct access to every field.
-    pub fn body_mut(&mut self) -> &mut CreateBody {
-        &mut self.body
-    }
 }
+
+crate::model::macros::body_accessors!(Create, CreateBody);
 
 impl Operation for Create {
     type Output = CreateOutput;
