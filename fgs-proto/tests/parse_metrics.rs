@@ -10,7 +10,7 @@ use common::fixtures::{Fixture, URN, WORKFLOW_URN};
 use common::{oas_example, response};
 use fgs_proto::metrics::{
     self, GetMetrics, GetProjectStatistics, GetProjectWorkflowMetrics, GetReservedInstanceMetrics,
-    GetStatistics, GetWorkflowMetrics, ListFunctionsByMetric, ListQuotas, QuotaType,
+    GetStatistics, GetWorkflowMetrics, ListFunctionsByMetric, ListQuotas, QuotaType, ReportMonths,
 };
 use fgs_proto::{Error, Operation};
 
@@ -135,7 +135,7 @@ fn project_statistics_example_and_both_shapes() {
         ),
         (4.0, 1.0)
     );
-    let monthly = GetProjectStatistics::monthly_report("0")
+    let monthly = GetProjectStatistics::monthly_report(ReportMonths::ThisMonth)
         .response(response(
             200,
             &[],

@@ -9,7 +9,8 @@ use common::fixtures::{URN, WORKFLOW_URN};
 use common::{aksk_config, render};
 use fgs_proto::metrics::{
     GetProjectStatistics, GetProjectWorkflowMetrics, GetReservedInstanceMetrics,
-    GetWorkflowMetrics, ListFunctionsByMetric, MetricKind, StatisticsFilter,
+    GetWorkflowMetrics, ListFunctionsByMetric, MetricKind, ReportMonths, StatisticsFilter,
+    WorkflowMetricType,
 };
 
 #[test]
@@ -26,7 +27,7 @@ fn list_functions_by_metric_all_fields() {
 fn get_project_statistics_all_fields() {
     let op = GetProjectStatistics::new(StatisticsFilter::MonthlyReport)
         .period(5)
-        .option("2")
+        .option(ReportMonths::LastThree)
         .limit(100)
         .marker("0");
     insta::assert_snapshot!(render(&op, &aksk_config()));
@@ -44,7 +45,7 @@ fn get_project_workflow_metrics_all_fields() {
         .period(5)
         .start_time(1_649_767_560_000)
         .end_time(1_649_767_860_000)
-        .metric_type("errorCount");
+        .metric_type(WorkflowMetricType::ErrorCount);
     insta::assert_snapshot!(render(&op, &aksk_config()));
 }
 

@@ -24,10 +24,12 @@ pub use function::ReservedInstanceMetrics;
 pub use function::{FunctionMetrics, GetMetrics, GetReservedInstanceMetrics, GetStatistics};
 pub use project::{
     FunctionMetric, GetProjectStatistics, ListFunctionsByMetric, ListFunctionsByMetricOutput,
-    MetricKind, MonthUsed, ProjectStatistics, StatisticsFilter,
+    MetricKind, MonthUsed, ProjectStatistics, ReportMonths, StatisticsFilter,
 };
 pub use quotas::{ListQuotas, ListQuotasOutput, Quota, QuotaList, QuotaType};
-pub use workflow::{GetProjectWorkflowMetrics, GetWorkflowMetrics, WorkflowMetrics};
+pub use workflow::{
+    GetProjectWorkflowMetrics, GetWorkflowMetrics, WorkflowMetricType, WorkflowMetrics,
+};
 
 use crate::model::macros::{accessors, model};
 

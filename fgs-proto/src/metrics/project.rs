@@ -23,6 +23,21 @@ open_enum! {
     }
 }
 
+open_enum! {
+    /// Which months a [`StatisticsFilter::MonthlyReport`] covers (`option`; the service
+    /// takes any other value as `0`).
+    pub enum ReportMonths {
+        /// This month.
+        ThisMonth = "0",
+        /// Last month.
+        LastMonth = "1",
+        /// The last three months.
+        LastThree = "2",
+        /// The last six months.
+        LastSix = "3",
+    }
+}
+
 model! {
     /// One month's usage (the API's `MonthUsed`).
     pub struct MonthUsed {
@@ -60,8 +75,7 @@ accessors!(ProjectStatistics {
 
 /// The project's statistics: with [`StatisticsFilter::MonitorData`] the invocation
 /// series of all its functions over `period` minutes (in `statistics`), with
-/// [`StatisticsFilter::MonthlyReport`] its monthly usage (`option`: `0` this month, `1`
-/// last month, `2` the last three, `3` the last six).
+/// [`StatisticsFilter::MonthlyReport`] its monthly usage over [`ReportMonths`].
 ///
 /// The OAS example of this operation writes the series at the top level, where the
 /// schema has the monthly fields; the model follows the schema, and a series point read
@@ -87,7 +101,7 @@ accessors!(ProjectStatistics {
 pub struct GetProjectStatistics {
     filter: StatisticsFilter,
     period: Option<String>,
-    option: Option<String>,
+    option: Option<ReportMonths>,
     limit: Option<u32>,
     marker: Option<String>,
 }
@@ -109,9 +123,9 @@ impl GetProjectStatistics {
         GetProjectStatistics::new(StatisticsFilter::MonitorData).period(period_minutes)
     }
 
-    /// The monthly usage (`option` `0` to `3`, see the type's docs).
-    pub fn monthly_report(option: impl Into<String>) -> Self {
-        GetProjectStatistics::new(StatisticsFilter::MonthlyReport).option(option)
+    /// The monthly usage over `months`.
+    pub fn monthly_report(months: ReportMonths) -> Self {
+        GetProjectStatistics::new(StatisticsFilter::MonthlyReport).option(months)
     }
 
     /// The period in minutes (`monitor_data`).
@@ -121,8 +135,8 @@ impl GetProjectStatistics {
     }
 
     /// Which months (`monthly_report`).
-    pub fn option(mut self, option: impl Into<String>) -> Self {
-        self.option = Some(option.into());
+    pub fn option(mut self, months: ReportMonths) -> Self {
+        self.option = Some(months);
         self
     }
 }
@@ -145,7 +159,7 @@ impl Operation for GetProjectStatistics {
             .query("filter", Some(self.filter.as_str()))
             .query("limit", limit.as_deref())
             .query("marker", self.marker.as_deref())
-            .query("option", self.option.as_deref())
+            .query("option", self.option.as_ref().map(ReportMonths::as_str))
             .query("period", self.period.as_deref())
             .build()
     }

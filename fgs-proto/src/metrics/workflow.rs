@@ -8,7 +8,7 @@ use super::MetricPoint;
 use crate::body::Body;
 use crate::config::Config;
 use crate::error::Error;
-use crate::model::macros::{accessors, model};
+use crate::model::macros::{accessors, model, open_enum};
 use crate::operation::Operation;
 use crate::request::RequestBuilder;
 use crate::response;
@@ -33,6 +33,23 @@ accessors!(WorkflowMetrics {
     slice fail_count: MetricPoint,
     slice running_count: MetricPoint,
 });
+
+open_enum! {
+    /// The one series [`GetProjectWorkflowMetrics`] keeps (`metric_type`); without one
+    /// (or with a value the service does not know) it answers all.
+    pub enum WorkflowMetricType {
+        /// Executions (`count`).
+        TotalCount = "totalCount",
+        /// Failed executions (`fail_count`).
+        ErrorCount = "errorCount",
+        /// Average duration (`duration`).
+        AverageDuration = "averageDuration",
+        /// Executions running (`running_count`).
+        Running = "running",
+        /// Refused executions.
+        RejectCount = "rejectCount",
+    }
+}
 
 /// The time window both workflow metric operations take: a period in minutes, or a
 /// start and end in epoch **milliseconds**.
@@ -60,15 +77,17 @@ macro_rules! window_setters {
     };
 }
 
-/// The execution series of all the project's workflows. `metric_type` narrows the
-/// answer to one series (`totalCount`, `errorCount`, `averageDuration`, `running`,
-/// `rejectCount`); any other value or none answers all.
+/// The execution series of all the project's workflows; a [`WorkflowMetricType`]
+/// narrows the answer to one series.
 ///
 /// ```
-/// use fgs_proto::{Config, Credentials, Operation, metrics::{self, GetProjectWorkflowMetrics}};
+/// use fgs_proto::{Config, Credentials, Operation};
+/// use fgs_proto::metrics::{self, GetProjectWorkflowMetrics, WorkflowMetricType};
 ///
 /// let config = Config::new("http://127.0.0.1:8080", "p1", Credentials::token("T"))?;
-/// let op = GetProjectWorkflowMetrics::new().period(5).metric_type("totalCount");
+/// let op = GetProjectWorkflowMetrics::new()
+///     .period(5)
+///     .metric_type(WorkflowMetricType::TotalCount);
 /// assert_eq!(
 ///     op.request(&config)?.uri().path_and_query().unwrap().as_str(),
 ///     "/v2/p1/fgs/workflow-statistic?metric_type=totalCount&period=5"
@@ -84,7 +103,7 @@ pub struct GetProjectWorkflowMetrics {
     period: Option<String>,
     start_time: Option<String>,
     end_time: Option<String>,
-    metric_type: Option<String>,
+    metric_type: Option<WorkflowMetricType>,
 }
 
 impl GetProjectWorkflowMetrics {
@@ -94,8 +113,8 @@ impl GetProjectWorkflowMetrics {
     }
 
     /// Only this series.
-    pub fn metric_type(mut self, metric_type: impl Into<String>) -> Self {
-        self.metric_type = Some(metric_type.into());
+    pub fn metric_type(mut self, metric_type: WorkflowMetricType) -> Self {
+        self.metric_type = Some(metric_type);
         self
     }
 }
@@ -110,7 +129,10 @@ impl Operation for GetProjectWorkflowMetrics {
         RequestBuilder::new(config, Method::GET)
             .path("workflow-statistic")
             .query("end_time", self.end_time.as_deref())
-            .query("metric_type", self.metric_type.as_deref())
+            .query(
+                "metric_type",
+                self.metric_type.as_ref().map(WorkflowMetricType::as_str),
+            )
             .query("period", self.period.as_deref())
             .query("start_time", self.start_time.as_deref())
             .build()

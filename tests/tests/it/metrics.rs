@@ -11,7 +11,8 @@ use fgs_emulator::{FunctionError, InvocationContext};
 use fgs_proto::functions::Invoke;
 use fgs_proto::metrics::{
     self, GetMetrics, GetProjectStatistics, GetProjectWorkflowMetrics, GetReservedInstanceMetrics,
-    GetStatistics, GetWorkflowMetrics, ListFunctionsByMetric, ListQuotas, QuotaType,
+    GetStatistics, GetWorkflowMetrics, ListFunctionsByMetric, ListQuotas, QuotaType, ReportMonths,
+    WorkflowMetricType,
 };
 use fgs_proto::scaling::UpdateMaxInstanceConfig;
 use fgs_proto::{Error, RetryPolicy};
@@ -106,7 +107,9 @@ fn invocations_are_counted<S: Connect>() {
     assert_eq!(metrics::sum(all.count()), INVOCATIONS as f64, "{who}");
     assert_eq!(metrics::sum(all.fail_count()), FAILING as f64, "{who}");
     let monthly = sdk
-        .send(&GetProjectStatistics::monthly_report("0"))
+        .send(&GetProjectStatistics::monthly_report(
+            ReportMonths::ThisMonth,
+        ))
         .expect("monthly_report");
     assert_eq!(monthly.count().len(), 1, "{who}: this month");
     assert_eq!(
@@ -206,7 +209,7 @@ fn quotas_and_workflows<S: Connect>() {
     );
     assert_eq!(metrics::sum(tenant.running_count()), 0.0, "{who}");
     let only = sdk
-        .send(&GetProjectWorkflowMetrics::new().metric_type("errorCount"))
+        .send(&GetProjectWorkflowMetrics::new().metric_type(WorkflowMetricType::ErrorCount))
         .expect("errorCount");
     assert!(
         only.count().is_empty() && !only.fail_count().is_empty(),
