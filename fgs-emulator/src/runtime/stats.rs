@@ -283,50 +283,83 @@ pub(crate) fn invocation_series(
     records: &[Invocation],
     reserved: i64,
 ) -> InvocationSeries {
-    let mut out = InvocationSeries::default();
-    for bucket in window.buckets() {
-        let here: Vec<&Invocation> = records
-            .iter()
-            .filter(|r| window.holds(bucket, r.started_ms))
-            .collect();
-        let ran: Vec<&Invocation> = here.iter().copied().filter(|r| r.ran()).collect();
-        let failed = ran.iter().filter(|r| r.outcome == Outcome::Failed).count();
-        let rejected = here.len() - ran.len();
-        let counted = |n: usize| if here.is_empty() { NO_DATA } else { n as f64 };
-        out.count.push((bucket, counted(ran.len())));
-        out.fail_count.push((bucket, counted(failed)));
-        out.function_error_count.push((bucket, counted(failed)));
-        // Every failure the emulator sees is the function's own: none is the service's.
-        out.system_error_count.push((bucket, counted(0)));
-        out.reject_count.push((bucket, counted(rejected)));
-        let durations: Vec<f64> = ran.iter().map(|r| r.duration_ms).collect();
-        let (avg, max, min) = match durations.len() {
-            0 => (NO_DATA, NO_DATA, NO_DATA),
-            n => (
-                round3(durations.iter().sum::<f64>() / n as f64),
-                round3(durations.iter().copied().fold(f64::MIN, f64::max)),
-                round3(durations.iter().copied().fold(f64::MAX, f64::min)),
-            ),
+    /// What one bucket holds.
+    #[derive(Default, Clone)]
+    struct Bucket {
+        seen: usize,
+        ran: usize,
+        failed: usize,
+        rejected: usize,
+        total_ms: f64,
+        max_ms: Option<f64>,
+        min_ms: Option<f64>,
+        peak: usize,
+    }
+    let starts: Vec<i64> = window.buckets().collect();
+    let mut buckets = vec![Bucket::default(); starts.len()];
+    let index = |at_ms: i64| {
+        let n = at_ms.checked_sub(window.first)?.div_euclid(window.width);
+        usize::try_from(n).ok().filter(|n| *n < starts.len())
+    };
+    for r in records {
+        let Some(b) = index(r.started_ms).map(|i| &mut buckets[i]) else {
+            continue;
         };
-        out.duration.push((bucket, avg));
-        out.max_duration.push((bucket, max));
-        out.min_duration.push((bucket, min));
-        let peak = ran
-            .iter()
-            .map(|r| {
-                records
-                    .iter()
-                    .filter(|s| {
-                        s.ran()
-                            && s.started_ms <= r.started_ms
-                            && (r.started_ms as f64) < s.ended_ms().max(s.started_ms as f64 + 1.0)
-                    })
-                    .count()
-            })
-            .max();
-        out.concurrency_num
-            .push((bucket, peak.map_or(NO_DATA, |p| p as f64)));
-        out.reserved_instance_num.push((bucket, reserved as f64));
+        b.seen += 1;
+        match r.outcome {
+            Outcome::Rejected => b.rejected += 1,
+            outcome => {
+                b.ran += 1;
+                b.failed += usize::from(outcome == Outcome::Failed);
+                b.total_ms += r.duration_ms;
+                b.max_ms = Some(b.max_ms.map_or(r.duration_ms, |m| m.max(r.duration_ms)));
+                b.min_ms = Some(b.min_ms.map_or(r.duration_ms, |m| m.min(r.duration_ms)));
+            }
+        }
+    }
+    // Peak concurrency: a sweep over starts and ends (each invocation lasting at least
+    // a millisecond), ends before starts at the same instant; each start counts for
+    // the bucket it falls in.
+    let mut events: Vec<(f64, i8, i64)> = records
+        .iter()
+        .filter(|r| r.ran())
+        .flat_map(|r| {
+            let end = r.ended_ms().max(r.started_ms as f64 + 1.0);
+            [
+                (r.started_ms as f64, 1, r.started_ms),
+                (end, -1, r.started_ms),
+            ]
+        })
+        .collect();
+    events.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut running = 0usize;
+    for (_, delta, started) in events {
+        if delta > 0 {
+            running += 1;
+            if let Some(b) = index(started).map(|i| &mut buckets[i]) {
+                b.peak = b.peak.max(running);
+            }
+        } else {
+            running = running.saturating_sub(1);
+        }
+    }
+    let mut out = InvocationSeries::default();
+    for (start, b) in starts.iter().copied().zip(&buckets) {
+        let counted = |n: usize| if b.seen == 0 { NO_DATA } else { n as f64 };
+        out.count.push((start, counted(b.ran)));
+        out.fail_count.push((start, counted(b.failed)));
+        out.function_error_count.push((start, counted(b.failed)));
+        // Every failure the emulator sees is the function's own: none is the service's.
+        out.system_error_count.push((start, counted(0)));
+        out.reject_count.push((start, counted(b.rejected)));
+        let average = (b.ran > 0).then(|| b.total_ms / b.ran as f64);
+        let ms = |v: Option<f64>| v.map_or(NO_DATA, round3);
+        out.duration.push((start, ms(average)));
+        out.max_duration.push((start, ms(b.max_ms)));
+        out.min_duration.push((start, ms(b.min_ms)));
+        let peak = (b.ran > 0).then_some(b.peak as f64);
+        out.concurrency_num.push((start, peak.unwrap_or(NO_DATA)));
+        out.reserved_instance_num.push((start, reserved as f64));
     }
     out
 }
@@ -447,6 +480,9 @@ mod tests {
         let empty = invocation_series(&Window::between(5 * MINUTE_MS, 5 * MINUTE_MS), &records, 0);
         assert_eq!(empty.count, [(5 * MINUTE_MS, -1.0)], "no data is -1");
         assert_eq!(empty.duration, [(5 * MINUTE_MS, -1.0)]);
+        // Just before the window is outside it.
+        let before = invocation_series(&Window::between(MINUTE_MS, MINUTE_MS), &records[..1], 0);
+        assert_eq!(before.count, [(MINUTE_MS, -1.0)]);
     }
 
     #[test]

@@ -267,16 +267,17 @@ pub(crate) fn functions_by_metric(
             .filter(|n| (1..=500).contains(n))
             .ok_or_else(|| ApiError::invalid("limit", format!("`{text}` is not 1 to 500")))?,
     };
-    let in_window = |i: &Invocation| (start * 1000..=end * 1000 + 999).contains(&i.started_ms);
+    let window = start.saturating_mul(1000)..=end.saturating_mul(1000).saturating_add(999);
+    let mut failures: std::collections::BTreeMap<(String, String), usize> = Default::default();
+    for i in state.stats.invocations(|i| window.contains(&i.started_ms)) {
+        *failures.entry((i.package, i.name)).or_default() +=
+            usize::from(i.outcome == Outcome::Failed);
+    }
     let mut ranked: Vec<(String, usize)> = state
         .functions()
         .filter_map(|f| {
-            let records = invocations_of(state, f);
-            let seen: Vec<&Invocation> = records.iter().filter(|i| in_window(i)).collect();
-            (!seen.is_empty()).then(|| {
-                let failed = seen.iter().filter(|i| i.outcome == Outcome::Failed).count();
-                (ctx.site.urn(&f.package, &f.name), failed)
-            })
+            let failed = failures.get(&(f.package.clone(), f.name.clone()))?;
+            Some((ctx.site.urn(&f.package, &f.name), *failed))
         })
         .collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
