@@ -76,8 +76,19 @@ for name, status, mime, example in oas_responses():
 
 for name in ["DeleteFunction", "DeleteFunctionTrigger", "DeleteVersionAlias",
              "BatchDeleteFunctionTriggers", "DeleteDependencyVersion", "DeleteEvent",
-             "CreateTags", "DeleteTags", "DeleteFunctionAsyncInvokeConfig"]:
+             "CreateTags", "DeleteTags", "DeleteFunctionAsyncInvokeConfig",
+             "DeleteVpcEndpoint"]:
     write("responses", f"oas-{name}-204", response(204, [RID], ""))
+# DeleteFunctionApp answers 200 without a body; the workflow metrics' OAS files have no
+# success example, so their seeds are written from the schema (`WorkflowStatisticsResp`).
+write("responses", "oas-DeleteFunctionApp-200", response(200, [RID], ""))
+workflow_metrics = compact({
+    "count": [{"timestamp": 1649767560000, "value": 3}],
+    "duration": [{"timestamp": 1649767560000, "value": 12.5}],
+    "fail_count": [{"timestamp": 1649767560000, "value": -1}],
+    "running_count": [{"timestamp": 1649767560000, "value": 0}]})
+for name in ["ShowTenantMetric", "ShowWorkFlowMetric"]:
+    write("responses", f"oas-{name}-200", response(200, [JSON, RID], workflow_metrics))
 
 # Successes whose OAS documents no body: the POST/PUT switches answer 200 with none,
 # UpdateFuncSnapshot 204, and ExportFunction the package (here an empty zip, base64).

@@ -55,6 +55,11 @@ pub fn operations() -> Vec<String> {
                 Group::Tags => "tag",
                 Group::Observability => "observability",
                 Group::AsyncInvocations => "async",
+                Group::Metrics => "metrics",
+                Group::Apps => "app",
+                Group::Templates => "template",
+                Group::Bridge => "bridge",
+                Group::VpcEndpoints => "vpc",
                 _ => "function",
             };
             // Operations the Go SDK lacks go by their type's name (`dependency.List`).

@@ -246,6 +246,13 @@ impl EmulatorBuilder {
         self
     }
 
+    /// How many functions the account may hold (default 400); CreateFunction beyond it
+    /// answers 403 `FSS.1041`, and ListQuotas reports it as `fgs_func_num`.
+    pub fn functions_per_account(mut self, functions: usize) -> Self {
+        self.service_limits.functions_per_account = functions;
+        self
+    }
+
     /// Starts the emulator; returns once it is listening.
     ///
     /// Fails with `InvalidInput` for a project id, region or credential that cannot

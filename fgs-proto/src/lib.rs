@@ -68,8 +68,10 @@
 #![warn(clippy::unwrap_used, clippy::expect_used)]
 
 pub mod async_invocations;
+pub mod apps;
 pub mod auth;
 mod body;
+pub mod bridge;
 mod call;
 pub mod code;
 mod config;
@@ -79,6 +81,7 @@ mod error;
 pub mod events;
 pub mod functions;
 pub mod inspect;
+pub mod metrics;
 pub mod model;
 pub mod observability;
 mod operation;
@@ -91,9 +94,11 @@ mod retry;
 pub mod scaling;
 mod secret;
 pub mod tags;
+pub mod templates;
 mod text;
 pub mod triggers;
 mod urn;
+pub mod vpc_endpoints;
 
 pub use auth::{Credentials, X_AUTH_TOKEN, X_PROJECT_ID, X_SECURITY_TOKEN, prepare};
 pub use body::{Body, BodyBytes, BodySource};

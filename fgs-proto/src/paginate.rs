@@ -62,6 +62,27 @@ macro_rules! marker_paged {
 }
 pub(crate) use marker_paged;
 
+/// The `marker` setter and the page-size setter `$size` (a `u32` field of that name,
+/// sent as text) of a listing paged by `marker`; `$doc` documents the page size.
+macro_rules! page_setters {
+    ($op:ty, $size:ident, $doc:literal) => {
+        impl $op {
+            /// Starts at this record (the previous page's `next_marker`; default 0).
+            pub fn marker(mut self, marker: impl Into<String>) -> Self {
+                self.marker = Some(marker.into());
+                self
+            }
+
+            #[doc = $doc]
+            pub fn $size(mut self, $size: u32) -> Self {
+                self.$size = Some($size);
+                self
+            }
+        }
+    };
+}
+pub(crate) use page_setters;
+
 /// The paging facts of one page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PageInfo {

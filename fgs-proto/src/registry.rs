@@ -69,6 +69,16 @@ pub enum Group {
     /// Asynchronous invocation configuration and records
     /// ([`crate::async_invocations`]).
     AsyncInvocations,
+    /// Metrics, statistics and quotas ([`crate::metrics`]).
+    Metrics,
+    /// Applications and their templates ([`crate::apps`]).
+    Apps,
+    /// Function templates ([`crate::templates`]).
+    Templates,
+    /// The service bridge ([`crate::bridge`]).
+    Bridge,
+    /// VPC endpoints ([`crate::vpc_endpoints`]).
+    VpcEndpoints,
     /// An operation defined outside this crate ([`OperationInfo::custom`]).
     Custom,
 }
@@ -85,6 +95,11 @@ impl Group {
             Group::Tags => "tags",
             Group::Observability => "observability",
             Group::AsyncInvocations => "async_invocations",
+            Group::Metrics => "metrics",
+            Group::Apps => "apps",
+            Group::Templates => "templates",
+            Group::Bridge => "bridge",
+            Group::VpcEndpoints => "vpc_endpoints",
             Group::Custom => "custom",
         }
     }
@@ -278,6 +293,11 @@ const fn group_of(module: &str) -> Group {
         b"tags" => Group::Tags,
         b"observability" => Group::Observability,
         b"async_invocations" => Group::AsyncInvocations,
+        b"metrics" => Group::Metrics,
+        b"apps" => Group::Apps,
+        b"templates" => Group::Templates,
+        b"bridge" => Group::Bridge,
+        b"vpc_endpoints" => Group::VpcEndpoints,
         _ => panic!("unknown operation group"),
     }
 }
@@ -581,6 +601,107 @@ operations! { $
         name: "CancelAsyncInvocation", official: "CancelAsyncInvocation", go: None,
         method: POST, path: "/v2/{project_id}/fgs/functions/{function_urn}/cancel",
         idempotent: false, paging: None,
+    },
+    metrics::GetStatistics => {
+        name: "GetFunctionStatistics", official: "ListFunctionStatistics", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/functions/{func_urn}/statistics/{period}",
+        idempotent: true, paging: None,
+    },
+    metrics::GetMetrics => {
+        name: "GetFunctionMetrics", official: "ShowFunctionMetrics", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/functions/{func_urn}/slareports/{period}",
+        idempotent: true, paging: None,
+    },
+    metrics::ListFunctionsByMetric => {
+        name: "ListFunctionsByMetric", official: "ListFunctionAsMetric", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/function/report",
+        idempotent: true, paging: None,
+    },
+    metrics::GetProjectStatistics => {
+        name: "GetProjectStatistics", official: "ListStatistics", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/functions/statistics",
+        idempotent: true, paging: None,
+    },
+    metrics::GetReservedInstanceMetrics => {
+        name: "GetReservedInstanceMetrics", official: "ShowFuncReservedInstanceMetrics",
+        go: None,
+        method: GET, path: "/v2/{project_id}/fgs/functions/{func_urn}/instancereports",
+        idempotent: true, paging: None,
+    },
+    metrics::ListQuotas => {
+        name: "ListQuotas", official: "ListQuotas", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/quotas",
+        idempotent: true, paging: None,
+    },
+    metrics::GetProjectWorkflowMetrics => {
+        name: "GetProjectWorkflowMetrics", official: "ShowTenantMetric", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/workflow-statistic",
+        idempotent: true, paging: None,
+    },
+    metrics::GetWorkflowMetrics => {
+        name: "GetWorkflowMetrics", official: "ShowWorkFlowMetric", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/workflow-statistic/{workflow_urn}",
+        idempotent: true, paging: None,
+    },
+    apps::ListTemplates => {
+        name: "ListAppTemplates", official: "ListAppTemplates", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/application/templates",
+        idempotent: true, paging: Marker,
+    },
+    apps::GetTemplate => {
+        name: "GetAppTemplate", official: "ShowAppTemplate", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/application/templates/{id}",
+        idempotent: true, paging: None,
+    },
+    apps::Create => {
+        name: "CreateApp", official: "CreateFunctionApp", go: None,
+        method: POST, path: "/v2/{project_id}/fgs/applications",
+        idempotent: false, paging: None,
+    },
+    apps::List => {
+        name: "ListApps", official: "ListFunctionApplications", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/applications",
+        idempotent: true, paging: Marker,
+    },
+    apps::Get => {
+        name: "GetApp", official: "ShowFunctionApp", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/applications/{id}",
+        idempotent: true, paging: None,
+    },
+    apps::Delete => {
+        name: "DeleteApp", official: "DeleteFunctionApp", go: None,
+        method: DELETE, path: "/v2/{project_id}/fgs/applications/{id}",
+        idempotent: true, paging: None,
+    },
+    templates::List => {
+        name: "ListFunctionTemplates", official: "ListFunctionTemplate", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/templates",
+        idempotent: true, paging: Marker,
+    },
+    templates::Get => {
+        name: "GetFunctionTemplate", official: "ShowFunctionTemplate", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/templates/{template_id}",
+        idempotent: true, paging: None,
+    },
+    bridge::ListFunctions => {
+        name: "ListBridgeFunctions", official: "ListBridgeFunctions", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/functions/{function_urn}/servicebridge/relation",
+        idempotent: true, paging: None,
+    },
+    bridge::ListVersions => {
+        name: "ListBridgeVersions", official: "ListBridgeVersions", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/servicebridge/version",
+        idempotent: true, paging: None,
+    },
+    vpc_endpoints::Create => {
+        name: "CreateVpcEndpoint", official: "CreateVpcEndpoint", go: None,
+        method: POST, path: "/v2/{project_id}/fgs/vpc-endpoint",
+        idempotent: false, paging: None,
+    },
+    vpc_endpoints::Delete => {
+        name: "DeleteVpcEndpoint", official: "DeleteVpcEndpoint", go: None,
+        method: DELETE, path: "/v2/{project_id}/fgs/vpc-endpoint/{vpc_id}/{subnet_id}",
+        idempotent: true, paging: None,
     },
 }
 

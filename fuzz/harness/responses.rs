@@ -16,6 +16,7 @@ use fgs_proto::paginate::{Pager, Paginated};
 use fgs_proto::registry::{self, OperationInfo, Paging};
 use fgs_proto::{Config, Credentials, Error, Operation};
 use fgs_proto::{async_invocations, dependencies, scaling, tags};
+use fgs_proto::{apps, templates};
 use http::Response;
 
 use super::fixtures::Fixture;
@@ -36,7 +37,7 @@ pub(crate) enum Verdict {
 pub(crate) type Verdicts = Vec<(&'static str, Verdict)>;
 
 /// The paged operations (marker or offset), whose pager [`feed_all`] checks too.
-const PAGED: [&OperationInfo; 10] = [
+const PAGED: [&OperationInfo; 13] = [
     List::INFO,
     ListVersion::INFO,
     dependencies::List::INFO,
@@ -47,6 +48,9 @@ const PAGED: [&OperationInfo; 10] = [
     async_invocations::ListConfigs::INFO,
     async_invocations::List::INFO,
     async_invocations::ListActive::INFO,
+    apps::ListTemplates::INFO,
+    apps::List::INFO,
+    templates::List::INFO,
 ];
 
 /// Runs one fuzz input; `None` if it does not read as a response (see [`wire`]).
@@ -93,6 +97,15 @@ pub(crate) fn feed_all(response: &Response<Vec<u8>>) -> Verdicts {
     }
     if let Some(page) = feed(&async_invocations::ListActive::minimal(), response).1 {
         check_paging(async_invocations::ListActive::minimal(), &page);
+    }
+    if let Some(page) = feed(&apps::ListTemplates::minimal(), response).1 {
+        check_paging(apps::ListTemplates::minimal(), &page);
+    }
+    if let Some(page) = feed(&apps::List::minimal(), response).1 {
+        check_paging(apps::List::minimal(), &page);
+    }
+    if let Some(page) = feed(&templates::List::minimal(), response).1 {
+        check_paging(templates::List::minimal(), &page);
     }
     for info in registry::ALL {
         assert_eq!(

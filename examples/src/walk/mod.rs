@@ -2,11 +2,13 @@
 //! newcomer would use them.
 
 mod async_destinations;
+mod apps;
 mod events;
 mod functions;
 mod invocations;
 mod layers;
 mod observability;
+mod metrics;
 mod scaling;
 mod tags;
 mod teardown;
@@ -64,6 +66,8 @@ pub(super) fn walk(
     observability::settings(walker, &urns)?;
     observability::walk(walker, &urns)?;
     async_destinations::walk(walker, target, &urns)?;
+    metrics::walk(walker, target, &urns)?;
+    apps::walk(walker, target, &urns)?;
     let layer = layers::publish(walker, &urns)?;
     events::walk(walker, &urns)?;
     layers::remove(walker, &layer)?;

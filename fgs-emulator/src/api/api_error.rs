@@ -13,6 +13,9 @@ pub(crate) mod code {
     pub(crate) const REQUEST_TIMEOUT: &str = "FSS.0408";
     pub(crate) const BODY_TOO_LARGE: &str = "FSS.0413";
     pub(crate) const INTERNAL: &str = "FSS.0500";
+    pub(crate) const TOO_MANY_REQUESTS: &str = "FSS.0429";
+    pub(crate) const TOO_MANY_FUNCTIONS: &str = "FSS.1041";
+    pub(crate) const TEMPLATE_NOT_FOUND: &str = "FSS.1059";
     pub(crate) const QUERY_PARAMETER: &str = "FSS.1001";
     pub(crate) const FUNC_NAME: &str = "FSS.1002";
     pub(crate) const HANDLER: &str = "FSS.1003";

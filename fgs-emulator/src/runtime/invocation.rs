@@ -115,6 +115,8 @@ pub struct InvocationContext {
     pub(crate) user_data: BTreeMap<String, String>,
     pub(crate) is_async: bool,
     pub(crate) log: Mutex<Vec<String>>,
+    /// Where the invocation is recorded when it completes (none: not recorded).
+    pub(crate) stats: Option<std::sync::Arc<crate::runtime::stats::Stats>>,
 }
 
 impl InvocationContext {
@@ -182,6 +184,9 @@ impl InvocationContext {
             user_data: self.user_data.clone(),
             is_async: self.is_async,
             log: Mutex::new(Vec::new()),
+            // A retry is an invocation of its own in the statistics, as each attempt
+            // runs the handler.
+            stats: self.stats.clone(),
         }
     }
 
@@ -243,6 +248,7 @@ mod tests {
             user_data: parse_user_data(Some(r#"{"PASSWORD":"hunter2"}"#)),
             is_async: false,
             log: Mutex::new(Vec::new()),
+            stats: None,
         };
         assert_eq!(ctx.env("PASSWORD"), Some("hunter2"));
         let debug = format!("{ctx:?}");

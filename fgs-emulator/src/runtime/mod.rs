@@ -3,7 +3,9 @@
 
 pub(crate) mod async_log;
 pub(crate) mod async_run;
+pub(crate) mod catalog;
 pub(crate) mod clock;
 pub(crate) mod invocation;
 pub(crate) mod runner;
 pub(crate) mod state;
+pub(crate) mod stats;

@@ -62,6 +62,7 @@ pub(crate) async fn execute(
         memory_size: context.memory_size,
     };
     execution.log = render_log(&context, started_at, &execution);
+    crate::runtime::stats::record(&context, &execution);
     execution
 }
 

@@ -342,3 +342,23 @@ macro_rules! accessors {
 }
 
 pub(crate) use accessors;
+
+/// `body()` and `body_mut()` of an operation that sends its `body` field of type
+/// `$body`.
+macro_rules! body_accessors {
+    ($op:ty, $body:ty) => {
+        impl $op {
+            /// The body.
+            pub fn body(&self) -> &$body {
+                &self.body
+            }
+
+            /// The body, for direct access to every field.
+            pub fn body_mut(&mut self) -> &mut $body {
+                &mut self.body
+            }
+        }
+    };
+}
+
+pub(crate) use body_accessors;

@@ -18,6 +18,7 @@ use fgs_proto::functions::{
 use fgs_proto::model::{MemorySize, Runtime, TimerEventData, TriggerType};
 use fgs_proto::triggers;
 use fgs_proto::{async_invocations, dependencies, events, scaling, tags};
+use fgs_proto::{apps, bridge, metrics, templates, vpc_endpoints};
 
 /// A full URN (qualified with `latest`).
 pub(crate) const URN: &str =
@@ -31,6 +32,11 @@ pub(crate) const TRIGGER_ID: &str = "9a14fae1-78cf-4185-ac7a-429eb6dc41fb";
 pub(crate) const DEPEND_ID: &str = "edbd67fa-f107-40b3-af75-a85f0577ad61";
 /// A test event id.
 pub(crate) const EVENT_ID: &str = "3b659dc0-12fc-40dc-aa05-a321d9424cb3";
+/// A workflow URN.
+pub(crate) const WORKFLOW_URN: &str =
+    "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:workflow:default:flow:latest";
+/// An application or application-template id.
+pub(crate) const APP_ID: &str = "cca14689-2a40-425a-86f8-14556a0fff9c";
 /// Inline Python source for code-carrying operations.
 pub(crate) const INLINE_SOURCE: &str = "def handler(event, context):\n    return 'hello'\n";
 
@@ -493,5 +499,145 @@ impl Fixture for async_invocations::Cancel {
     const SNAPSHOT: &'static str = "requests_async_invocations__cancel_minimal";
     fn minimal() -> Self {
         async_invocations::Cancel::new(URN, ASYNC_REQUEST_ID)
+    }
+}
+
+impl Fixture for metrics::GetStatistics {
+    const SNAPSHOT: &'static str = "requests_metrics__get_statistics";
+    fn minimal() -> Self {
+        metrics::GetStatistics::new(URN, 15)
+    }
+}
+
+impl Fixture for metrics::GetMetrics {
+    const SNAPSHOT: &'static str = "requests_metrics__get_metrics";
+    fn minimal() -> Self {
+        metrics::GetMetrics::new(URN, 15)
+    }
+}
+
+impl Fixture for metrics::ListFunctionsByMetric {
+    const SNAPSHOT: &'static str = "requests_metrics__list_functions_by_metric_minimal";
+    fn minimal() -> Self {
+        metrics::ListFunctionsByMetric::new()
+    }
+}
+
+impl Fixture for metrics::GetProjectStatistics {
+    const SNAPSHOT: &'static str = "requests_metrics__get_project_statistics_minimal";
+    fn minimal() -> Self {
+        metrics::GetProjectStatistics::new(metrics::StatisticsFilter::MonitorData)
+    }
+}
+
+impl Fixture for metrics::GetReservedInstanceMetrics {
+    const SNAPSHOT: &'static str = "requests_metrics__get_reserved_instance_metrics_minimal";
+    fn minimal() -> Self {
+        metrics::GetReservedInstanceMetrics::new(URN)
+    }
+}
+
+impl Fixture for metrics::ListQuotas {
+    const SNAPSHOT: &'static str = "requests_metrics__list_quotas";
+    fn minimal() -> Self {
+        metrics::ListQuotas::new()
+    }
+}
+
+impl Fixture for metrics::GetProjectWorkflowMetrics {
+    const SNAPSHOT: &'static str = "requests_metrics__get_project_workflow_metrics_minimal";
+    fn minimal() -> Self {
+        metrics::GetProjectWorkflowMetrics::new()
+    }
+}
+
+impl Fixture for metrics::GetWorkflowMetrics {
+    const SNAPSHOT: &'static str = "requests_metrics__get_workflow_metrics_minimal";
+    fn minimal() -> Self {
+        metrics::GetWorkflowMetrics::new(WORKFLOW_URN)
+    }
+}
+
+impl Fixture for apps::ListTemplates {
+    const SNAPSHOT: &'static str = "requests_apps__list_templates_minimal";
+    fn minimal() -> Self {
+        apps::ListTemplates::new()
+    }
+}
+
+impl Fixture for apps::GetTemplate {
+    const SNAPSHOT: &'static str = "requests_apps__get_template";
+    fn minimal() -> Self {
+        apps::GetTemplate::new(APP_ID)
+    }
+}
+
+impl Fixture for apps::Create {
+    const SNAPSHOT: &'static str = "requests_apps__create_minimal";
+    fn minimal() -> Self {
+        apps::Create::new("shop", APP_ID)
+    }
+}
+
+impl Fixture for apps::List {
+    const SNAPSHOT: &'static str = "requests_apps__list_minimal";
+    fn minimal() -> Self {
+        apps::List::new()
+    }
+}
+
+impl Fixture for apps::Get {
+    const SNAPSHOT: &'static str = "requests_apps__get";
+    fn minimal() -> Self {
+        apps::Get::new(APP_ID)
+    }
+}
+
+impl Fixture for apps::Delete {
+    const SNAPSHOT: &'static str = "requests_apps__delete";
+    fn minimal() -> Self {
+        apps::Delete::new(APP_ID)
+    }
+}
+
+impl Fixture for templates::List {
+    const SNAPSHOT: &'static str = "requests_templates__list_minimal";
+    fn minimal() -> Self {
+        templates::List::new()
+    }
+}
+
+impl Fixture for templates::Get {
+    const SNAPSHOT: &'static str = "requests_templates__get";
+    fn minimal() -> Self {
+        templates::Get::new(APP_ID)
+    }
+}
+
+impl Fixture for bridge::ListFunctions {
+    const SNAPSHOT: &'static str = "requests_bridge__list_functions_minimal";
+    fn minimal() -> Self {
+        bridge::ListFunctions::new(URN)
+    }
+}
+
+impl Fixture for bridge::ListVersions {
+    const SNAPSHOT: &'static str = "requests_bridge__list_versions";
+    fn minimal() -> Self {
+        bridge::ListVersions::new(bridge::BridgeType::Rds)
+    }
+}
+
+impl Fixture for vpc_endpoints::Create {
+    const SNAPSHOT: &'static str = "requests_vpc_endpoints__create_minimal";
+    fn minimal() -> Self {
+        vpc_endpoints::Create::new("vpc-1", "subnet-1")
+    }
+}
+
+impl Fixture for vpc_endpoints::Delete {
+    const SNAPSHOT: &'static str = "requests_vpc_endpoints__delete";
+    fn minimal() -> Self {
+        vpc_endpoints::Delete::new("vpc-1", "subnet-1")
     }
 }

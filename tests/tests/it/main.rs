@@ -12,6 +12,7 @@
 // own suites).
 
 mod async_invocations;
+mod apps;
 mod auth;
 mod bench;
 mod demo;
@@ -19,6 +20,7 @@ mod large_code;
 mod layers;
 mod lifecycle;
 mod observability;
+mod metrics;
 mod readme;
 mod retries;
 mod scaling;

@@ -32,6 +32,11 @@ fn rows() -> Vec<Row> {
                 "tag.",
                 "observability.",
                 "async.",
+                "metrics.",
+                "app.",
+                "template.",
+                "bridge.",
+                "vpc.",
             ]
             .iter()
             .any(|package| line.starts_with(&format!("| `{package}")))

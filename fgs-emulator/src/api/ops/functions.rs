@@ -50,6 +50,15 @@ pub(crate) fn create(state: &mut State, ctx: &Ctx<'_>, body: &[u8]) -> Result<Re
             ),
         ));
     }
+    if state.functions().count() >= state.limits.functions_per_account {
+        return Err(ApiError::forbidden(
+            code::TOO_MANY_FUNCTIONS,
+            format!(
+                "the account already holds {} functions, its quota",
+                state.limits.functions_per_account
+            ),
+        ));
+    }
     metadata.remove("func_code");
     metadata.insert("code_type".into(), json!(input.code_type));
     let function = FunctionRecord {

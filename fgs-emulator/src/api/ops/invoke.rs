@@ -123,7 +123,22 @@ fn prepare(
     is_async: bool,
 ) -> Result<InvocationContext, ApiError> {
     let mut state = shared.state();
+    let stats = Arc::clone(&state.stats);
     let function = function_mut(&mut state, target)?;
+    // Maximum instances 0 disables the function: every invocation is refused (and
+    // counted as refused).
+    if super::scaling::max_instances(function) == 0 {
+        stats.rejected(
+            &function.package,
+            &function.name,
+            crate::runtime::clock::now(),
+        );
+        return Err(ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            code::TOO_MANY_REQUESTS,
+            "the function's maximum instances is 0: it takes no invocations",
+        ));
+    }
     let (version, alias) = match &target.qualifier {
         None => (LATEST.to_owned(), None),
         Some(Qualifier::Version(v)) => (v.clone(), None),
@@ -159,6 +174,7 @@ fn prepare(
         user_data: parse_user_data(record.text("user_data")),
         is_async,
         log: Mutex::new(Vec::new()),
+        stats: Some(stats),
     })
 }
 

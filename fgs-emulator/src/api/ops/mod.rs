@@ -4,11 +4,14 @@
 
 mod aliases;
 mod async_invocations;
+mod apps;
+mod bridge;
 mod dependencies;
 mod events;
 mod functions;
 mod invoke;
 mod observability;
+mod metrics;
 mod paging;
 mod scaling;
 mod settings;
@@ -16,6 +19,7 @@ mod tags;
 mod transfer;
 mod triggers;
 mod versions;
+mod vpc_endpoints;
 
 use std::sync::Arc;
 
@@ -60,6 +64,7 @@ pub(crate) struct Args<'a> {
     matched: &'a Matched,
     query: Option<&'a str>,
     body: &'a [u8],
+    headers: &'a HeaderMap,
 }
 
 impl Args<'_> {
@@ -213,6 +218,36 @@ pub(crate) fn handler(operation: &OperationInfo) -> Option<Handler> {
         "CancelAsyncInvocation" => {
             L(|s, c, a| async_invocations::cancel(s, c, a.target()?, a.body))
         }
+        "GetFunctionStatistics" => L(|s, c, a| {
+            metrics::function_series(s, c, a.param("func_urn")?, a.param("period")?, false)
+        }),
+        "GetFunctionMetrics" => L(|s, c, a| {
+            metrics::function_series(s, c, a.param("func_urn")?, a.param("period")?, true)
+        }),
+        "ListFunctionsByMetric" => L(|s, c, a| metrics::functions_by_metric(s, c, &a.query())),
+        "GetProjectStatistics" => L(|s, c, a| metrics::project_statistics(s, c, &a.query())),
+        "GetReservedInstanceMetrics" => {
+            L(|s, c, a| metrics::instance_report(s, c, a.param("func_urn")?, &a.query()))
+        }
+        "ListQuotas" => L(|s, _, _| Ok(metrics::quotas(s))),
+        "GetProjectWorkflowMetrics" => L(|s, c, a| metrics::project_workflows(s, c, &a.query())),
+        "GetWorkflowMetrics" => {
+            L(|s, c, a| metrics::workflow(s, c, a.param("workflow_urn")?, &a.query()))
+        }
+        "ListAppTemplates" => L(|_, _, a| apps::list_app_templates(&a.query(), a.headers)),
+        "GetAppTemplate" => L(|s, _, a| apps::get_app_template(s, a.param("id")?)),
+        "CreateApp" => L(|s, c, a| apps::create(s, c, a.body)),
+        "ListApps" => L(|s, _, a| apps::list(s, &a.query())),
+        "GetApp" => L(|s, c, a| apps::get(s, c, a.param("id")?)),
+        "DeleteApp" => L(|s, _, a| apps::delete(s, a.param("id")?)),
+        "ListFunctionTemplates" => L(|_, _, a| apps::list_function_templates(&a.query())),
+        "GetFunctionTemplate" => L(|_, _, a| apps::get_function_template(a.param("template_id")?)),
+        "ListBridgeFunctions" => L(|s, c, a| bridge::list_functions(s, c, a.target()?, &a.query())),
+        "ListBridgeVersions" => L(|_, _, a| bridge::list_versions(&a.query())),
+        "CreateVpcEndpoint" => L(|s, c, a| vpc_endpoints::create(s, c, a.body)),
+        "DeleteVpcEndpoint" => {
+            L(|s, _, a| vpc_endpoints::delete(s, a.param("vpc_id")?, a.param("subnet_id")?))
+        }
         _ => return None,
     })
 }
@@ -254,6 +289,7 @@ pub(crate) async fn dispatch(
         matched,
         query: request.query,
         body: &request.body[..],
+        headers: request.headers,
     };
     let mut state = shared.state();
     run(&mut state, &ctx, &args)

@@ -49,6 +49,8 @@ pub(crate) struct ServiceLimits {
     pub tags_per_function: usize,
     /// The largest package ImportFunction takes and ExportFunction produces, in bytes.
     pub import_export_package: usize,
+    /// Functions per account.
+    pub functions_per_account: usize,
 }
 
 /// The console allows 10 test events per function.
@@ -63,6 +65,8 @@ pub(crate) const DEFAULT_RESERVED_INSTANCES_PER_ACCOUNT: i64 = 90;
 pub(crate) const DEFAULT_TAGS_PER_FUNCTION: usize = 20;
 /// Import and export packages: at most 50 MB of zip.
 pub(crate) const DEFAULT_IMPORT_EXPORT_PACKAGE: usize = 50 * 1024 * 1024;
+/// Functions one account may hold.
+pub(crate) const DEFAULT_FUNCTIONS_PER_ACCOUNT: usize = 400;
 
 impl Default for ServiceLimits {
     fn default() -> Self {
@@ -73,6 +77,7 @@ impl Default for ServiceLimits {
             reserved_instances_per_account: DEFAULT_RESERVED_INSTANCES_PER_ACCOUNT,
             tags_per_function: DEFAULT_TAGS_PER_FUNCTION,
             import_export_package: DEFAULT_IMPORT_EXPORT_PACKAGE,
+            functions_per_account: DEFAULT_FUNCTIONS_PER_ACCOUNT,
         }
     }
 }

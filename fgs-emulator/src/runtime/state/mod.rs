@@ -4,17 +4,22 @@
 //! under the lock, so each request sees and leaves a consistent state.
 
 mod alias;
+mod apps;
 mod function;
 mod layer;
 mod settings;
 mod trigger;
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use crate::runtime::stats::Stats;
 
 pub(crate) use alias::{AliasRecord, AliasUse};
 pub(crate) use function::{
     AsyncConfigRecord, Code, FunctionRecord, LATEST, ReservedRecord, TagList, VersionRecord,
 };
+pub(crate) use apps::{AppRecord, VpcEndpointRecord};
 pub(crate) use layer::{DependencyVersionRecord, EventRecord, ServiceLimits};
 pub(crate) use settings::{FunctionSettings, ProjectLogs, TracingKeys};
 pub(crate) use trigger::TriggerRecord;
@@ -31,6 +36,12 @@ pub(crate) struct State {
     pub limits: ServiceLimits,
     /// Which project-wide logs are switched on.
     pub logs: ProjectLogs,
+    /// Invocation and workflow-execution records, for the metrics.
+    pub stats: Arc<Stats>,
+    /// Applications created from templates, oldest first.
+    pub apps: Vec<AppRecord>,
+    /// VPC endpoints, oldest first.
+    pub vpc_endpoints: Vec<VpcEndpointRecord>,
 }
 
 impl State {
@@ -76,5 +87,8 @@ impl State {
         self.index.clear();
         self.dependencies.clear();
         self.logs = ProjectLogs::default();
+        self.stats.clear();
+        self.apps.clear();
+        self.vpc_endpoints.clear();
     }
 }
