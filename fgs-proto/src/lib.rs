@@ -82,6 +82,7 @@ pub mod tags;
 mod text;
 pub mod triggers;
 mod urn;
+pub mod workflows;
 
 pub use auth::{Credentials, X_AUTH_TOKEN, X_PROJECT_ID, X_SECURITY_TOKEN, prepare};
 pub use body::{Body, BodyBytes, BodySource};
