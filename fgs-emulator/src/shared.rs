@@ -11,6 +11,7 @@ use crate::http::site::Site;
 use crate::runtime::async_log::AsyncLog;
 use crate::runtime::invocation::{Handler, echo};
 use crate::runtime::state::State;
+use crate::runtime::workflow::Workflows;
 
 /// The emulator's settings and state.
 pub(crate) struct Shared {
@@ -23,6 +24,7 @@ pub(crate) struct Shared {
     pub async_log: AsyncLog,
     pub faults: FaultQueue,
     pub connections: AtomicU64,
+    pub workflows: Workflows,
 }
 
 impl Shared {
@@ -37,6 +39,7 @@ impl Shared {
             async_log: AsyncLog::default(),
             faults: FaultQueue::default(),
             connections: AtomicU64::new(0),
+            workflows: Workflows::default(),
         }
     }
 

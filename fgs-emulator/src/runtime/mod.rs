@@ -6,3 +6,4 @@ pub(crate) mod clock;
 pub(crate) mod invocation;
 pub(crate) mod runner;
 pub(crate) mod state;
+pub(crate) mod workflow;

@@ -22,3 +22,4 @@ mod retries;
 mod scaling;
 mod tags;
 mod trigger_update;
+mod workflows;

@@ -12,6 +12,9 @@ mod scaling;
 mod tags;
 mod triggers;
 mod versions;
+mod workflows;
+
+pub(crate) use invoke::run_function;
 
 use std::sync::Arc;
 
@@ -84,6 +87,8 @@ pub(crate) enum Handler {
     Invoke,
     /// Records and starts an asynchronous invocation.
     AsyncInvoke,
+    /// A workflow operation (its executions run functions, unlocked).
+    Workflow,
 }
 
 /// The emulator's handler of a registry operation; `None` for one it does not serve
@@ -172,6 +177,11 @@ pub(crate) fn handler(operation: &OperationInfo) -> Option<Handler> {
         "ListResourcesByTags" => L(|s, c, a| {
             tags::resources(s, c, a.param("resource_type")?, a.param("action")?, a.body)
         }),
+        name if operation.group == fgs_proto::registry::Group::Workflows
+            && workflows::serves(name) =>
+        {
+            Handler::Workflow
+        }
         _ => return None,
     })
 }
@@ -193,6 +203,7 @@ pub(crate) async fn dispatch(
         Some(Handler::AsyncInvoke) => {
             return invoke::start_async(shared, need(target)?, request);
         }
+        Some(Handler::Workflow) => return workflows::serve(shared, request).await,
         None => {
             return Err(ApiError::new(
                 http::StatusCode::NOT_IMPLEMENTED,
