@@ -53,6 +53,7 @@ pub fn operations() -> Vec<String> {
                 Group::Events => "event",
                 Group::Scaling => "scaling",
                 Group::Tags => "tag",
+                Group::Workflows => "workflow",
                 _ => "function",
             };
             // Operations the Go SDK lacks go by their type's name (`dependency.List`).

@@ -10,6 +10,7 @@ mod tags;
 mod teardown;
 mod triggers;
 mod versions;
+mod workflows;
 
 use fgs_proto::FunctionUrn;
 
@@ -58,6 +59,7 @@ pub(super) fn walk(
     triggers::walk(walker, &urns)?;
     scaling::walk(walker, &urns)?;
     tags::walk(walker, &urns)?;
+    workflows::walk(walker, &urns)?;
     let layer = layers::publish(walker, &urns)?;
     events::walk(walker, &urns)?;
     layers::remove(walker, &layer)?;

@@ -358,8 +358,8 @@ impl OperationState {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum State {
-    /// A state of a documented [`StateKind`].
-    Typed(OperationState),
+    /// A state of a documented [`StateKind`] (boxed: it is much larger than raw JSON).
+    Typed(Box<OperationState>),
     /// A state of a kind this SDK version does not type (its `type` is not one of
     /// [`StateKind::KNOWN`]), or that is not an object.
     Raw(Value),
@@ -393,7 +393,7 @@ impl State {
 
 impl From<OperationState> for State {
     fn from(state: OperationState) -> Self {
-        State::Typed(state)
+        State::Typed(Box::new(state))
     }
 }
 
@@ -415,7 +415,7 @@ impl<'de> Deserialize<'de> for State {
             .is_some_and(|kind| StateKind::KNOWN.contains(&kind));
         if known {
             OperationState::deserialize(value)
-                .map(State::Typed)
+                .map(|state| State::Typed(Box::new(state)))
                 .map_err(serde::de::Error::custom)
         } else {
             Ok(State::Raw(value))

@@ -30,6 +30,7 @@ fn rows() -> Vec<Row> {
                 "event.",
                 "scaling.",
                 "tag.",
+                "workflow.",
             ]
             .iter()
             .any(|package| line.starts_with(&format!("| `{package}")))
