@@ -12,7 +12,6 @@ use crate::config::Config;
 use crate::error::Error;
 use crate::model::macros::{accessors, model, open_enum};
 use crate::operation::Operation;
-use crate::paginate::{PageInfo, Paginated};
 use crate::response;
 
 open_enum! {
@@ -142,18 +141,6 @@ impl ListExecutions {
         self.status = Some(status);
         self
     }
-
-    /// Page size (at most 200).
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit.to_string());
-        self
-    }
-
-    /// Skips this many executions.
-    pub fn offset(mut self, offset: u32) -> Self {
-        self.offset = Some(offset.to_string());
-        self
-    }
 }
 
 window_setters!(ListExecutions);
@@ -191,29 +178,9 @@ impl Operation for ListExecutions {
     }
 }
 
-impl Paginated for ListExecutions {
-    type Item = ExecutionBrief;
+page_setters!(ListExecutions, "executions");
 
-    fn page_marker(&self) -> Option<&str> {
-        self.offset.as_deref()
-    }
-
-    fn set_page_marker(&mut self, marker: Option<String>) {
-        self.offset = marker;
-    }
-
-    fn page_info(output: &ListExecutionsOutput) -> PageInfo {
-        PageInfo {
-            len: output.executions().len(),
-            next_marker: None,
-            count: None,
-        }
-    }
-
-    fn into_items(output: ListExecutionsOutput) -> Vec<ExecutionBrief> {
-        output.executions.unwrap_or_default()
-    }
-}
+offset_paged!(ListExecutions, ListExecutionsOutput, ExecutionBrief, executions, total: none);
 
 model! {
     /// One run of a state (the API's `NodeExecution`); a retried state has several.
@@ -464,26 +431,4 @@ impl Operation for GetExecutionPage {
     }
 }
 
-impl Paginated for GetExecutionPage {
-    type Item = ExecutionBrief;
-
-    fn page_marker(&self) -> Option<&str> {
-        self.offset.as_deref()
-    }
-
-    fn set_page_marker(&mut self, marker: Option<String>) {
-        self.offset = marker;
-    }
-
-    fn page_info(output: &ExecutionPage) -> PageInfo {
-        PageInfo {
-            len: output.executions().len(),
-            next_marker: None,
-            count: output.total,
-        }
-    }
-
-    fn into_items(output: ExecutionPage) -> Vec<ExecutionBrief> {
-        output.executions.unwrap_or_default()
-    }
-}
+offset_paged!(GetExecutionPage, ExecutionPage, ExecutionBrief, executions, total: total);

@@ -8,7 +8,6 @@ use crate::config::Config;
 use crate::error::Error;
 use crate::model::macros::{accessors, model};
 use crate::operation::Operation;
-use crate::paginate::{PageInfo, Paginated};
 use crate::response;
 
 /// Lists the project's workflows, `offset`/`limit` paged (the service's page is 200 at
@@ -48,18 +47,6 @@ impl List {
     /// Only workflows of this name.
     pub fn workflow_name(mut self, name: impl Into<String>) -> Self {
         self.workflow_name = Some(name.into());
-        self
-    }
-
-    /// Page size (default 200, at most 200).
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit.to_string());
-        self
-    }
-
-    /// Skips this many workflows.
-    pub fn offset(mut self, offset: u32) -> Self {
-        self.offset = Some(offset.to_string());
         self
     }
 
@@ -109,26 +96,6 @@ impl Operation for List {
     }
 }
 
-impl Paginated for List {
-    type Item = WorkflowSummary;
+page_setters!(List, "workflows");
 
-    fn page_marker(&self) -> Option<&str> {
-        self.offset.as_deref()
-    }
-
-    fn set_page_marker(&mut self, marker: Option<String>) {
-        self.offset = marker;
-    }
-
-    fn page_info(output: &ListOutput) -> PageInfo {
-        PageInfo {
-            len: output.workflows().len(),
-            next_marker: None,
-            count: output.total,
-        }
-    }
-
-    fn into_items(output: ListOutput) -> Vec<WorkflowSummary> {
-        output.workflows.unwrap_or_default()
-    }
-}
+offset_paged!(List, ListOutput, WorkflowSummary, workflows, total: total);

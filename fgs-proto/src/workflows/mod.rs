@@ -39,6 +39,64 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+/// Implements [`Paginated`](crate::paginate::Paginated) for a listing paged by its
+/// `offset` query field: its answer (`$output`) holds the items in the
+/// `Option<Vec<_>>` field `$items` and the total in `$total` (`none` when it answers
+/// none, so that the pager reads until an empty page).
+macro_rules! offset_paged {
+    ($op:ty, $output:ty, $item:ty, $items:ident, total: $total:tt) => {
+        impl crate::paginate::Paginated for $op {
+            type Item = $item;
+
+            fn page_marker(&self) -> Option<&str> {
+                self.offset.as_deref()
+            }
+
+            fn set_page_marker(&mut self, marker: Option<String>) {
+                self.offset = marker;
+            }
+
+            fn page_info(output: &$output) -> crate::paginate::PageInfo {
+                crate::paginate::PageInfo {
+                    len: output.$items.as_ref().map_or(0, Vec::len),
+                    next_marker: None,
+                    count: offset_paged!(@total output, $total),
+                }
+            }
+
+            fn into_items(output: $output) -> Vec<$item> {
+                output.$items.unwrap_or_default()
+            }
+        }
+    };
+    (@total $output:ident, none) => {
+        None
+    };
+    (@total $output:ident, $field:ident) => {
+        $output.$field
+    };
+}
+
+/// The `limit` and `offset` setters of a listing whose page size is optional (200 at
+/// most).
+macro_rules! page_setters {
+    ($op:ident, $what:literal) => {
+        impl $op {
+            /// Page size (at most 200; the service's default is 200).
+            pub fn limit(mut self, limit: u32) -> Self {
+                self.limit = Some(limit.to_string());
+                self
+            }
+
+            #[doc = concat!("Skips this many ", $what, ".")]
+            pub fn offset(mut self, offset: u32) -> Self {
+                self.offset = Some(offset.to_string());
+                self
+            }
+        }
+    };
+}
+
 mod batch_delete;
 mod callback;
 mod control;

@@ -44,6 +44,22 @@ fn function<S: Connect>(sdk: &S, name: &str) -> String {
         .expect("a URN")
 }
 
+/// Creates the workflow `definition` and answers its id.
+fn create<S: Connect>(sdk: &S, definition: Definition) -> String {
+    sdk.send(&Create::new(definition))
+        .expect("CreateWorkflow")
+        .id
+        .expect("an id")
+}
+
+/// Starts the workflow `id` on `input` and answers the execution's id.
+fn start_execution<S: Connect>(sdk: &S, id: &str, input: Value) -> String {
+    sdk.send(&Start::new(id, input))
+        .expect("StartWorkflowExecution")
+        .execution_id
+        .expect("an execution id")
+}
+
 /// An operation state `id` calling the workflow function of the same name.
 fn call(id: &str) -> OperationState {
     OperationState::operation(id, id, vec![Action::call(id)])
@@ -244,11 +260,7 @@ fn a_switch_branches_on_the_input<S: Connect>() {
         ],
     )
     .with_mode(WorkflowMode::Express);
-    let id = sdk
-        .send(&Create::new(definition))
-        .expect("CreateWorkflow")
-        .id
-        .expect("an id");
+    let id = create(&sdk, definition);
     for (amount, route) in [(150, "review"), (50, "approve"), (100, "approve")] {
         let outcome = sdk
             .send(&StartSync::new(&id, json!({"amount": amount})))
@@ -270,11 +282,7 @@ fn a_switch_branches_on_the_input<S: Connect>() {
         )],
     )
     .with_mode(WorkflowMode::Express);
-    let id = sdk
-        .send(&Create::new(foreach))
-        .expect("CreateWorkflow")
-        .id
-        .expect("an id");
+    let id = create(&sdk, foreach);
     let outcome = sdk
         .send(&StartSync::new(&id, json!({})))
         .expect("StartSyncWorkflowExecution");
@@ -310,16 +318,8 @@ fn an_execution_stopped_and_retried<S: Connect>() {
         vec![WorkflowFunction::new("gate", urn)],
         vec![call("gate").ends().into()],
     );
-    let id = sdk
-        .send(&Create::new(definition))
-        .expect("CreateWorkflow")
-        .id
-        .expect("an id");
-    let execution = sdk
-        .send(&Start::new(&id, json!({"k": 1})))
-        .expect("StartWorkflowExecution")
-        .execution_id
-        .expect("an execution id");
+    let id = create(&sdk, definition);
+    let execution = start_execution(&sdk, &id, json!({"k": 1}));
     wait_for(&sdk, &id, &execution, |d| {
         statuses(d, "gate") == [ExecutionStatus::Running]
     });
@@ -388,16 +388,8 @@ fn a_callback_resumes_a_waiting_execution<S: Connect>() {
             call("finish").ends().into(),
         ],
     );
-    let id = sdk
-        .send(&Create::new(definition))
-        .expect("CreateWorkflow")
-        .id
-        .expect("an id");
-    let execution = sdk
-        .send(&Start::new(&id, json!({"order": 7})))
-        .expect("StartWorkflowExecution")
-        .execution_id
-        .expect("an execution id");
+    let id = create(&sdk, definition);
+    let execution = start_execution(&sdk, &id, json!({"order": 7}));
     let waiting = wait_for(&sdk, &id, &execution, |d| {
         statuses(d, "wait") == [ExecutionStatus::Running]
     });
@@ -525,11 +517,7 @@ fn bad_definitions_are_refused<S: Connect>() {
             .is_empty(),
         "{who}: nothing was stored"
     );
-    let id = sdk
-        .send(&Create::new(good()))
-        .expect("CreateWorkflow")
-        .id
-        .expect("an id");
+    let id = create(&sdk, good());
     let twice = sdk
         .send(&Create::new(good()))
         .expect_err("a second workflow of the same name");

@@ -184,3 +184,75 @@ fn valid_name(name: &str, max: usize) -> bool {
                 || ('\u{4e00}'..='\u{9fa5}').contains(&c)
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use fgs_proto::workflows::{Action, OperationState, WorkflowFunction};
+    use serde_json::json;
+
+    use super::*;
+
+    fn flow(states: Vec<State>) -> Definition {
+        Definition::new("f", "a", vec![WorkflowFunction::new("fn", "urn:x")], states)
+    }
+
+    fn op(id: &str) -> OperationState {
+        OperationState::operation(id, id, vec![Action::call("fn")])
+    }
+
+    fn check(definition: &Definition) -> Result<(), String> {
+        validate(definition, |urn| Ok(urn == "urn:x"))
+    }
+
+    #[test]
+    fn a_good_definition_passes_and_each_fault_is_named() {
+        assert_eq!(check(&flow(vec![op("a").ends().into()])), Ok(()));
+        let cases = [
+            (flow(vec![op("a").then("zz").into()]), "transitions to `zz`"),
+            (
+                flow(vec![op("a").into()]),
+                "neither ends nor has a transition",
+            ),
+            (
+                flow(vec![op("b").ends().into()]),
+                "start state `a` does not exist",
+            ),
+            (
+                flow(vec![OperationState::sleep("a", "a", 0).ends().into()]),
+                "duration of 1 to 86400",
+            ),
+            (
+                flow(vec![
+                    OperationState::operation("a", "a", vec![]).ends().into(),
+                ]),
+                "1 to 10 actions",
+            ),
+            (
+                flow(vec![State::Raw(json!({"id": "a", "type": "Switch",
+                        "data_conditions": [{"condition": "$.x", "transition": "q"}]}))]),
+                "transitions to `q`",
+            ),
+            (flow(vec![]), "1 to 100 states"),
+        ];
+        for (definition, message) in cases {
+            let error = check(&definition).unwrap_err();
+            assert!(error.contains(message), "`{error}` lacks `{message}`");
+        }
+        let mut missing = flow(vec![op("a").ends().into()]);
+        missing.functions = Some(vec![WorkflowFunction::new("fn", "urn:gone")]);
+        assert_eq!(
+            check(&missing),
+            Err("the function `urn:gone` does not exist".to_owned())
+        );
+        let mut unnamed = flow(vec![op("a").ends().into()]);
+        unnamed.name = Some("bad name!".into());
+        assert!(
+            check(&unnamed)
+                .unwrap_err()
+                .contains("invalid workflow name")
+        );
+        let mut no_retries = flow(vec![op("a").ends().into()]);
+        no_retries.retries = None;
+        assert!(check(&no_retries).unwrap_err().contains("`retries`"));
+    }
+}
