@@ -228,6 +228,26 @@ fn two_steps_pass_outputs_on<S: Connect>() {
         .expect("ListWorkflow");
     assert_eq!(all.total(), Some(1), "{who}");
     assert_eq!(all.workflows()[0].id(), Some(id.as_str()), "{who}");
+
+    // The lazy pagers: offsets computed page after page.
+    let second = start_execution(&sdk, &id, json!({"n": 0}));
+    wait_for(&sdk, &id, &second, |d| {
+        d.status() != Some(&ExecutionStatus::Running)
+    });
+    let items = sdk
+        .all_items(ListExecutions::new(&id).limit(1))
+        .expect("ListWorkflowExecutions pages");
+    let ids: Vec<_> = items.iter().filter_map(|e| e.execution_id()).collect();
+    assert_eq!(
+        ids,
+        [second.as_str(), execution.as_str()],
+        "{who}: newest first"
+    );
+    let pages = sdk
+        .all_pages(GetExecutionPage::new(&id, 0, 1))
+        .expect("ShowWorkflowExecutionForPage pages");
+    let per_page: Vec<usize> = pages.iter().map(|p| p.executions().len()).collect();
+    assert_eq!(per_page, [1, 1], "{who}: two executions, one per page");
 }
 
 fn a_switch_branches_on_the_input<S: Connect>() {
@@ -560,6 +580,11 @@ fn batch_delete_removes_workflows<S: Connect>() {
         .expect("CreateWorkflow")
     };
     let (first, second) = (make("first"), make("second"));
+    let listed = sdk
+        .all_items(List::new().limit(1))
+        .expect("ListWorkflow pages");
+    let names: Vec<_> = listed.iter().filter_map(|w| w.name()).collect();
+    assert_eq!(names, ["first", "second"], "{who}: one workflow per page");
     let first_urn = first.workflow_urn().expect("a URN").to_owned();
     let gone = first_urn.replace(":first:", ":never:");
     let out = sdk
