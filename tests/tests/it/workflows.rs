@@ -11,8 +11,9 @@ use std::time::{Duration, Instant};
 use fgs_emulator::{Emulator, FunctionError, InvocationContext};
 use fgs_proto::workflows::{
     Action, BatchDelete, Callback, CallbackResult, Create, Definition, ExecutionDetails,
-    ExecutionStatus, Get, GetExecution, GetExecutionPage, List, ListExecutions, OperationState,
-    Retry, Start, StartSync, State, Stop, SyncStatus, Update, WorkflowFunction, WorkflowMode,
+    ExecutionStatus, Get, GetExecution, GetExecutionPage, List, ListExecutions, OnError,
+    OperationState, Retry, RetryPolicy, Start, StartSync, State, Stop, SyncStatus, Update,
+    WorkflowFunction, WorkflowMode,
 };
 use fgs_tests::{Connect, echo_function, start};
 use serde_json::{Value, json};
@@ -20,6 +21,7 @@ use serde_json::{Value, json};
 fgs_tests::through_both_adapters!(
     two_steps_pass_outputs_on,
     a_switch_branches_on_the_input,
+    an_error_handler_retries_then_branches,
     an_execution_stopped_and_retried,
     a_callback_resumes_a_waiting_execution,
     bad_definitions_are_refused,
@@ -316,6 +318,78 @@ fn a_switch_branches_on_the_input<S: Connect>() {
     );
 }
 
+fn an_error_handler_retries_then_branches<S: Connect>() {
+    let (emu, sdk) = start::<S>();
+    let who = sdk.name();
+    emu.register_handler(
+        "wf-picky",
+        json_handler(|e| match e["amount"].as_i64() {
+            Some(n) if n >= 0 => Ok(json!({"ok": n})),
+            _ => Err(FunctionError::new("ValueError", "a negative amount")),
+        }),
+    );
+    emu.register_handler("wf-fallback", json_handler(|e| Ok(json!({"fell_back": e}))));
+    let (picky, fallback) = (function(&sdk, "wf-picky"), function(&sdk, "wf-fallback"));
+    let definition = Definition::new(
+        "careful",
+        "picky",
+        vec![
+            WorkflowFunction::new("picky", picky),
+            WorkflowFunction::new("fallback", fallback),
+        ],
+        vec![
+            call("picky")
+                .on_error(
+                    OnError::new("$.errorType == 'ValueError'", "fallback").with_retry("twice"),
+                )
+                .ends()
+                .into(),
+            call("fallback").ends().into(),
+        ],
+    )
+    .retry({
+        let mut policy = RetryPolicy::new("twice");
+        policy.max_attempts = Some(2);
+        policy
+    });
+    let id = create(&sdk, definition);
+    let good = start_execution(&sdk, &id, json!({"amount": 3}));
+    let done = wait_for(&sdk, &id, &good, |d| {
+        d.status() != Some(&ExecutionStatus::Running)
+    });
+    assert_eq!(done.output(), Some(&json!({"ok": 3})), "{who}");
+    assert!(done.node("fallback").is_empty(), "{who}");
+
+    // A failure is retried twice (three runs), then the handler's branch gets the error.
+    let bad = start_execution(&sdk, &id, json!({"amount": -1}));
+    let done = wait_for(&sdk, &id, &bad, |d| {
+        d.status() != Some(&ExecutionStatus::Running)
+    });
+    assert_eq!(
+        done.status(),
+        Some(&ExecutionStatus::Success),
+        "{who}: {done:?}"
+    );
+    assert_eq!(
+        statuses(&done, "picky"),
+        vec![ExecutionStatus::Fail; 3],
+        "{who}"
+    );
+    assert_eq!(
+        done.node("picky")[0]
+            .error_message()
+            .map(|e| e["errorType"].clone()),
+        Some(json!("ValueError")),
+        "{who}"
+    );
+    assert_eq!(
+        done.output()
+            .map(|o| o["fell_back"]["errorMessage"].clone()),
+        Some(json!("a negative amount")),
+        "{who}"
+    );
+}
+
 fn an_execution_stopped_and_retried<S: Connect>() {
     let (emu, sdk) = start::<S>();
     let who = sdk.name();
@@ -549,8 +623,8 @@ fn bad_definitions_are_refused<S: Connect>() {
         .send(&Update::new(
             &id,
             good()
-                .retry(fgs_proto::workflows::RetryPolicy::new("r"))
-                .retry(fgs_proto::workflows::RetryPolicy::new("r")),
+                .retry(RetryPolicy::new("r"))
+                .retry(RetryPolicy::new("r")),
         ))
         .expect_err("duplicate retry policy names");
     assert!(
