@@ -104,6 +104,37 @@ write("responses", "export-raw-zip", response(
 write("responses", "export-link", response(200, [JSON], compact(
     {"download_url": "https://obs.example.com/hello.zip"})))
 
+
+# The workflow files document whole answers for CreateCallbackWorkflow alone; the
+# others get a body built from the `example` of every documented field.
+def from_examples(schema, defs):
+    if "$ref" in schema:
+        return from_examples(defs[schema["$ref"].split("/")[-1]], defs)
+    if schema.get("properties"):
+        return {k: from_examples(v, defs) for k, v in schema["properties"].items()}
+    if schema.get("type") == "array" and "$ref" in schema.get("items", {}):
+        return [from_examples(schema["items"], defs)]
+    return schema.get("example")
+
+
+for name in ["CreateWorkflow", "ListWorkflow", "ShowWorkFlow", "UpdateWorkFlow",
+             "BatchDeleteWorkflows", "StartWorkflowExecution", "StartSyncWorkflowExecution",
+             "ListWorkflowExecutions", "ShowWorkflowExecution", "ShowWorkflowExecutionForPage"]:
+    doc = json.loads((DATA / "oas" / f"{name}.json").read_text())
+    for methods in doc["paths"].values():
+        for op in methods.values():
+            for status, answer in op["responses"].items():
+                if status.startswith("2") and "schema" in answer:
+                    body = compact(from_examples(answer["schema"], doc["definitions"]))
+                    write("responses", f"oas-{name}-{status}", response(status, [JSON, RID], body))
+for name in ["RetryWorkFlow", "StopWorkFlow"]:
+    write("responses", f"oas-{name}-200", response(200, [RID], ""))
+write("responses", "workflow-raw-states", response(200, [JSON], compact({
+    "id": "w1", "definition": {"name": "odd", "start": "s", "mode": "TURBO", "states": [
+        {"id": "s", "type": "Switch", "data_conditions": [{"condition": "$.a > 1", "transition": "t"}]},
+        {"id": "t", "type": "End", "end": True, "actions": [], "transition": ""},
+        {"id": "u", "type": "Sleep", "duration": "5"}, "not-a-state", None]}})))
+
 invoke_ok = [("X-Cff-Request-Id", "5a1c0f7e-2d3b-4c8a-9e1f-0b6d7c8e9f00"),
              ("X-Cff-Response-Version", "v1"),
              ("X-Cff-Function-Log", base64.b64encode(b"START RequestId: 5a1c\nEND RequestId: 5a1c").decode()),

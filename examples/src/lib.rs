@@ -60,6 +60,7 @@ pub fn operations() -> Vec<String> {
                 Group::Templates => "template",
                 Group::Bridge => "bridge",
                 Group::VpcEndpoints => "vpc",
+                Group::Workflows => "workflow",
                 _ => "function",
             };
             // Operations the Go SDK lacks go by their type's name (`dependency.List`).

@@ -13,6 +13,7 @@ use crate::runtime::async_run::AsyncSettings;
 use crate::runtime::clock::Clock;
 use crate::runtime::invocation::{Handler, echo};
 use crate::runtime::state::State;
+use crate::runtime::workflow::Workflows;
 
 /// The emulator's settings and state.
 pub(crate) struct Shared {
@@ -27,6 +28,7 @@ pub(crate) struct Shared {
     pub clock: Clock,
     pub faults: FaultQueue,
     pub connections: AtomicU64,
+    pub workflows: Workflows,
 }
 
 impl Shared {
@@ -43,6 +45,7 @@ impl Shared {
             clock: Clock::default(),
             faults: FaultQueue::default(),
             connections: AtomicU64::new(0),
+            workflows: Workflows::default(),
         }
     }
 

@@ -99,6 +99,7 @@ mod text;
 pub mod triggers;
 mod urn;
 pub mod vpc_endpoints;
+pub mod workflows;
 
 pub use auth::{Credentials, X_AUTH_TOKEN, X_PROJECT_ID, X_SECURITY_TOKEN, prepare};
 pub use body::{Body, BodyBytes, BodySource};

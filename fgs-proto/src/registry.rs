@@ -79,6 +79,8 @@ pub enum Group {
     Bridge,
     /// VPC endpoints ([`crate::vpc_endpoints`]).
     VpcEndpoints,
+    /// Workflows (function flows) and their executions ([`crate::workflows`]).
+    Workflows,
     /// An operation defined outside this crate ([`OperationInfo::custom`]).
     Custom,
 }
@@ -100,6 +102,7 @@ impl Group {
             Group::Templates => "templates",
             Group::Bridge => "bridge",
             Group::VpcEndpoints => "vpc_endpoints",
+            Group::Workflows => "workflows",
             Group::Custom => "custom",
         }
     }
@@ -298,6 +301,7 @@ const fn group_of(module: &str) -> Group {
         b"templates" => Group::Templates,
         b"bridge" => Group::Bridge,
         b"vpc_endpoints" => Group::VpcEndpoints,
+        b"workflows" => Group::Workflows,
         _ => panic!("unknown operation group"),
     }
 }
@@ -702,6 +706,71 @@ operations! { $
         name: "DeleteVpcEndpoint", official: "DeleteVpcEndpoint", go: None,
         method: DELETE, path: "/v2/{project_id}/fgs/vpc-endpoint/{vpc_id}/{subnet_id}",
         idempotent: true, paging: None,
+    },
+    workflows::Create => {
+        name: "CreateWorkflow", official: "CreateWorkflow", go: None,
+        method: POST, path: "/v2/{project_id}/fgs/workflows",
+        idempotent: false, paging: None,
+    },
+    workflows::List => {
+        name: "ListWorkflows", official: "ListWorkflow", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/workflows",
+        idempotent: true, paging: Offset,
+    },
+    workflows::Get => {
+        name: "GetWorkflow", official: "ShowWorkFlow", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/workflows/{workflow_id}",
+        idempotent: true, paging: None,
+    },
+    workflows::Update => {
+        name: "UpdateWorkflow", official: "UpdateWorkFlow", go: None,
+        method: PUT, path: "/v2/{project_id}/fgs/workflows/{workflow_id}",
+        idempotent: true, paging: None,
+    },
+    workflows::BatchDelete => {
+        name: "BatchDeleteWorkflows", official: "BatchDeleteWorkflows", go: None,
+        method: DELETE, path: "/v2/{project_id}/fgs/workflows",
+        idempotent: true, paging: None,
+    },
+    workflows::Start => {
+        name: "StartWorkflowExecution", official: "StartWorkflowExecution", go: None,
+        method: POST, path: "/v2/{project_id}/fgs/workflows/{workflow_id}/executions",
+        idempotent: false, paging: None,
+    },
+    workflows::StartSync => {
+        name: "StartSyncWorkflowExecution", official: "StartSyncWorkflowExecution", go: None,
+        method: POST, path: "/v2/{project_id}/fgs/workflows/{workflow_id}/sync-executions",
+        idempotent: false, paging: None,
+    },
+    workflows::ListExecutions => {
+        name: "ListWorkflowExecutions", official: "ListWorkflowExecutions", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/workflows/{workflow_id}/executions",
+        idempotent: true, paging: Offset,
+    },
+    workflows::GetExecution => {
+        name: "GetWorkflowExecution", official: "ShowWorkflowExecution", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/workflows/{workflow_id}/executions/{execution_id}",
+        idempotent: true, paging: None,
+    },
+    workflows::GetExecutionPage => {
+        name: "GetWorkflowExecutionPage", official: "ShowWorkflowExecutionForPage", go: None,
+        method: GET, path: "/v2/{project_id}/fgs/workflows/{workflow_id}/executions-history",
+        idempotent: true, paging: Offset,
+    },
+    workflows::Retry => {
+        name: "RetryWorkflowExecution", official: "RetryWorkFlow", go: None,
+        method: POST, path: "/v2/{project_id}/fgs/workflows/{workflow_id}/executions/{execution_id}/retry",
+        idempotent: false, paging: None,
+    },
+    workflows::Stop => {
+        name: "StopWorkflowExecution", official: "StopWorkFlow", go: None,
+        method: POST, path: "/v2/{project_id}/fgs/workflows/{workflow_id}/executions/{execution_id}/terminate",
+        idempotent: false, paging: None,
+    },
+    workflows::Callback => {
+        name: "CallbackWorkflow", official: "CreateCallbackWorkflow", go: None,
+        method: POST, path: "/v2/{project_id}/fgs/workflows/{workflow_id}/callback",
+        idempotent: false, paging: None,
     },
 }
 

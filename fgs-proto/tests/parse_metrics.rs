@@ -6,7 +6,7 @@
 mod common;
 mod error_shapes;
 
-use common::fixtures::{Fixture, URN, WORKFLOW_URN};
+use common::fixtures::{Fixture, URN, FLOW_URN};
 use common::{oas_example, response};
 use fgs_proto::metrics::{
     self, GetMetrics, GetProjectStatistics, GetProjectWorkflowMetrics, GetReservedInstanceMetrics,
@@ -221,7 +221,7 @@ fn workflow_metrics_bodies_and_error_request_ids() {
         GetProjectWorkflowMetrics::new()
             .response(response(200, &[], body))
             .unwrap(),
-        GetWorkflowMetrics::new(WORKFLOW_URN)
+        GetWorkflowMetrics::new(FLOW_URN)
             .response(response(200, &[], body))
             .unwrap(),
     ] {
@@ -231,7 +231,7 @@ fn workflow_metrics_bodies_and_error_request_ids() {
         assert_eq!(m.running_count()[0].data(), Some(0.0));
     }
     // ErrorRsp400 / ErrorRsp500 carry the request id in the body.
-    let err = GetWorkflowMetrics::new(WORKFLOW_URN)
+    let err = GetWorkflowMetrics::new(FLOW_URN)
         .response(response(
             400,
             &[],

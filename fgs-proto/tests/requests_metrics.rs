@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::fixtures::{URN, WORKFLOW_URN};
+use common::fixtures::{URN, FLOW_URN};
 use common::{aksk_config, render};
 use fgs_proto::metrics::{
     GetProjectStatistics, GetProjectWorkflowMetrics, GetReservedInstanceMetrics,
@@ -51,7 +51,7 @@ fn get_project_workflow_metrics_all_fields() {
 
 #[test]
 fn get_workflow_metrics_all_fields() {
-    let op = GetWorkflowMetrics::new(WORKFLOW_URN)
+    let op = GetWorkflowMetrics::new(FLOW_URN)
         .period(5)
         .start_time(1_649_767_560_000)
         .end_time(1_649_767_860_000);

@@ -17,6 +17,7 @@ use fgs_proto::registry::{self, OperationInfo, Paging};
 use fgs_proto::{Config, Credentials, Error, Operation};
 use fgs_proto::{async_invocations, dependencies, scaling, tags};
 use fgs_proto::{apps, templates};
+use fgs_proto::workflows;
 use http::Response;
 
 use super::fixtures::Fixture;
@@ -37,7 +38,7 @@ pub(crate) enum Verdict {
 pub(crate) type Verdicts = Vec<(&'static str, Verdict)>;
 
 /// The paged operations (marker or offset), whose pager [`feed_all`] checks too.
-const PAGED: [&OperationInfo; 13] = [
+const PAGED: [&OperationInfo; 16] = [
     List::INFO,
     ListVersion::INFO,
     dependencies::List::INFO,
@@ -51,6 +52,9 @@ const PAGED: [&OperationInfo; 13] = [
     apps::ListTemplates::INFO,
     apps::List::INFO,
     templates::List::INFO,
+    workflows::List::INFO,
+    workflows::ListExecutions::INFO,
+    workflows::GetExecutionPage::INFO,
 ];
 
 /// Runs one fuzz input; `None` if it does not read as a response (see [`wire`]).
@@ -106,6 +110,15 @@ pub(crate) fn feed_all(response: &Response<Vec<u8>>) -> Verdicts {
     }
     if let Some(page) = feed(&templates::List::minimal(), response).1 {
         check_paging(templates::List::minimal(), &page);
+    }
+    if let Some(page) = feed(&workflows::List::minimal(), response).1 {
+        check_paging(workflows::List::minimal(), &page);
+    }
+    if let Some(page) = feed(&workflows::ListExecutions::minimal(), response).1 {
+        check_paging(workflows::ListExecutions::minimal(), &page);
+    }
+    if let Some(page) = feed(&workflows::GetExecutionPage::minimal(), response).1 {
+        check_paging(workflows::GetExecutionPage::minimal(), &page);
     }
     for info in registry::ALL {
         assert_eq!(
@@ -188,6 +201,18 @@ fn check_paging<O: Paginated>(first: O, page: &O::Output) {
     let request = next
         .request(&config)
         .unwrap_or_else(|e| panic!("{}: next page request: {e}", O::NAME));
+    let query = request.uri().query().unwrap_or_default();
+    if O::INFO.paging == Paging::Offset && query.split('&').any(|p| p.starts_with("offset=")) {
+        // Offset paging in the query (the workflow listings).
+        assert!(
+            query
+                .split('&')
+                .any(|pair| pair == format!("offset={value}")),
+            "{}: offset {value} not in `{query}`",
+            O::NAME
+        );
+        return;
+    }
     if O::INFO.paging == Paging::Offset {
         // Offset paging sends the offset in the JSON body, as text.
         let body = request.body().to_bytes();
@@ -199,7 +224,6 @@ fn check_paging<O: Paginated>(first: O, page: &O::Output) {
         );
         return;
     }
-    let query = request.uri().query().unwrap_or_default();
     assert!(
         query
             .split('&')

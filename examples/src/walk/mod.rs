@@ -14,6 +14,7 @@ mod tags;
 mod teardown;
 mod triggers;
 mod versions;
+mod workflows;
 
 use fgs_proto::FunctionUrn;
 
@@ -68,6 +69,7 @@ pub(super) fn walk(
     async_destinations::walk(walker, target, &urns)?;
     metrics::walk(walker, target, &urns)?;
     apps::walk(walker, target, &urns)?;
+    workflows::walk(walker, &urns)?;
     let layer = layers::publish(walker, &urns)?;
     events::walk(walker, &urns)?;
     layers::remove(walker, &layer)?;

@@ -9,3 +9,4 @@ pub(crate) mod invocation;
 pub(crate) mod runner;
 pub(crate) mod state;
 pub(crate) mod stats;
+pub(crate) mod workflow;

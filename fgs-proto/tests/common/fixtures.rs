@@ -19,6 +19,7 @@ use fgs_proto::model::{MemorySize, Runtime, TimerEventData, TriggerType};
 use fgs_proto::triggers;
 use fgs_proto::{async_invocations, dependencies, events, scaling, tags};
 use fgs_proto::{apps, bridge, metrics, templates, vpc_endpoints};
+use fgs_proto::workflows;
 
 /// A full URN (qualified with `latest`).
 pub(crate) const URN: &str =
@@ -33,7 +34,7 @@ pub(crate) const DEPEND_ID: &str = "edbd67fa-f107-40b3-af75-a85f0577ad61";
 /// A test event id.
 pub(crate) const EVENT_ID: &str = "3b659dc0-12fc-40dc-aa05-a321d9424cb3";
 /// A workflow URN.
-pub(crate) const WORKFLOW_URN: &str =
+pub(crate) const FLOW_URN: &str =
     "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:workflow:default:flow:latest";
 /// An application or application-template id.
 pub(crate) const APP_ID: &str = "cca14689-2a40-425a-86f8-14556a0fff9c";
@@ -554,7 +555,7 @@ impl Fixture for metrics::GetProjectWorkflowMetrics {
 impl Fixture for metrics::GetWorkflowMetrics {
     const SNAPSHOT: &'static str = "requests_metrics__get_workflow_metrics_minimal";
     fn minimal() -> Self {
-        metrics::GetWorkflowMetrics::new(WORKFLOW_URN)
+        metrics::GetWorkflowMetrics::new(FLOW_URN)
     }
 }
 
@@ -639,5 +640,127 @@ impl Fixture for vpc_endpoints::Delete {
     const SNAPSHOT: &'static str = "requests_vpc_endpoints__delete";
     fn minimal() -> Self {
         vpc_endpoints::Delete::new("vpc-1", "subnet-1")
+    }
+}
+/// A workflow id.
+pub(crate) const WORKFLOW_ID: &str = "48aff955-ea10-4ffd-b426-190bc192dc14";
+/// A workflow execution id.
+pub(crate) const EXECUTION_ID: &str = "aa7d6479-141d-482f-b9bc-85b5cd14066b";
+/// A workflow URN.
+pub(crate) const WORKFLOW_URN: &str =
+    "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:workflow:default:greet:latest";
+
+/// A one-state workflow calling the fixture function.
+pub(crate) fn workflow_definition() -> workflows::Definition {
+    workflows::Definition::new(
+        "greet",
+        "hello",
+        vec![workflows::WorkflowFunction::new("hello", URN)],
+        vec![
+            workflows::OperationState::operation(
+                "hello",
+                "hello",
+                vec![workflows::Action::call("hello")],
+            )
+            .ends()
+            .into(),
+        ],
+    )
+}
+
+impl Fixture for workflows::Create {
+    const SNAPSHOT: &'static str = "requests_workflows__create_minimal";
+    fn minimal() -> Self {
+        workflows::Create::new(workflow_definition())
+    }
+}
+
+impl Fixture for workflows::List {
+    const SNAPSHOT: &'static str = "requests_workflows__list_minimal";
+    fn minimal() -> Self {
+        workflows::List::new()
+    }
+}
+
+impl Fixture for workflows::Get {
+    const SNAPSHOT: &'static str = "requests_workflows__get";
+    fn minimal() -> Self {
+        workflows::Get::new(WORKFLOW_ID)
+    }
+}
+
+impl Fixture for workflows::Update {
+    const SNAPSHOT: &'static str = "requests_workflows__update_minimal";
+    fn minimal() -> Self {
+        workflows::Update::new(WORKFLOW_ID, workflow_definition())
+    }
+}
+
+impl Fixture for workflows::BatchDelete {
+    const SNAPSHOT: &'static str = "requests_workflows__batch_delete";
+    fn minimal() -> Self {
+        workflows::BatchDelete::new([WORKFLOW_URN])
+    }
+}
+
+impl Fixture for workflows::Start {
+    const SNAPSHOT: &'static str = "requests_workflows__start_minimal";
+    fn minimal() -> Self {
+        workflows::Start::new(WORKFLOW_ID, "{}".parse().expect("an empty object"))
+    }
+}
+
+impl Fixture for workflows::StartSync {
+    const SNAPSHOT: &'static str = "requests_workflows__start_sync_minimal";
+    fn minimal() -> Self {
+        workflows::StartSync::new(WORKFLOW_ID, "{}".parse().expect("an empty object"))
+    }
+}
+
+impl Fixture for workflows::ListExecutions {
+    const SNAPSHOT: &'static str = "requests_workflows__list_executions_minimal";
+    fn minimal() -> Self {
+        workflows::ListExecutions::new(WORKFLOW_ID)
+    }
+}
+
+impl Fixture for workflows::GetExecution {
+    const SNAPSHOT: &'static str = "requests_workflows__get_execution_minimal";
+    fn minimal() -> Self {
+        workflows::GetExecution::new(WORKFLOW_ID, EXECUTION_ID)
+    }
+}
+
+impl Fixture for workflows::GetExecutionPage {
+    const SNAPSHOT: &'static str = "requests_workflows__get_execution_page_minimal";
+    fn minimal() -> Self {
+        workflows::GetExecutionPage::new(WORKFLOW_ID, 0, 10)
+    }
+}
+
+impl Fixture for workflows::Retry {
+    const SNAPSHOT: &'static str = "requests_workflows__retry";
+    fn minimal() -> Self {
+        workflows::Retry::new(WORKFLOW_ID, EXECUTION_ID)
+    }
+}
+
+impl Fixture for workflows::Stop {
+    const SNAPSHOT: &'static str = "requests_workflows__stop";
+    fn minimal() -> Self {
+        workflows::Stop::new(WORKFLOW_ID, EXECUTION_ID)
+    }
+}
+
+impl Fixture for workflows::Callback {
+    const SNAPSHOT: &'static str = "requests_workflows__callback_minimal";
+    fn minimal() -> Self {
+        workflows::Callback::new(
+            WORKFLOW_ID,
+            EXECUTION_ID,
+            "approval",
+            workflows::CallbackResult::Success,
+            Default::default(),
+        )
     }
 }

@@ -26,3 +26,4 @@ mod retries;
 mod scaling;
 mod tags;
 mod trigger_update;
+mod workflows;

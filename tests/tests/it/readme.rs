@@ -37,6 +37,7 @@ fn rows() -> Vec<Row> {
                 "template.",
                 "bridge.",
                 "vpc.",
+                "workflow.",
             ]
             .iter()
             .any(|package| line.starts_with(&format!("| `{package}")))

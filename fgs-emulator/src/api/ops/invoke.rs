@@ -187,17 +187,32 @@ pub(crate) async fn sync(
     let options = Options::from_headers(request.headers)?;
     check_event_size(&request.body, MAX_SYNC_EVENT, "a synchronous")?;
     check_event(&request.body)?;
-    let context = prepare(
+    let execution = run_function(
         shared,
         &target,
         request.headers,
         request.request_id,
         options.memory,
-        false,
-    )?;
-    let handler = shared.handler(&context.function_name);
-    let execution = execute(handler, request.body, context).await;
+        request.body,
+    )
+    .await?;
     Ok(sync_reply(request.request_id, &execution, options))
+}
+
+/// Runs the function `target` on `event` as a synchronous invocation: the version (or
+/// the alias's pick) resolved, the function's memory (or `memory`) and timeout, its
+/// handler. Invoke and the emulator's workflow states both call functions this way.
+pub(crate) async fn run_function(
+    shared: &Arc<Shared>,
+    target: &Target,
+    headers: &HeaderMap,
+    request_id: &str,
+    memory: Option<u32>,
+    event: bytes::Bytes,
+) -> Result<Execution, ApiError> {
+    let context = prepare(shared, target, headers, request_id, memory, false)?;
+    let handler = shared.handler(&context.function_name);
+    Ok(execute(handler, event, context).await)
 }
 
 fn sync_reply(request_id: &str, execution: &Execution, options: Options) -> Reply {

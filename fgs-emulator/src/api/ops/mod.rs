@@ -20,6 +20,9 @@ mod transfer;
 mod triggers;
 mod versions;
 mod vpc_endpoints;
+mod workflows;
+
+pub(crate) use invoke::run_function;
 
 use std::sync::Arc;
 
@@ -96,6 +99,8 @@ pub(crate) enum Handler {
     Invoke,
     /// Records and starts an asynchronous invocation.
     AsyncInvoke,
+    /// A workflow operation (its executions run functions, unlocked).
+    Workflow,
 }
 
 /// The emulator's handler of a registry operation; `None` for one it does not serve
@@ -248,6 +253,11 @@ pub(crate) fn handler(operation: &OperationInfo) -> Option<Handler> {
         "DeleteVpcEndpoint" => {
             L(|s, _, a| vpc_endpoints::delete(s, a.param("vpc_id")?, a.param("subnet_id")?))
         }
+        name if operation.group == fgs_proto::registry::Group::Workflows
+            && workflows::serves(name) =>
+        {
+            Handler::Workflow
+        }
         _ => return None,
     })
 }
@@ -269,6 +279,7 @@ pub(crate) async fn dispatch(
         Some(Handler::AsyncInvoke) => {
             return invoke::start_async(shared, need(target)?, request);
         }
+        Some(Handler::Workflow) => return workflows::serve(shared, request).await,
         None => {
             return Err(ApiError::new(
                 http::StatusCode::NOT_IMPLEMENTED,
