@@ -33,19 +33,21 @@ pub(crate) struct Shared {
 
 impl Shared {
     pub(crate) fn new(site: Site, auth: Auth, limits: BodyLimits, log_requests: bool) -> Self {
+        let state = State::default();
+        let workflows = Workflows::reporting_to(std::sync::Arc::clone(&state.stats));
         Shared {
             site,
             auth,
             limits,
             log_requests,
-            state: Mutex::new(State::default()),
+            state: Mutex::new(state),
             handlers: RwLock::new(HashMap::new()),
             async_log: AsyncLog::default(),
             async_settings: AsyncSettings::default(),
             clock: Clock::default(),
             faults: FaultQueue::default(),
             connections: AtomicU64::new(0),
-            workflows: Workflows::default(),
+            workflows,
         }
     }
 

@@ -67,8 +67,8 @@
 // Data from outside never reaches an unwrap: library code may not use them at all.
 #![warn(clippy::unwrap_used, clippy::expect_used)]
 
-pub mod async_invocations;
 pub mod apps;
+pub mod async_invocations;
 pub mod auth;
 mod body;
 pub mod bridge;

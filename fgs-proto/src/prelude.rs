@@ -23,4 +23,7 @@
 
 pub use crate::model::{MemorySize, Runtime, TriggerType};
 pub use crate::{Body, Config, Credentials, Endpoint, Error, Operation, RetryPolicy};
-pub use crate::{code, dependencies, events, functions, model, scaling, tags, triggers};
+pub use crate::{
+    apps, async_invocations, bridge, code, dependencies, events, functions, metrics, model,
+    observability, scaling, tags, templates, triggers, vpc_endpoints, workflows,
+};

@@ -22,9 +22,9 @@ use fgs_proto::model::{
 };
 use fgs_proto::registry;
 use fgs_proto::triggers::CreateBody as CreateTriggerBody;
-use fgs_proto::{async_invocations, dependencies, events, observability, scaling, tags, triggers};
-use fgs_proto::{apps, bridge, metrics, templates, vpc_endpoints};
 use fgs_proto::workflows;
+use fgs_proto::{apps, bridge, metrics, templates, vpc_endpoints};
+use fgs_proto::{async_invocations, dependencies, events, observability, scaling, tags, triggers};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;

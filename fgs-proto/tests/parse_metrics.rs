@@ -6,7 +6,7 @@
 mod common;
 mod error_shapes;
 
-use common::fixtures::{Fixture, URN, FLOW_URN};
+use common::fixtures::{FLOW_URN, Fixture, URN};
 use common::{oas_example, response};
 use fgs_proto::metrics::{
     self, GetMetrics, GetProjectStatistics, GetProjectWorkflowMetrics, GetReservedInstanceMetrics,

@@ -104,3 +104,122 @@ fn every_operation_reads_every_error_shape() {
     for_each_operation!(each);
     assert_all_seen("error shapes", &seen);
 }
+
+/// The official names of all operations of FunctionGraph v2, one per OpenAPI definition
+/// the service publishes: the registry must hold each exactly once, and nothing else.
+const OFFICIAL_OPERATIONS: [&str; 92] = [
+    "AsyncInvokeFunction",
+    "BatchDeleteFunctionTriggers",
+    "BatchDeleteWorkflows",
+    "CancelAsyncInvocation",
+    "CreateCallbackWorkflow",
+    "CreateDependencyVersion",
+    "CreateEvent",
+    "CreateFunction",
+    "CreateFunctionApp",
+    "CreateFunctionTrigger",
+    "CreateFunctionVersion",
+    "CreateTags",
+    "CreateVersionAlias",
+    "CreateVpcEndpoint",
+    "CreateWorkflow",
+    "DeleteDependencyVersion",
+    "DeleteEvent",
+    "DeleteFunction",
+    "DeleteFunctionApp",
+    "DeleteFunctionAsyncInvokeConfig",
+    "DeleteFunctionTrigger",
+    "DeleteTags",
+    "DeleteVersionAlias",
+    "DeleteVpcEndpoint",
+    "EnableAsyncStatusLog",
+    "EnableLtsLogs",
+    "ExportFunction",
+    "ImportFunction",
+    "InvokeFunction",
+    "ListActiveAsyncInvocations",
+    "ListAppTemplates",
+    "ListAsyncInvocations",
+    "ListBridgeFunctions",
+    "ListBridgeVersions",
+    "ListDependencies",
+    "ListDependencyVersion",
+    "ListEvents",
+    "ListFunctionApplications",
+    "ListFunctionAsMetric",
+    "ListFunctionAsyncInvokeConfig",
+    "ListFunctionReservedInstances",
+    "ListFunctionStatistics",
+    "ListFunctionTags",
+    "ListFunctionTemplate",
+    "ListFunctionTriggers",
+    "ListFunctionVersions",
+    "ListFunctions",
+    "ListQuotas",
+    "ListReservedInstanceConfigs",
+    "ListStatistics",
+    "ListVersionAliases",
+    "ListWorkflow",
+    "ListWorkflowExecutions",
+    "RetryWorkFlow",
+    "ShowAppTemplate",
+    "ShowDependencyVersion",
+    "ShowEvent",
+    "ShowFuncReservedInstanceMetrics",
+    "ShowFuncSnapshotState",
+    "ShowFunctionApp",
+    "ShowFunctionAsyncInvokeConfig",
+    "ShowFunctionCode",
+    "ShowFunctionConfig",
+    "ShowFunctionMetrics",
+    "ShowFunctionTemplate",
+    "ShowFunctionTrigger",
+    "ShowLtsLogDetails",
+    "ShowProjectAsyncStatusLogInfo",
+    "ShowProjectTagsList",
+    "ShowResInstanceInfo",
+    "ShowTenantMetric",
+    "ShowTracing",
+    "ShowVersionAlias",
+    "ShowWorkFlow",
+    "ShowWorkFlowMetric",
+    "ShowWorkflowExecution",
+    "ShowWorkflowExecutionForPage",
+    "StartSyncWorkflowExecution",
+    "StartWorkflowExecution",
+    "StopWorkFlow",
+    "UpdateEvent",
+    "UpdateFuncSnapshot",
+    "UpdateFunctionAsyncInvokeConfig",
+    "UpdateFunctionCode",
+    "UpdateFunctionCollectState",
+    "UpdateFunctionConfig",
+    "UpdateFunctionMaxInstanceConfig",
+    "UpdateFunctionReservedInstancesCount",
+    "UpdateTracing",
+    "UpdateTrigger",
+    "UpdateVersionAlias",
+    "UpdateWorkFlow",
+];
+
+#[test]
+fn the_registry_holds_every_official_operation_and_nothing_else() {
+    let official: BTreeSet<&str> = OFFICIAL_OPERATIONS.into_iter().collect();
+    assert_eq!(official.len(), 92, "the list names each operation once");
+    let mut held = BTreeSet::new();
+    for info in registry::ALL {
+        assert!(
+            held.insert(info.official),
+            "{} is in the registry twice",
+            info.official
+        );
+    }
+    let missing: Vec<_> = official.difference(&held).collect();
+    let unknown: Vec<_> = held.difference(&official).collect();
+    assert!(missing.is_empty(), "not in the registry: {missing:?}");
+    assert!(unknown.is_empty(), "not official operations: {unknown:?}");
+    assert_eq!(registry::ALL.len(), 92);
+    // Our names are unique too: they key the emulator's handlers and the logs.
+    let ours: BTreeSet<&str> = registry::ALL.iter().map(|info| info.name).collect();
+    assert_eq!(ours.len(), 92, "two operations share a name");
+}

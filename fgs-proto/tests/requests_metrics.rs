@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::fixtures::{URN, FLOW_URN};
+use common::fixtures::{FLOW_URN, URN};
 use common::{aksk_config, render};
 use fgs_proto::metrics::{
     GetProjectStatistics, GetProjectWorkflowMetrics, GetReservedInstanceMetrics,

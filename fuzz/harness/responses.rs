@@ -14,10 +14,10 @@ use std::fmt::Debug;
 use fgs_proto::functions::{List, ListVersion};
 use fgs_proto::paginate::{Pager, Paginated};
 use fgs_proto::registry::{self, OperationInfo, Paging};
-use fgs_proto::{Config, Credentials, Error, Operation};
-use fgs_proto::{async_invocations, dependencies, scaling, tags};
-use fgs_proto::{apps, templates};
 use fgs_proto::workflows;
+use fgs_proto::{Config, Credentials, Error, Operation};
+use fgs_proto::{apps, templates};
+use fgs_proto::{async_invocations, dependencies, scaling, tags};
 use http::Response;
 
 use super::fixtures::Fixture;

@@ -1,14 +1,14 @@
 //! The demo's steps: one function's life through every operation, in the order a
 //! newcomer would use them.
 
-mod async_destinations;
 mod apps;
+mod async_destinations;
 mod events;
 mod functions;
 mod invocations;
 mod layers;
-mod observability;
 mod metrics;
+mod observability;
 mod scaling;
 mod tags;
 mod teardown;

@@ -62,7 +62,6 @@ impl Invocation {
 }
 
 /// Where a workflow execution is, as its runner reports it.
-#[allow(dead_code)] // the workflow runner constructs these when it reports executions
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum WorkflowOutcome {
     /// Still running.
@@ -89,6 +88,8 @@ pub(crate) struct WorkflowRun {
 pub(crate) struct Stats {
     invocations: Mutex<VecDeque<Invocation>>,
     workflows: Mutex<VecDeque<WorkflowRun>>,
+    /// How many workflows the project holds (the workflow store reports it).
+    workflows_defined: std::sync::atomic::AtomicUsize,
 }
 
 impl fmt::Debug for Stats {
@@ -161,7 +162,6 @@ impl Stats {
 
     /// Records (or updates, by `id`) a workflow execution: the hook the workflow
     /// runner calls when an execution starts and when it ends.
-    #[allow(dead_code)] // called by the workflow runner, which lives beside this module
     pub(crate) fn workflow_execution(
         &self,
         id: &str,
@@ -200,7 +200,19 @@ impl Stats {
             .collect()
     }
 
-    /// Forgets everything.
+    /// Records how many workflows the project holds now.
+    pub(crate) fn set_workflow_count(&self, count: usize) {
+        self.workflows_defined
+            .store(count, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// How many workflows the project holds (for ListQuotas).
+    pub(crate) fn workflow_count(&self) -> usize {
+        self.workflows_defined
+            .load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Forgets every record (the workflow count follows the workflow store).
     pub(crate) fn clear(&self) {
         lock(&self.invocations).clear();
         lock(&self.workflows).clear();

@@ -17,9 +17,9 @@ use fgs_proto::functions::{
 };
 use fgs_proto::model::{MemorySize, Runtime, TimerEventData, TriggerType};
 use fgs_proto::triggers;
-use fgs_proto::{async_invocations, dependencies, events, scaling, tags};
-use fgs_proto::{apps, bridge, metrics, templates, vpc_endpoints};
 use fgs_proto::workflows;
+use fgs_proto::{apps, bridge, metrics, templates, vpc_endpoints};
+use fgs_proto::{async_invocations, dependencies, events, scaling, tags};
 
 /// A full URN (qualified with `latest`).
 pub(crate) const URN: &str =

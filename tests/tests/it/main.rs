@@ -11,16 +11,16 @@
 // `fgs_tests::through_both_adapters!` (defined in fgs-testkit, as used by the adapters'
 // own suites).
 
-mod async_invocations;
 mod apps;
+mod async_invocations;
 mod auth;
 mod bench;
 mod demo;
 mod large_code;
 mod layers;
 mod lifecycle;
-mod observability;
 mod metrics;
+mod observability;
 mod readme;
 mod retries;
 mod scaling;

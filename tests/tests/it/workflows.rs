@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use fgs_emulator::{Emulator, FunctionError, InvocationContext};
+use fgs_proto::metrics::{self, GetWorkflowMetrics, ListQuotas, QuotaType};
 use fgs_proto::workflows::{
     Action, BatchDelete, Callback, CallbackResult, Create, Definition, ExecutionDetails,
     ExecutionStatus, Get, GetExecution, GetExecutionPage, List, ListExecutions, OnError,
@@ -250,6 +251,24 @@ fn two_steps_pass_outputs_on<S: Connect>() {
         .expect("ShowWorkflowExecutionForPage pages");
     let per_page: Vec<usize> = pages.iter().map(|p| p.executions().len()).collect();
     assert_eq!(per_page, [1, 1], "{who}: two executions, one per page");
+
+    // The workflow metrics count the three executions (the synchronous one too), none
+    // failed; the quota counts the one workflow.
+    let urn = created.workflow_urn().expect("a URN").to_owned();
+    let counted = sdk
+        .send(&GetWorkflowMetrics::new(&urn))
+        .expect("ShowWorkFlowMetric");
+    assert_eq!(metrics::sum(counted.count()), 3.0, "{who}: {counted:?}");
+    assert_eq!(
+        metrics::sum(counted.fail_count()),
+        0.0,
+        "{who}: {counted:?}"
+    );
+    let quotas = sdk.send(&ListQuotas::new()).expect("ListQuotas");
+    let workflows = quotas
+        .get(&QuotaType::WorkflowNum)
+        .expect("fgs_workflow_num");
+    assert_eq!(workflows.used(), Some(1), "{who}");
 }
 
 fn a_switch_branches_on_the_input<S: Connect>() {

@@ -400,10 +400,9 @@ pub(crate) fn quotas(state: &State) -> Reply {
     ]}}))
 }
 
-/// How many workflows the project holds: the workflow store's count once it is part of
-/// the state; none before.
-fn workflow_count(_state: &State) -> usize {
-    0
+/// How many workflows the project holds, as the workflow store last reported it.
+fn workflow_count(state: &State) -> usize {
+    state.stats.workflow_count()
 }
 
 #[cfg(test)]

@@ -3,15 +3,15 @@
 //! [`ApiError`].
 
 mod aliases;
-mod async_invocations;
 mod apps;
+mod async_invocations;
 mod bridge;
 mod dependencies;
 mod events;
 mod functions;
 mod invoke;
-mod observability;
 mod metrics;
+mod observability;
 mod paging;
 mod scaling;
 mod settings;

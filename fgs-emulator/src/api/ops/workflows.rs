@@ -147,6 +147,7 @@ fn create(shared: &Arc<Shared>, body: &[u8]) -> Result<Reply, ApiError> {
     };
     let reply = Reply::json(StatusCode::CREATED, &flow.summary(CREATED_BY));
     store.flows.insert(flow.id.clone(), flow);
+    shared.workflows.report_count(&store);
     Ok(reply)
 }
 
@@ -264,6 +265,7 @@ fn batch_delete(shared: &Arc<Shared>, body: &[u8]) -> Result<Reply, ApiError> {
         {
             Some(id) => {
                 store.flows.remove(&id);
+                shared.workflows.report_count(&store);
                 // Its executions go too; a running one's engine stops at its next step.
                 store.executions.retain(|_, e| e.workflow_id != id);
                 success.push(json!(urn));
@@ -348,6 +350,9 @@ fn record(
             seq,
         },
     );
+    if let Some(execution) = store.executions.get(&id) {
+        shared.workflows.report(execution);
+    }
     Ok((id, start))
 }
 
@@ -574,6 +579,7 @@ fn stop(shared: &Arc<Shared>, workflow_id: &str, id: &str) -> Result<Reply, ApiE
     }
     execution.generation += 1;
     execution.finish(Status::Cancel, now());
+    shared.workflows.report(execution);
     Ok(empty_ok())
 }
 
@@ -597,6 +603,7 @@ fn retry(shared: &Arc<Shared>, workflow_id: &str, id: &str) -> Result<Reply, Api
         execution.output = None;
         execution.errors.clear();
         execution.updated = now();
+        shared.workflows.report(execution);
         resume
     };
     workflow::spawn(shared, id, at, input);
@@ -666,6 +673,7 @@ fn callback(
                 .to_owned();
             execution.errors.push((state_id.to_owned(), message));
             execution.finish(Status::Fail, time);
+            shared.workflows.report(execution);
         }
     }
     if succeeded {

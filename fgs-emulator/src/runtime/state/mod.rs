@@ -16,10 +16,10 @@ use std::sync::Arc;
 use crate::runtime::stats::Stats;
 
 pub(crate) use alias::{AliasRecord, AliasUse};
+pub(crate) use apps::{AppRecord, VpcEndpointRecord};
 pub(crate) use function::{
     AsyncConfigRecord, Code, FunctionRecord, LATEST, ReservedRecord, TagList, VersionRecord,
 };
-pub(crate) use apps::{AppRecord, VpcEndpointRecord};
 pub(crate) use layer::{DependencyVersionRecord, EventRecord, ServiceLimits};
 pub(crate) use settings::{FunctionSettings, ProjectLogs, TracingKeys};
 pub(crate) use trigger::TriggerRecord;

@@ -279,9 +279,19 @@ impl Store {
 #[derive(Debug, Default)]
 pub(crate) struct Workflows {
     store: Mutex<Store>,
+    /// Where executions are reported for the workflow metrics.
+    stats: std::sync::Arc<crate::runtime::stats::Stats>,
 }
 
 impl Workflows {
+    /// Workflows whose executions are reported to `stats` as they start and end.
+    pub(crate) fn reporting_to(stats: std::sync::Arc<crate::runtime::stats::Stats>) -> Self {
+        Workflows {
+            store: Mutex::default(),
+            stats,
+        }
+    }
+
     /// The store. A panic while it was locked leaves records whole (each change is a
     /// field assignment), so a poisoned lock is still usable.
     pub(crate) fn lock(&self) -> MutexGuard<'_, Store> {
@@ -301,7 +311,9 @@ impl Workflows {
         if execution.generation != generation || execution.status != Status::Running {
             return None;
         }
-        Some(change(execution))
+        let changed = change(execution);
+        self.report(execution);
+        Some(changed)
     }
 
     /// Records the start of a run of state `node` (`name`) on `input`.

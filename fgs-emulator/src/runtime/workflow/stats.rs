@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use time::OffsetDateTime;
 
 use super::Workflows;
+use crate::runtime::stats::WorkflowOutcome;
 
 /// The executions of one workflow, counted.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -21,6 +22,29 @@ pub(crate) struct ExecutionCounts {
 
 #[allow(dead_code)] // read by the statistics operations
 impl Workflows {
+    /// Tells the metrics how many workflows `store` holds (after a create or delete).
+    pub(crate) fn report_count(&self, store: &super::Store) {
+        self.stats.set_workflow_count(store.flows.len());
+    }
+
+    /// Tells the metrics where `execution` stands (called on every change of its
+    /// status, so the workflow metrics follow the executions).
+    pub(crate) fn report(&self, execution: &super::Execution) {
+        let name = execution.workflow_urn.split(':').nth(6).unwrap_or_default();
+        let took = |end: Option<OffsetDateTime>| {
+            end.map_or(0.0, |end| (end - execution.begin).as_seconds_f64() * 1000.0)
+        };
+        let outcome = match execution.status {
+            super::Status::Running => WorkflowOutcome::Running,
+            super::Status::Success => WorkflowOutcome::Succeeded(took(execution.end)),
+            super::Status::Fail | super::Status::Cancel | super::Status::Timeout => {
+                WorkflowOutcome::Failed(took(execution.end))
+            }
+        };
+        self.stats
+            .workflow_execution(&execution.id, name, execution.begin, outcome);
+    }
+
     /// The counts of the executions of the workflow `workflow_urn` (or id); `None` if
     /// no such workflow exists.
     pub(crate) fn execution_counts(&self, workflow: &str) -> Option<ExecutionCounts> {
