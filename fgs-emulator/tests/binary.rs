@@ -126,10 +126,11 @@ fn an_idle_emulator_stops_on_sigterm_and_sigint_within_a_second() {
 
 #[test]
 fn health_answers_without_credentials() {
-    let (mut child, _stdout, endpoint) = spawn_binary(
+    let (child, _stdout, endpoint) = spawn_binary(
         &["--listen", "127.0.0.1:0", "--ak", AK],
         &[("FGS_EMULATOR_TOKEN", TOKEN)],
     );
+    let _child = KillOnDrop(child);
     let anonymous = Client::for_endpoint(&endpoint, Auth::None);
     let health = anonymous.raw("GET", "/health", &[], Vec::new());
     assert_eq!(health.status, 200);
@@ -140,8 +141,16 @@ fn health_answers_without_credentials() {
     anonymous
         .raw("POST", "/health", &[], Vec::new())
         .assert_error(404, "FSS.0404");
-    child.kill().unwrap();
-    child.wait().unwrap();
+}
+
+/// Stops the emulator also when an assertion fails first.
+struct KillOnDrop(std::process::Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
 }
 
 #[test]

@@ -6,7 +6,7 @@
 //! bytes. tokio's cooperative budget counts reads, not bytes (128 reads of up to
 //! ~400 KiB each), so against a flood of `100 Continue` one poll of the connection's
 //! task parsed heads for seconds, and on a current-thread runtime the attempt's timer
-//! could not fire until it ended: a 1 s timeout ended after 6–10 s, and the task kept
+//! could not fire until it ended: a 1 s timeout ended after 6–11 s, and the task kept
 //! a core busy for as long as the server kept sending. Three bounds, checked on every
 //! read of the stream:
 //!
