@@ -152,17 +152,11 @@ impl Provider for Env {
     }
 
     fn start(&mut self, now: SystemTime) -> Result<Step, CredentialsError> {
-        match self
-            .settings
-            .clone()
-            .resolve("env", "the environment", &self.iam_endpoint)?
-        {
-            Resolved::Keys(provided) => Ok(Step::Ready(provided)),
-            Resolved::Federation(federation, extra) => {
-                let federation = self.federation.insert((federation, extra));
-                federation.0.start(now)
-            }
-        }
+        let resolved =
+            self.settings
+                .clone()
+                .resolve("env", "the environment", &self.iam_endpoint)?;
+        begin(resolved, &mut self.federation, now)
     }
 
     fn on_response(
@@ -185,6 +179,19 @@ impl Provider for Env {
         now: SystemTime,
     ) -> Result<Step, CredentialsError> {
         delegate(&mut self.federation, "env", |f| f.on_file(contents, now))
+    }
+}
+
+/// The first step of resolved settings: the keys themselves, or the start of the
+/// federation (kept in `slot` for the steps after).
+pub(crate) fn begin(
+    resolved: Resolved,
+    slot: &mut Option<(Box<Federation>, Provided)>,
+    now: SystemTime,
+) -> Result<Step, CredentialsError> {
+    match resolved {
+        Resolved::Keys(provided) => Ok(Step::Ready(provided)),
+        Resolved::Federation(federation, extra) => slot.insert((federation, extra)).0.start(now),
     }
 }
 

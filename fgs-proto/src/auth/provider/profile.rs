@@ -8,7 +8,7 @@ use std::time::SystemTime;
 use bytes::Bytes;
 use http::Response;
 
-use super::env::{EnvSettings, Resolved, delegate};
+use super::env::{EnvSettings, begin, delegate};
 use super::federation::Federation;
 use super::names::*;
 use super::{
@@ -306,13 +306,8 @@ impl Provider for Profile {
             )
         })?;
         let where_ = format!("section `[{}]` of `{}`", self.section, path.display());
-        match section.basic().resolve(NAME, &where_, &self.iam_endpoint)? {
-            Resolved::Keys(provided) => Ok(Step::Ready(provided)),
-            Resolved::Federation(federation, extra) => {
-                let federation = self.federation.insert((federation, extra));
-                federation.0.start(now)
-            }
-        }
+        let resolved = section.basic().resolve(NAME, &where_, &self.iam_endpoint)?;
+        begin(resolved, &mut self.federation, now)
     }
 
     fn on_response(
