@@ -101,7 +101,7 @@ impl<B> Client<B> {
         options: RequestOptions,
     ) -> Result<O::Output, Error> {
         let exchange = Blocking(&*self.transport);
-        block_on(run(&self.shared, &exchange, operation, options))
+        block_on(run(&self.shared, &exchange, operation, options)).map(|output| *output)
     }
 
     /// Walks every page of a paged listing, lazily: nothing is sent until the iterator

@@ -109,7 +109,9 @@ impl<B: AsyncBackend> Client<B> {
             transport: &*self.transport,
             backend: PhantomData,
         };
-        run(&self.shared, &exchange, operation, options).await
+        run(&self.shared, &exchange, operation, options)
+            .await
+            .map(|output| *output)
     }
 
     /// Walks every page of a paged listing, lazily: nothing is sent until the stream is

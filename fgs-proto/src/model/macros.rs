@@ -81,11 +81,11 @@ macro_rules! model {
                             match key.as_str() {
                                 $(
                                     $crate::model::macros::wire_name!($field $(, $wire)?) => {
-                                        out.$field = map.next_value::<Option<$ty>>()?;
+                                        out.$field = $crate::model::macros::next_value::<A, Option<$ty>>(&mut map)?;
                                     }
                                 )*
                                 _ => {
-                                    let value = map.next_value::<serde_json::Value>()?;
+                                    let value = $crate::model::macros::next_value::<A, serde_json::Value>(&mut map)?;
                                     out.extra.insert(key.into_string(), value);
                                 }
                             }
@@ -269,6 +269,20 @@ use std::borrow::Cow;
 
 /// A JSON string that borrows from the input when it can (no escapes) and owns
 /// otherwise: object keys and enum values cost no allocation in the common case.
+/// The next value of `map`, read out of line: a model's fields of one type share one
+/// copy of the code that reads it. Inlined into every arm of a model's field match
+/// (a function has some 70 fields, 40 of them strings), the readers made the visitor
+/// tens of kilobytes of code — code a call then runs cold, after the wait for the
+/// answer has let other work evict it from the instruction cache.
+#[inline(never)]
+pub(crate) fn next_value<'de, A, T>(map: &mut A) -> Result<T, A::Error>
+where
+    A: serde::de::MapAccess<'de>,
+    T: serde::Deserialize<'de>,
+{
+    map.next_value()
+}
+
 pub(crate) struct Key<'de>(Cow<'de, str>);
 
 impl Key<'_> {
