@@ -356,6 +356,11 @@ mod tests {
             b"/v2/p/fgs/functions/urn%3Afss%3Ax/config"
         ));
         assert!(is_canonical_path(b""));
+        // Escapes whose low digit is a decimal digit, of bytes that must stay escaped
+        // (a space, a backquote, a byte above ASCII): the fast path keeps them.
+        for canonical in [&b"/a/%20b"[..], b"/a/%60", b"/a/%C3%A9", b"/%25%3A%40"] {
+            assert!(is_canonical_path(canonical), "{canonical:?}");
+        }
         for not_canonical in [
             &b"/a/urn:x"[..], // `:` must be escaped
             b"/a/%3a",        // lowercase hex

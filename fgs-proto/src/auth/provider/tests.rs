@@ -290,3 +290,26 @@ fn the_project_lookup_is_signed_and_its_answer_read() {
         CredentialsErrorKind::Rejected
     );
 }
+
+#[test]
+fn provided_credentials_debug_every_field_and_no_secret() {
+    let mut provided = Provided::temporary(
+        Credentials::temporary_ak_sk("AK-VISIBLE", "SK-HIDDEN", "ST-HIDDEN"),
+        UNIX_EPOCH + Duration::from_secs(1),
+    );
+    provided.project_id = Some("p-visible".into());
+    provided.domain_id = Some("d-visible".into());
+    provided.iam_endpoint = Some("http://iam-visible".into());
+    let text = format!("{provided:?}");
+    for shown in [
+        "Provided",
+        "AK-VISIBLE",
+        "expires_at: Some(",
+        "p-visible",
+        "d-visible",
+        "http://iam-visible",
+    ] {
+        assert!(text.contains(shown), "{shown} missing from {text}");
+    }
+    assert!(!text.contains("HIDDEN"), "{text}");
+}
