@@ -313,3 +313,54 @@ fn provided_credentials_debug_every_field_and_no_secret() {
     }
     assert!(!text.contains("HIDDEN"), "{text}");
 }
+
+#[test]
+fn temporary_credentials_debug_the_key_and_expiry_but_no_secret() {
+    let answer = TemporaryCredentials {
+        access: "AK-VISIBLE".into(),
+        secret: "SK-HIDDEN".into(),
+        security_token: "ST-HIDDEN".into(),
+        expires_at: UNIX_EPOCH + Duration::from_secs(5),
+    };
+    let text = format!("{answer:?}");
+    assert!(text.starts_with("TemporaryCredentials"), "{text}");
+    assert!(
+        text.contains("AK-VISIBLE") && text.contains("expires_at"),
+        "{text}"
+    );
+    assert!(!text.contains("HIDDEN"), "{text}");
+}
+
+#[test]
+fn an_empty_iam_endpoint_variable_leaves_the_profile_the_chains_endpoint() {
+    let endpoints = ChainEndpoints {
+        iam: Some("http://iam-of-the-chain".into()),
+        ..ChainEndpoints::default()
+    };
+    let with = |value: &'static str| {
+        move |name: &str| (name == names::ENV_IAM_ENDPOINT).then(|| value.to_owned())
+    };
+    let empty = format!("{:?}", Source::Profile.provider(&with(""), &endpoints));
+    assert!(empty.contains("http://iam-of-the-chain"), "{empty}");
+    let set = format!(
+        "{:?}",
+        Source::Profile.provider(&with("http://iam-of-env"), &endpoints)
+    );
+    assert!(set.contains("http://iam-of-env"), "{set}");
+}
+
+#[test]
+fn every_provider_names_itself() {
+    let chain = Chain::of(&DEFAULT_CHAIN, &|_| None, &ChainEndpoints::default());
+    assert_eq!(
+        chain.names(),
+        [
+            "oidc-sts",
+            "env",
+            "profile",
+            "ecs-metadata",
+            "cce-pod-identity"
+        ]
+    );
+    assert_eq!(Static::new(Credentials::token("T")).name(), "static");
+}
