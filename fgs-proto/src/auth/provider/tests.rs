@@ -364,3 +364,99 @@ fn every_provider_names_itself() {
     );
     assert_eq!(Static::new(Credentials::token("T")).name(), "static");
 }
+
+/// An environment of `vars` (name, value).
+fn env_of(vars: &[(&str, &str)]) -> Env {
+    let vars: Vec<(String, String)> = vars
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let settings = EnvSettings::from_lookup(|name| {
+        vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+    });
+    Env::new(settings, Some("http://iam-default"))
+}
+
+#[test]
+fn the_environments_keys_come_with_its_project_and_account() {
+    let mut env = env_of(&[
+        (names::ENV_AK, "AK"),
+        (names::ENV_SK, "SK"),
+        (names::ENV_SECURITY_TOKEN, "ST"),
+        (names::ENV_PROJECT_ID, "p1"),
+        (names::ENV_DOMAIN_ID, "d1"),
+    ]);
+    let provided = ready(env.start(now()));
+    assert_eq!(
+        provided.credentials,
+        Credentials::temporary_ak_sk("AK", "SK", "ST")
+    );
+    assert_eq!(provided.project_id.as_deref(), Some("p1"));
+    assert_eq!(provided.domain_id.as_deref(), Some("d1"));
+    assert_eq!(provided.expires_at, None);
+}
+
+#[test]
+fn half_a_setup_is_invalid_and_none_is_not_configured() {
+    for (vars, kind) in [
+        (
+            &[(names::ENV_IDP_ID, "idp")][..],
+            CredentialsErrorKind::Invalid,
+        ),
+        (
+            &[(names::ENV_ID_TOKEN_FILE, "/t")][..],
+            CredentialsErrorKind::Invalid,
+        ),
+        (&[(names::ENV_AK, "AK")][..], CredentialsErrorKind::Invalid),
+        (&[(names::ENV_SK, "SK")][..], CredentialsErrorKind::Invalid),
+        (&[][..], CredentialsErrorKind::NotConfigured),
+    ] {
+        let error = env_of(vars).start(now()).unwrap_err();
+        assert_eq!(error.kind(), kind, "{vars:?}: {error}");
+        assert_eq!(error.provider(), "env");
+        assert!(
+            error
+                .to_string()
+                .starts_with("credentials from `env`: the environment "),
+            "{error}"
+        );
+    }
+}
+
+#[test]
+fn a_federation_from_the_environment_answers_with_its_project_account_and_iam() {
+    let mut env = env_of(&[
+        (names::ENV_IDP_ID, "idp-1"),
+        (names::ENV_ID_TOKEN_FILE, "/t/id_token"),
+        (names::ENV_PROJECT_ID, "p1"),
+        (names::ENV_DOMAIN_ID, "d1"),
+        (names::ENV_IAM_ENDPOINT, "http://iam-of-env"),
+    ]);
+    assert!(matches!(env.start(now()).unwrap(), Step::ReadFile(_)));
+    let exchange = sent(env.on_file(Ok("IDTOKEN".into()), now()));
+    assert!(exchange.uri().to_string().starts_with("http://iam-of-env/"));
+    let token = Response::builder()
+        .status(201)
+        .header("x-subject-token", "IAMTOKEN")
+        .body(Bytes::from_static(b"{}"))
+        .unwrap();
+    sent(env.on_response(token, now()));
+    let provided = ready(env.on_response(answer(201, KEYS), now()));
+    assert_eq!(
+        provided.credentials,
+        Credentials::temporary_ak_sk("TMPAK", "TMPSK", "ST")
+    );
+    assert_eq!(provided.project_id.as_deref(), Some("p1"));
+    assert_eq!(provided.domain_id.as_deref(), Some("d1"));
+    assert_eq!(provided.iam_endpoint.as_deref(), Some("http://iam-of-env"));
+}
+
+#[test]
+fn federations_and_chains_name_themselves() {
+    let federation = Federation::new("profile", "idp", "/t", "http://iam");
+    assert_eq!(federation.name(), "profile");
+    let mut chain = Chain::new(vec![Box::new(Static::new(Credentials::token("T")))]);
+    assert_eq!(chain.name(), "chain");
+    ready(chain.start(now()));
+    assert_eq!(chain.name(), "static");
+}
