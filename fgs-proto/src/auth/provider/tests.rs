@@ -148,6 +148,7 @@ fn pod_identity_and_oidc_sts() {
         "HUAWEICLOUD_OIDC_AGENCY_URN" => Some("iam::1:agency:a".to_owned()),
         "HUAWEICLOUD_OIDC_ID_TOKEN" => Some("IDT".to_owned()),
         "HUAWEICLOUD_OIDC_POLICY_IDS" => Some("a, b,".to_owned()),
+        names::ENV_PROJECT_ID => Some("p-oidc".to_owned()),
         _ => None,
     };
     let mut sts = OidcSts::new(OidcStsSettings::from_lookup(env), Some("http://sts"));
@@ -157,7 +158,8 @@ fn pod_identity_and_oidc_sts() {
     assert_eq!(body["agency_session_name"], "oidc-sts-session");
     assert_eq!(body["duration_seconds"], 3600);
     assert_eq!(body["policy_ids"], serde_json::json!(["a", "b"]));
-    ready(sts.on_response(answer(200, KEYS), now()));
+    let provided = ready(sts.on_response(answer(200, KEYS), now()));
+    assert_eq!(provided.project_id.as_deref(), Some("p-oidc"));
 }
 
 #[test]
