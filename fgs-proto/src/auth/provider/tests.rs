@@ -462,3 +462,79 @@ fn federations_and_chains_name_themselves() {
     ready(chain.start(now()));
     assert_eq!(chain.name(), "static");
 }
+
+/// Whether a step asks the metadata service for a session token (a PUT).
+fn asks_a_token(step: Result<Step, CredentialsError>) -> bool {
+    sent(step).method() == http::Method::PUT
+}
+
+#[test]
+fn a_metadata_service_without_session_tokens_is_asked_again_after_a_day() {
+    const DAY: Duration = Duration::from_secs(24 * 60 * 60);
+    let mut p = EcsMetadata::new("http://meta");
+    assert!(asks_a_token(p.start(now())));
+    // 404: no session tokens here; the key is asked for without one.
+    assert!(!asks_a_token(p.on_response(answer(404, ""), now())));
+    ready(p.on_response(answer(200, KEYS), now()));
+    for (after, token_again) in [
+        (Duration::from_secs(2 * 60 * 60), false),
+        (DAY, false),
+        (DAY + Duration::from_secs(1), true),
+    ] {
+        let mut q = EcsMetadata::new("http://meta");
+        q.start(now()).unwrap();
+        q.on_response(answer(404, ""), now()).unwrap();
+        q.on_response(answer(200, KEYS), now()).unwrap();
+        assert_eq!(
+            asks_a_token(q.start(now() + after)),
+            token_again,
+            "{after:?} after the token was refused"
+        );
+    }
+    // A session token held is used, however old.
+    let mut held = EcsMetadata::new("http://meta");
+    held.start(now()).unwrap();
+    held.on_response(answer(200, "SESSION"), now()).unwrap();
+    held.on_response(answer(200, KEYS), now()).unwrap();
+    let key = sent(held.start(now() + DAY * 2));
+    assert_eq!(key.method(), http::Method::GET);
+    assert_eq!(key.headers()["x-metadata-token"], "SESSION");
+}
+
+#[test]
+fn a_required_session_token_refused_is_an_error() {
+    let mut p = EcsMetadata::new("http://meta");
+    p.start(now()).unwrap();
+    p.on_response(answer(404, ""), now()).unwrap();
+    // The key needs a token after all: one is asked for, and this time a 404 is final.
+    assert!(asks_a_token(
+        p.on_response(answer(401, "token required"), now())
+    ));
+    let e = p.on_response(answer(404, ""), now()).unwrap_err();
+    assert_eq!(
+        (e.kind(), e.status()),
+        (CredentialsErrorKind::Rejected, Some(StatusCode::NOT_FOUND))
+    );
+}
+
+#[test]
+fn pod_identity_with_empty_variables_is_not_configured() {
+    for (uri, file) in [("", "/t/token"), ("http://pod/creds", ""), ("", "")] {
+        let mut pod = PodIdentity::from_lookup(|name| match name {
+            names::ENV_CONTAINER_CREDENTIALS_FULL_URI => Some(uri.to_owned()),
+            names::ENV_CONTAINER_AUTHORIZATION_TOKEN_FILE => Some(file.to_owned()),
+            _ => None,
+        });
+        assert!(
+            pod.start(now()).unwrap_err().is_not_configured(),
+            "{uri:?} {file:?}"
+        );
+    }
+    let mut pod = PodIdentity::from_lookup(|name| match name {
+        names::ENV_CONTAINER_CREDENTIALS_FULL_URI => Some("http://pod/creds".to_owned()),
+        names::ENV_CONTAINER_AUTHORIZATION_TOKEN_FILE => Some("/t/token".to_owned()),
+        _ => None,
+    });
+    assert!(matches!(pod.start(now()).unwrap(), Step::ReadFile(_)));
+    assert_eq!(pod.name(), "cce-pod-identity");
+}
