@@ -538,3 +538,28 @@ fn pod_identity_with_empty_variables_is_not_configured() {
     assert!(matches!(pod.start(now()).unwrap(), Step::ReadFile(_)));
     assert_eq!(pod.name(), "cce-pod-identity");
 }
+
+#[cfg(not(windows))]
+#[test]
+fn the_profile_path_is_the_variable_else_home_and_empty_values_are_unset() {
+    let path = |vars: &'static [(&'static str, &'static str)]| {
+        default_profile_path(|name| {
+            vars.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+        })
+    };
+    assert_eq!(
+        path(&[
+            (names::ENV_CREDENTIALS_FILE, "/etc/fgs/creds"),
+            ("HOME", "/home/me")
+        ]),
+        Some("/etc/fgs/creds".into())
+    );
+    assert_eq!(
+        path(&[(names::ENV_CREDENTIALS_FILE, ""), ("HOME", "/home/me")]),
+        Some("/home/me/.huaweicloud/credentials".into())
+    );
+    assert_eq!(path(&[("HOME", "")]), None);
+    assert_eq!(path(&[]), None);
+}
