@@ -257,8 +257,50 @@ fn profile_errors_name_the_file_and_the_line() {
         (basic.get("ak"), basic.get("sk"), basic.get("iam_endpoint")),
         (Some("A"), Some("S\ncontinued"), Some("http://iam"))
     );
-    // Debug shows keys, never values.
-    assert!(!format!("{file:?}").contains("continued"), "{file:?}");
+    // `[DEFAULT]` is not a section of its own: its values are every section's.
+    assert_eq!(file.section_names().collect::<Vec<_>>(), ["basic"]);
+    assert_eq!(
+        basic.keys().collect::<Vec<_>>(),
+        ["ak", "iam_endpoint", "sk"]
+    );
+    // Debug shows sections and keys, never values.
+    let text = format!("{file:?}");
+    assert!(!text.contains("continued"), "{text}");
+    assert_eq!(text, r#"{"basic": {"ak", "iam_endpoint", "sk"}}"#);
+}
+
+#[test]
+fn a_profile_gives_its_keys_and_project_and_reports_a_missing_or_unreadable_file() {
+    let path = Path::new("/home/me/.huaweicloud/credentials");
+    let mut profile = Profile::new(Some(path.into()), None);
+    assert!(matches!(profile.start(now()).unwrap(), Step::ReadFile(p) if p == path));
+    let provided = ready(profile.on_file(
+        Ok("[basic]\nak = AK\nsk = SK\nproject_id = p1\ndomain_id = d1\n".into()),
+        now(),
+    ));
+    assert_eq!(provided.credentials, Credentials::ak_sk("AK", "SK"));
+    assert_eq!(provided.project_id.as_deref(), Some("p1"));
+    assert_eq!(provided.domain_id.as_deref(), Some("d1"));
+    for (error, kind) in [
+        (
+            std::io::ErrorKind::NotFound,
+            CredentialsErrorKind::NotConfigured,
+        ),
+        (
+            std::io::ErrorKind::PermissionDenied,
+            CredentialsErrorKind::Invalid,
+        ),
+    ] {
+        profile.start(now()).unwrap();
+        let e = profile
+            .on_file(Err(std::io::Error::from(error)), now())
+            .unwrap_err();
+        assert_eq!(e.kind(), kind, "{error:?}: {e}");
+        assert!(
+            e.message().contains("/home/me/.huaweicloud/credentials"),
+            "{e}"
+        );
+    }
 }
 
 #[test]
