@@ -8,6 +8,13 @@
 //! response is awaited. Nothing is held across a read, so the exchange is the same on
 //! the wire, in fewer writes.
 //!
+//! It also spares ureq's pool one of its two liveness probes per call. ureq probes a
+//! connection (a non-blocking read between two `ioctl`s: three system calls) when it
+//! returns it to the pool, right after the answer was read, and again when it takes it
+//! out for the next request. The probe after an answer is skipped: whatever it would
+//! find — bytes the server sent after the body, or a close — the probe at checkout
+//! finds too, before anything is sent on the connection.
+//!
 //! It also rounds the time left of a long attempt budget up to whole seconds before
 //! ureq sets it as the socket's timeout: ureq sets the socket's read and write timeouts
 //! whenever they change, and the time left changes on every call — two `setsockopt`
@@ -52,6 +59,7 @@ impl Connector<Box<dyn Transport>> for OneWriteConnector {
         Ok(chained.map(|inner| OneWrite {
             inner,
             held: Vec::new(),
+            answered: false,
         }))
     }
 }
@@ -63,6 +71,9 @@ pub(crate) struct OneWrite<T> {
     inner: T,
     /// A write not sent yet (a request head: some hundred bytes).
     held: Vec<u8>,
+    /// Input arrived since the last liveness probe: the next probe is ureq's check as
+    /// the connection goes back to the pool, which the checkout probe repeats.
+    answered: bool,
 }
 
 impl<T: Transport> OneWrite<T> {
@@ -113,16 +124,25 @@ impl<T: Transport> Transport for OneWrite<T> {
     fn maybe_await_input(&mut self, timeout: NextTimeout) -> Result<bool, ureq::Error> {
         let timeout = coarse(timeout);
         self.flush(timeout)?;
-        self.inner.maybe_await_input(timeout)
+        let input = self.inner.maybe_await_input(timeout)?;
+        self.answered |= input;
+        Ok(input)
     }
 
     fn await_input(&mut self, timeout: NextTimeout) -> Result<bool, ureq::Error> {
         let timeout = coarse(timeout);
         self.flush(timeout)?;
-        self.inner.await_input(timeout)
+        let input = self.inner.await_input(timeout)?;
+        self.answered |= input;
+        Ok(input)
     }
 
     fn is_open(&mut self) -> bool {
+        // The probe as the answered connection returns to the pool is left to the one
+        // at checkout (see the module docs); every other probe is made.
+        if std::mem::take(&mut self.answered) {
+            return true;
+        }
         self.inner.is_open()
     }
 
@@ -142,6 +162,7 @@ mod tests {
     struct Recorder {
         buffers: LazyBuffers,
         sent: Vec<Vec<u8>>,
+        probes: usize,
     }
 
     impl Transport for Recorder {
@@ -155,7 +176,12 @@ mod tests {
         fn await_input(&mut self, _: NextTimeout) -> Result<bool, ureq::Error> {
             Ok(false)
         }
+        fn maybe_await_input(&mut self, _: NextTimeout) -> Result<bool, ureq::Error> {
+            // An answer arrives.
+            Ok(true)
+        }
         fn is_open(&mut self) -> bool {
+            self.probes += 1;
             true
         }
     }
@@ -165,8 +191,10 @@ mod tests {
             inner: Recorder {
                 buffers: LazyBuffers::new(1024, output),
                 sent: Vec::new(),
+                probes: 0,
             },
             held: Vec::new(),
+            answered: false,
         }
     }
 
@@ -231,5 +259,23 @@ mod tests {
         let all: Vec<u8> = t.inner.sent.concat();
         assert_eq!(all, [&b"HEAD"[..], &body, b"rest"].concat());
         assert_eq!(t.inner.sent.len(), 3);
+    }
+
+    #[test]
+    fn the_probe_after_an_answer_is_left_to_the_one_at_checkout() {
+        let mut t = one_write(4096);
+        // A connection never answered on is probed every time.
+        assert!(t.is_open() && t.is_open());
+        assert_eq!(t.inner.probes, 2);
+        for call in 1..=3 {
+            write(&mut t, b"GET / HTTP/1.1\r\n\r\n");
+            assert!(t.maybe_await_input(NextTimeout::default()).unwrap());
+            // Back to the pool: not probed.
+            assert!(t.is_open());
+            assert_eq!(t.inner.probes, 1 + call, "call {call}");
+            // Out of the pool for the next request: probed.
+            assert!(t.is_open());
+            assert_eq!(t.inner.probes, 2 + call, "call {call}");
+        }
     }
 }

@@ -22,6 +22,7 @@ use retries::{
 };
 use server::server_error_text_is_kept_escaped_and_bounded;
 use transport::{
+    a_connection_the_server_ended_after_answering_is_not_used_again,
     a_declared_length_above_the_limit_fails_before_the_body,
     a_name_resolution_failure_is_connect_not_sent, an_oversized_chunk_size_is_protocol_in_both,
 };
@@ -36,6 +37,7 @@ fgs_tests::through_both_adapters!(
     a_name_resolution_failure_is_connect_not_sent,
     a_declared_length_above_the_limit_fails_before_the_body,
     an_oversized_chunk_size_is_protocol_in_both,
+    a_connection_the_server_ended_after_answering_is_not_used_again,
     invoke_payloads_above_the_limits_are_refused_by_the_server,
     the_async_log_is_bounded_and_can_be_cleared,
     a_flood_of_100_continue_cannot_stretch_the_timeout,

@@ -81,3 +81,41 @@ pub(crate) fn an_oversized_chunk_size_is_protocol_in_both<S: Connect>() {
     );
     assert_eq!(server.request_count(), 1, "{}: not retried", sdk.name());
 }
+
+/// A pooled connection the server ended after its answer — with a close, or with bytes
+/// after the body — is not used for the next call: a Create sent on it would be lost
+/// (it cannot be retried), so the client must find out before sending. fgs-ureq leaves
+/// the liveness probe as a connection returns to the pool to the one at checkout; this
+/// is what the checkout probe has to catch.
+pub(crate) fn a_connection_the_server_ended_after_answering_is_not_used_again<S: Connect>() {
+    for (what, after_body) in [("a close", ""), ("bytes after the body", "GARBAGE")] {
+        let answered = std::sync::atomic::AtomicUsize::new(0);
+        let body = r#"{"func_name":"f"}"#;
+        let first = format!(
+            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{body}{after_body}",
+            body.len()
+        );
+        let server = TestServer::start(move |_| {
+            if answered.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
+                // The answer, then the end of the connection (FIN).
+                Reply::raw(first.clone())
+            } else {
+                Reply::json(200, body)
+            }
+        });
+        let sdk = S::connect(token_config(&server.url()), fast_retries(3));
+        sdk.send(&GetMetadata::new(URN)).expect("the first answer");
+        // The connection sits in the pool while the server's close arrives.
+        std::thread::sleep(Duration::from_millis(50));
+        let created = sdk
+            .send(&fgs_tests::echo_function("f"))
+            .unwrap_or_else(|e| panic!("{}: {what}: {e}", sdk.name()));
+        assert_eq!(created.func_name.as_deref(), Some("f"));
+        assert_eq!(
+            (server.request_count(), server.connections()),
+            (2, 2),
+            "{}: {what}: one request per connection",
+            sdk.name()
+        );
+    }
+}
