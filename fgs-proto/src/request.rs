@@ -83,6 +83,14 @@ impl RequestBuilder {
         self
     }
 
+    /// Appends `key=n` if a number is given (page sizes and limits).
+    pub(crate) fn query_number(&mut self, key: &'static str, value: Option<u32>) -> &mut Self {
+        match value {
+            Some(n) => self.query(key, Some(&n.to_string())),
+            None => self,
+        }
+    }
+
     /// Sets a header.
     pub(crate) fn header(&mut self, name: HeaderName, value: HeaderValue) -> &mut Self {
         self.headers.insert(name, value);

@@ -95,9 +95,8 @@ impl Operation for List {
     const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
-        let limit = self.limit.map(|n| n.to_string());
         applications(config, Method::GET)
-            .query("limit", limit.as_deref())
+            .query_number("limit", self.limit)
             .query("marker", self.marker.as_deref())
             .build()
     }

@@ -126,12 +126,11 @@ impl Operation for ListTemplates {
     const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
-        let maxitems = self.maxitems.map(|n| n.to_string());
         let mut builder = app_templates(config);
         builder
             .query("category", self.category.as_deref())
             .query("marker", self.marker.as_deref())
-            .query("maxitems", maxitems.as_deref())
+            .query_number("maxitems", self.maxitems)
             .query("runtime", self.runtime.as_deref());
         if let Some(language) = &self.language {
             let value = HeaderValue::from_str(language)

@@ -93,14 +93,13 @@ impl Operation for ListConfigs {
     const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
-        let limit = self.limit.map(|n| n.to_string());
         function_path(
             config,
             Method::GET,
             &self.function_urn,
             "async-invoke-configs",
         )?
-        .query("limit", limit.as_deref())
+        .query_number("limit", self.limit)
         .query("marker", self.marker.as_deref())
         .build()
     }

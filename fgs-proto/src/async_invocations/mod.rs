@@ -161,9 +161,8 @@ impl RecordQuery {
         marker: Option<&str>,
         ids: (&'static str, Option<&str>),
     ) {
-        let limit = self.limit.map(|n| n.to_string());
         builder
-            .query("limit", limit.as_deref())
+            .query_number("limit", self.limit)
             .query("marker", marker)
             .query("query_begin_time", self.query_begin_time.as_deref())
             .query("query_end_time", self.query_end_time.as_deref())

@@ -143,8 +143,6 @@ impl Operation for List {
     }
 
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
-        let number = |n: Option<u32>| n.map(|n| n.to_string());
-        let (maxitems, limit) = (number(self.maxitems), number(self.limit));
         let ispublic = self.ispublic.map(|p| p.to_string());
         RequestBuilder::new(config, Method::GET)
             .path("dependencies")
@@ -153,9 +151,9 @@ impl Operation for List {
                 self.dependency_type.as_ref().map(DependencyType::as_str),
             )
             .query("ispublic", ispublic.as_deref())
-            .query("limit", limit.as_deref())
+            .query_number("limit", self.limit)
             .query("marker", self.marker.as_deref())
-            .query("maxitems", maxitems.as_deref())
+            .query_number("maxitems", self.maxitems)
             .query("name", self.name.as_deref())
             .query("runtime", self.runtime.as_ref().map(Runtime::as_str))
             .build()

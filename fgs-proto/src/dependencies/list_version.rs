@@ -75,13 +75,12 @@ impl Operation for ListVersion {
     }
 
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
-        let maxitems = self.maxitems.map(|n| n.to_string());
         RequestBuilder::new(config, Method::GET)
             .path("dependencies")
             .param("depend_id", &self.depend_id)?
             .path("version")
             .query("marker", self.marker.as_deref())
-            .query("maxitems", maxitems.as_deref())
+            .query_number("maxitems", self.maxitems)
             .build()
     }
 

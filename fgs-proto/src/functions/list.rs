@@ -101,12 +101,11 @@ impl Operation for List {
     const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
-        let maxitems = self.maxitems.map(|n| n.to_string());
         RequestBuilder::new(config, Method::GET)
             .path("functions")
             .query("func_name", self.func_name.as_deref())
             .query("marker", self.marker.as_deref())
-            .query("maxitems", maxitems.as_deref())
+            .query_number("maxitems", self.maxitems)
             .query("package_name", self.package_name.as_deref())
             .build()
     }

@@ -106,13 +106,12 @@ impl Operation for ListVersion {
     const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
-        let maxitems = self.maxitems.map(|n| n.to_string());
         RequestBuilder::new(config, Method::GET)
             .path("functions")
             .param("function_urn", &self.function_urn)?
             .path("versions")
             .query("marker", self.marker.as_deref())
-            .query("maxitems", maxitems.as_deref())
+            .query_number("maxitems", self.maxitems)
             .build()
     }
 

@@ -221,12 +221,11 @@ impl Operation for GetReservedInstanceMetrics {
     const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
-        let limit = self.limit.map(|n| n.to_string());
         RequestBuilder::new(config, Method::GET)
             .path("functions")
             .param("func_urn", &self.func_urn)?
             .path("instancereports")
-            .query("limit", limit.as_deref())
+            .query_number("limit", self.limit)
             .query("marker", self.marker.as_deref())
             .build()
     }

@@ -152,12 +152,11 @@ impl Operation for GetProjectStatistics {
     const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
-        let limit = self.limit.map(|n| n.to_string());
         RequestBuilder::new(config, Method::GET)
             .path("functions")
             .path("statistics")
             .query("filter", Some(self.filter.as_str()))
-            .query("limit", limit.as_deref())
+            .query_number("limit", self.limit)
             .query("marker", self.marker.as_deref())
             .query("option", self.option.as_ref().map(ReportMonths::as_str))
             .query("period", self.period.as_deref())

@@ -3,7 +3,7 @@
 
 use http::{Method, Request, Response};
 
-use super::{ListPageInfo, TacticsConfig, number};
+use super::{ListPageInfo, TacticsConfig};
 use crate::body::Body;
 use crate::config::Config;
 use crate::error::Error;
@@ -116,12 +116,11 @@ impl Operation for ListReservedInstanceConfigs {
     const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
-        let limit = number(self.limit);
         RequestBuilder::new(config, Method::GET)
             .path("functions")
             .path("reservedinstanceconfigs")
             .query("function_urn", self.function_urn.as_deref())
-            .query("limit", limit.as_deref())
+            .query_number("limit", self.limit)
             .query("marker", self.marker.as_deref())
             .build()
     }

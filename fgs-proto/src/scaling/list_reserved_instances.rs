@@ -3,7 +3,7 @@
 
 use http::{Method, Request, Response};
 
-use super::{ListPageInfo, number};
+use super::ListPageInfo;
 use crate::body::Body;
 use crate::config::Config;
 use crate::error::Error;
@@ -101,11 +101,10 @@ impl Operation for ListReservedInstances {
     const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
-        let limit = number(self.limit);
         RequestBuilder::new(config, Method::GET)
             .path("functions")
             .path("reservedinstances")
-            .query("limit", limit.as_deref())
+            .query_number("limit", self.limit)
             .query("marker", self.marker.as_deref())
             .query("urn", self.urn.as_deref())
             .build()

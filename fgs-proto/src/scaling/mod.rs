@@ -26,8 +26,3 @@ pub use update_max_instance_config::{UpdateMaxInstanceConfig, UpdateMaxInstanceC
 pub use update_reserved_instances::{
     UpdateReservedInstances, UpdateReservedInstancesBody, UpdateReservedInstancesOutput,
 };
-
-/// Reads `limit`-style page sizes into query text.
-fn number(n: Option<u32>) -> Option<String> {
-    n.map(|n| n.to_string())
-}

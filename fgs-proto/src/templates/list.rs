@@ -92,12 +92,11 @@ impl Operation for List {
     const INFO: &'static crate::registry::OperationInfo = crate::registry::row::<Self>();
 
     fn request(&self, config: &Config) -> Result<Request<Body>, Error> {
-        let maxitems = self.maxitems.map(|n| n.to_string());
         let ispublic = self.ispublic.map(|p| if p { "true" } else { "false" });
         templates(config)
             .query("ispublic", ispublic)
             .query("marker", self.marker.as_deref())
-            .query("maxitems", maxitems.as_deref())
+            .query_number("maxitems", self.maxitems)
             .query("runtime", self.runtime.as_deref())
             .query("scene", self.scene.as_deref())
             .query("service", self.service.as_deref())
